@@ -1,0 +1,47 @@
+using MotCua.Catalog.Search;
+using MotCua.Platform.Errors;
+
+namespace MotCua.Catalog.Browse;
+
+public sealed record ProcedureQuery(string? Q, string? Field, string? Level, int Page = 1, int PageSize = 20);
+
+public sealed record ProcedureListItem(string Code, string Name, string Field, IReadOnlyList<string> Levels, string Ministry, string Detail);
+
+public sealed record ProcedureList(int Total, int Page, int PageSize, IReadOnlyList<ProcedureListItem> Items);
+
+/// <summary>Catalog search for the list page and GET /api/v1/procedures: accent-insensitive, by code, filtered, ranked.</summary>
+public sealed class SearchProcedures(CatalogIndex catalog)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<(ProcedureList? Page, IReadOnlyList<Error> Errors)> RunAsync(ProcedureQuery query, CancellationToken ct)
+    {
+        var errors = new List<Error>();
+        if (query.Page < 1)
+        {
+            errors.Add(Error.Invalid("page", "Số trang phải từ 1 trở lên."));
+        }
+
+        if (query.PageSize is < 1 or > MaxPageSize)
+        {
+            errors.Add(Error.Invalid("pageSize", $"Số kết quả mỗi trang phải từ 1 đến {MaxPageSize}."));
+        }
+
+        if (query.Q?.Length > 200)
+        {
+            errors.Add(Error.Invalid("q", "Từ khóa tìm kiếm dài quá 200 ký tự."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var index = await catalog.GetAsync(ct);
+        var result = index.Search(query.Q, query.Field, query.Level, (query.Page - 1) * query.PageSize, query.PageSize);
+        var items = result.Hits.Select(h => new ProcedureListItem(h.Code, h.Name, h.Field, h.Levels, h.Ministry, h.Detail.ToString())).ToList();
+        return (new ProcedureList(result.Total, query.Page, query.PageSize, items), []);
+    }
+
+    public async Task<CatalogFacets> FacetsAsync(CancellationToken ct) => (await catalog.GetAsync(ct)).Facets();
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Catalog.Procedures;
+using MotCua.Platform.Data;
+
+namespace MotCua.Catalog;
+
+internal sealed class CatalogModel : IModelContributor
+{
+    public void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Procedure>(b =>
+        {
+            b.ToTable("catalog_procedures");
+            b.HasKey(p => p.Id);
+            b.Property(p => p.Code).HasMaxLength(60);
+            b.HasIndex(p => p.Code).IsUnique();
+            b.Property(p => p.Name).HasMaxLength(1000);
+            b.Property(p => p.Field).HasMaxLength(300);
+            b.Property(p => p.Ministry).HasMaxLength(300);
+            b.Property(p => p.Levels).HasMaxLength(200);
+            b.Property(p => p.CurrentHash).HasMaxLength(64);
+            b.Property(p => p.CurrentVersion).IsConcurrencyToken();
+            b.HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.ProcedureId).OnDelete(DeleteBehavior.Restrict);
+            b.Navigation(p => p.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<ProcedureVersion>(b =>
+        {
+            b.ToTable("catalog_procedure_versions");
+            b.HasKey(v => v.Id);
+            b.HasIndex(v => new { v.ProcedureId, v.Number }).IsUnique();
+            b.Property(v => v.ContentHash).HasMaxLength(64);
+            b.Property(v => v.Source).HasMaxLength(200);
+            b.Property(v => v.Author).HasMaxLength(256);
+            b.Ignore(v => v.Content);
+        });
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Catalog.Browse;
+using MotCua.Catalog.Edit;
+using MotCua.Catalog.Import;
+using MotCua.Catalog.Search;
+using MotCua.Catalog.Seed;
+using MotCua.Platform.Data;
+using MotCua.Platform.Errors;
+using MotCua.Platform.Identity;
+using MotCua.Platform.Startup;
+
+namespace MotCua.Catalog;
+
+/// <summary>The Catalog module's front door: procedures, their versions, search, import, editing.</summary>
+public static class CatalogModule
+{
+    public static IServiceCollection AddCatalog(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IModelContributor, CatalogModel>();
+        services.AddSingleton<CatalogIndex>();
+        services.AddScoped<ISeeder, CatalogSeeder>();
+        services.AddScoped<ImportCatalog>();
+        services.AddScoped<SearchProcedures>();
+        services.AddScoped<ProcedureDetails>();
+        services.AddScoped<EditProcedure>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/procedures").WithTags("Catalog");
+
+        api.MapGet("/", async (string? q, string? field, string? level, int? page, int? pageSize, SearchProcedures search, CancellationToken ct) =>
+            {
+                var (result, errors) = await search.RunAsync(new ProcedureQuery(q, field, level, page ?? 1, pageSize ?? 20), ct);
+                return result is null ? Error.Problem(errors) : Results.Ok(result);
+            })
+            .WithSummary("Search the catalog: accents and case optional, by name or code, filtered by field and level.");
+
+        api.MapGet("/facets", async (SearchProcedures search, CancellationToken ct) => Results.Ok(await search.FacetsAsync(ct)))
+            .WithSummary("Fields and levels with their procedure counts, for filters.");
+
+        api.MapGet("/{code}", async (string code, int? version, ProcedureDetails details, CancellationToken ct)
+                => await details.RunAsync(code, version, ct) is { } view
+                    ? Results.Ok(view)
+                    : Error.NotFound(version is null ? $"thủ tục có mã {code}" : $"phiên bản {version} của thủ tục {code}").ToProblem())
+            .WithSummary("One procedure: the current version, or the version asked for, with the list of versions.");
+
+        api.MapPut("/{code}", async (string code, ProcedureEdit edit, EditProcedure editor, CancellationToken ct) =>
+            {
+                var outcome = await editor.RunAsync(code, edit, ct);
+                return outcome.Errors.Count > 0
+                    ? Error.Problem(outcome.Errors)
+                    : Results.Ok(new { code, version = outcome.Version, changed = outcome.Changed });
+            })
+            .RequireAuthorization(p => p.RequireRole(StaffRoles.Administrator))
+            .WithSummary("Edit a procedure (administrator): saves a new version; 409 if the expected version is not the current one.");
+
+        return app;
+    }
+}

@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Text;
+using MotCua.Catalog.Procedures;
+using MotCua.Platform.Errors;
+
+namespace MotCua.Catalog.Edit;
+
+/// <summary>The edit page's form: plain strings as typed, so nothing typed is lost on an error.</summary>
+public sealed class ProcedureForm
+{
+    public int ExpectedVersion { get; set; }
+    public string? Name { get; set; }
+    public string? Field { get; set; }
+    public string? Ministry { get; set; }
+    public List<LevelRow> Levels { get; set; } = [];
+    public string? ProcedureType { get; set; }
+    public string? DecisionNo { get; set; }
+    public string? TargetSubjects { get; set; }
+    public string? CompetentAgency { get; set; }
+    public string? ImplementingAgency { get; set; }
+    public string? ReceivingAddress { get; set; }
+    public List<ChannelRow> Channels { get; set; } = [];
+
+    /// <summary>One line per document: "Tên giấy tờ | bản chính | bản sao | mẫu đơn"; "# Trường hợp …" starts a case.</summary>
+    public string? Documents { get; set; }
+    public string? StepsText { get; set; }
+    public string? ConditionsText { get; set; }
+    public string? ResultsText { get; set; }
+    public string? LegalBasis { get; set; }
+    public string? SourceUrl { get; set; }
+    public OnlineServiceLevel OnlineLevel { get; set; }
+    public bool DelegatedToCenter { get; set; }
+
+    public sealed class LevelRow
+    {
+        public string Name { get; set; } = "";
+        public bool Selected { get; set; }
+    }
+
+    public sealed class ChannelRow
+    {
+        public Channel Channel { get; set; }
+        public bool Accepted { get; set; }
+        public string? TimeValue { get; set; }
+        public TimeUnit TimeUnit { get; set; } = TimeUnit.WorkingDays;
+        public string? Fees { get; set; }
+        public bool IsFree { get; set; }
+        public string? FeeText { get; set; }
+    }
+
+    public static ProcedureForm From(ProcedureContent c, int version) => new()
+    {
+        ExpectedVersion = version,
+        Name = c.Name,
+        Field = c.Field,
+        Ministry = c.Ministry,
+        Levels = EditProcedure.KnownLevels.Concat(c.Levels.Except(EditProcedure.KnownLevels))
+            .Select(l => new LevelRow { Name = l, Selected = c.Levels.Contains(l) }).ToList(),
+        ProcedureType = c.ProcedureType,
+        DecisionNo = c.DecisionNo,
+        TargetSubjects = string.Join('\n', c.TargetSubjects),
+        CompetentAgency = c.CompetentAgency,
+        ImplementingAgency = c.ImplementingAgency,
+        ReceivingAddress = c.ReceivingAddress,
+        Channels = Enum.GetValues<Channel>().Select(ch => c.Channels.FirstOrDefault(t => t.Channel == ch) is { } t
+            ? new ChannelRow
+            {
+                Channel = ch,
+                Accepted = true,
+                TimeValue = t.Time.Value?.ToString(CultureInfo.InvariantCulture),
+                TimeUnit = t.Time.Unit,
+                Fees = string.Join("; ", t.FeesVnd),
+                IsFree = t.IsFree,
+                FeeText = t.FeeText,
+            }
+            : new ChannelRow { Channel = ch }).ToList(),
+        Documents = DocumentsText(c.DocumentGroups),
+        StepsText = c.StepsText,
+        ConditionsText = c.ConditionsText,
+        ResultsText = c.ResultsText,
+        LegalBasis = c.LegalBasis,
+        SourceUrl = c.SourceUrl,
+        OnlineLevel = c.OnlineLevel,
+        DelegatedToCenter = c.DelegatedToCenter,
+    };
+
+    /// <summary>Reads the form back into content; what cannot be read is reported by field.</summary>
+    public ProcedureContent ToContent(string code, ProcedureContent current, List<Error> errors)
+    {
+        var channels = new List<ChannelTerms>();
+        foreach (var row in Channels.Where(r => r.Accepted))
+        {
+            var field = $"channels.{row.Channel.ToString().ToLowerInvariant()}";
+            decimal? value = null;
+            if (!string.IsNullOrWhiteSpace(row.TimeValue))
+            {
+                if (decimal.TryParse(row.TimeValue.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var v))
+                {
+                    value = v;
+                }
+                else
+                {
+                    errors.Add(Error.Invalid(field, $"Thời hạn ({EditProcedure.ChannelName(row.Channel)}) phải là số, ví dụ 5 hoặc 0,5."));
+                }
+            }
+
+            var fees = new List<long>();
+            foreach (var part in (row.Fees ?? "").Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var digits = part.Replace(".", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal).Replace("đ", "", StringComparison.Ordinal).Replace("₫", "", StringComparison.Ordinal).Trim();
+                if (long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var fee))
+                {
+                    fees.Add(fee);
+                }
+                else
+                {
+                    errors.Add(Error.Invalid(field, $"Mức phí \"{part}\" ({EditProcedure.ChannelName(row.Channel)}) phải là số tiền VND, ví dụ 50.000."));
+                }
+            }
+
+            var text = current.Channels.FirstOrDefault(c => c.Channel == row.Channel)?.Time.Text;
+            channels.Add(new ChannelTerms(
+                row.Channel,
+                new ProcessingTime(value, row.TimeUnit, value is null ? "Không có thông tin" : $"{value.Value.ToString(CultureInfo.InvariantCulture)} {UnitText(row.TimeUnit)}"),
+                fees,
+                row.IsFree,
+                !row.IsFree && fees.Count == 0,
+                row.FeeText?.Trim() ?? text ?? ""));
+        }
+
+        return current with
+        {
+            Code = code,
+            Name = (Name ?? "").Trim(),
+            Field = (Field ?? "").Trim(),
+            Ministry = (Ministry ?? "").Trim(),
+            Levels = Levels.Where(l => l.Selected && !string.IsNullOrWhiteSpace(l.Name)).Select(l => l.Name).Distinct().ToList(),
+            ProcedureType = (ProcedureType ?? "").Trim(),
+            DecisionNo = (DecisionNo ?? "").Trim(),
+            TargetSubjects = Lines(TargetSubjects),
+            CompetentAgency = (CompetentAgency ?? "").Trim(),
+            ImplementingAgency = (ImplementingAgency ?? "").Trim(),
+            ReceivingAddress = (ReceivingAddress ?? "").Trim(),
+            Channels = channels,
+            DocumentGroups = ParseDocuments(Documents, errors),
+            StepsText = (StepsText ?? "").Trim(),
+            ConditionsText = (ConditionsText ?? "").Trim(),
+            ResultsText = (ResultsText ?? "").Trim(),
+            LegalBasis = (LegalBasis ?? "").Trim(),
+            SourceUrl = (SourceUrl ?? "").Trim(),
+            OnlineLevel = OnlineLevel,
+            DelegatedToCenter = DelegatedToCenter,
+        };
+    }
+
+    public static string DocumentsText(IReadOnlyList<DocumentGroup> groups)
+    {
+        var sb = new StringBuilder();
+        foreach (var g in groups)
+        {
+            if (groups.Count > 1 || (!string.IsNullOrWhiteSpace(g.Case) && g.Case != "--"))
+            {
+                sb.Append("# ").Append(g.Case).Append('\n');
+            }
+
+            foreach (var d in g.Documents)
+            {
+                sb.Append(d.Name).Append(" | ").Append(d.Originals).Append(" | ").Append(d.Copies);
+                if (!string.IsNullOrWhiteSpace(d.FormFile))
+                {
+                    sb.Append(" | ").Append(d.FormFile);
+                }
+
+                sb.Append('\n');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    public static List<DocumentGroup> ParseDocuments(string? text, List<Error> errors)
+    {
+        var groups = new List<DocumentGroup>();
+        var currentCase = "--";
+        var docs = new List<RequiredDocument>();
+        var lineNo = 0;
+        foreach (var raw in (text ?? "").Split('\n'))
+        {
+            lineNo++;
+            var line = raw.Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (line.StartsWith('#'))
+            {
+                if (docs.Count > 0)
+                {
+                    groups.Add(new DocumentGroup(currentCase, docs));
+                }
+
+                currentCase = line.TrimStart('#').Trim();
+                docs = [];
+                continue;
+            }
+
+            var parts = line.Split('|', StringSplitOptions.TrimEntries);
+            var originals = 1;
+            var copies = 0;
+            if (parts.Length > 4
+                || (parts.Length > 1 && !int.TryParse(parts[1], CultureInfo.InvariantCulture, out originals))
+                || (parts.Length > 2 && !int.TryParse(parts[2], CultureInfo.InvariantCulture, out copies)))
+            {
+                errors.Add(Error.Invalid("documents", $"Dòng {lineNo} của thành phần hồ sơ không đúng dạng \"Tên giấy tờ | bản chính | bản sao | mẫu đơn\"."));
+                continue;
+            }
+
+            docs.Add(new RequiredDocument(parts[0], parts.Length > 3 && parts[3].Length > 0 ? parts[3] : null, originals, copies));
+        }
+
+        if (docs.Count > 0)
+        {
+            groups.Add(new DocumentGroup(currentCase, docs));
+        }
+
+        return groups;
+    }
+
+    private static List<string> Lines(string? text)
+        => (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private static string UnitText(TimeUnit unit) => unit switch
+    {
+        TimeUnit.WorkingDays => "Ngày làm việc",
+        TimeUnit.CalendarDays => "Ngày",
+        TimeUnit.WorkingHours => "Giờ",
+        _ => "",
+    };
+}

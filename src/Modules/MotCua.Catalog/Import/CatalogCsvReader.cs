@@ -1,0 +1,137 @@
+using System.Globalization;
+using MotCua.Catalog.Procedures;
+using MotCua.Platform.Text;
+
+namespace MotCua.Catalog.Import;
+
+/// <summary>
+/// Reads the summary index (tthc_index_all.csv): one row per procedure with summary fields only. Its
+/// <c>min_processing_days</c> column is named in days and carries no unit; it is read as working days for
+/// every listed channel without reporting each row (the column's meaning is the file's, not the record's);
+/// a missing or unreadable value is reported.
+/// </summary>
+public static class CatalogCsvReader
+{
+    private static readonly string[] Required = ["code", "name"];
+
+    public static CatalogRead Read(Stream stream, string file)
+    {
+        var problems = new List<ImportProblem>();
+        var procedures = new List<ProcedureContent>();
+        using var reader = new StreamReader(stream);
+        var table = CsvTable.Read(reader);
+        var missing = Required.Where(c => table.IndexOf(c) < 0).ToList();
+        if (missing.Count > 0)
+        {
+            problems.Add(new ImportProblem(file, null, "(header)", $"missing column(s): {string.Join(", ", missing)}"));
+            return new CatalogRead(procedures, problems);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var code = CatalogJsonReader.Clean(row["code"]);
+            if (row.Fields.Count != table.Header.Count)
+            {
+                problems.Add(new ImportProblem(file, code.Length > 0 ? code : null, "(row)", $"line {row.Line}: {row.Fields.Count} fields instead of {table.Header.Count}; skipped"));
+                continue;
+            }
+
+            var name = CatalogJsonReader.Clean(row["name"]);
+            if (code.Length == 0 || name.Length == 0)
+            {
+                problems.Add(new ImportProblem(file, code.Length > 0 ? code : null, code.Length == 0 ? "code" : "name", $"line {row.Line}: no {(code.Length == 0 ? "code" : "name")}; skipped"));
+                continue;
+            }
+
+            if (!seen.Add(code))
+            {
+                problems.Add(new ImportProblem(file, code, "code", $"line {row.Line}: duplicate code; the first row is kept"));
+                continue;
+            }
+
+            var daysText = row["min_processing_days"];
+            decimal? days = null;
+            if (decimal.TryParse(daysText, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d > 0)
+            {
+                days = d;
+            }
+            else
+            {
+                problems.Add(new ImportProblem(file, code, "min_processing_days", daysText.Length == 0 ? "no processing time" : $"\"{daysText}\" is not a positive number"));
+            }
+
+            var (fees, isFree, unspecified) = Fees(row["fee_summary"], code, file, problems);
+            var channels = new List<ChannelTerms>();
+            foreach (var text in Split(row["channels"]))
+            {
+                if (CatalogJsonReader.ChannelFrom(text) is not { } channel)
+                {
+                    problems.Add(new ImportProblem(file, code, "channels", $"unknown channel \"{text}\"; skipped"));
+                    continue;
+                }
+
+                if (channels.All(c => c.Channel != channel))
+                {
+                    var time = new ProcessingTime(days, TimeUnit.WorkingDays, days is null ? "Không có thông tin" : $"{daysText} Ngày làm việc");
+                    channels.Add(new ChannelTerms(channel, time, fees, isFree, unspecified, row["fee_summary"]));
+                }
+            }
+
+            procedures.Add(new ProcedureContent
+            {
+                Code = code,
+                Name = name,
+                Ministry = CatalogJsonReader.Clean(row["ministry"]),
+                Field = CatalogJsonReader.Clean(row["field"]),
+                Levels = Split(row["levels"]),
+                ProcedureType = CatalogJsonReader.Clean(row["procedure_type"]),
+                DecisionNo = CatalogJsonReader.Clean(row["decision_no"]),
+                Channels = channels,
+                SourceUrl = row["source_url"],
+                OnlineLevel = channels.Any(c => c.Channel == Channel.Online) ? OnlineServiceLevel.Partial : OnlineServiceLevel.None,
+                Detail = DetailLevel.Summary,
+                DocumentCount = int.TryParse(row["n_documents"], CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : null,
+            });
+        }
+
+        return new CatalogRead(procedures, problems);
+    }
+
+    private static List<string> Split(string text)
+        => text.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(CatalogJsonReader.Clean).ToList();
+
+    /// <summary>"free", "unspecified", "see text", "free | unspecified", "10000 VND;10000 VND".</summary>
+    private static (List<long> Fees, bool IsFree, bool Unspecified) Fees(string summary, string code, string file, List<ImportProblem> problems)
+    {
+        var fees = new List<long>();
+        var isFree = false;
+        var unspecified = false;
+        foreach (var part in summary.Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            switch (part)
+            {
+                case "free":
+                    isFree = true;
+                    break;
+                case "unspecified" or "see text":
+                    unspecified = true;
+                    break;
+                default:
+                    var amount = part.Replace("VND", "", StringComparison.OrdinalIgnoreCase).Trim();
+                    if (decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) && v >= 0)
+                    {
+                        fees.Add((long)v);
+                    }
+                    else
+                    {
+                        problems.Add(new ImportProblem(file, code, "fee_summary", $"\"{part}\" is not a fee"));
+                    }
+
+                    break;
+            }
+        }
+
+        return (fees, isFree && fees.Count == 0, unspecified && fees.Count == 0);
+    }
+}

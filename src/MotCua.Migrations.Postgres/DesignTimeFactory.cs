@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Catalog;
+using MotCua.Organisation;
+using MotCua.Platform.Data;
+
+namespace MotCua.Migrations.Postgres;
+
+/// <summary>
+/// For `dotnet ef migrations add X --project src/MotCua.Migrations.Postgres --startup-project src/MotCua.Migrations.Postgres`:
+/// the model with every module's tables. No database is touched to add a migration.
+/// </summary>
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MotCuaDb>
+{
+    public MotCuaDb CreateDbContext(string[] args)
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        var services = new ServiceCollection().AddOrganisation(configuration).AddCatalog(configuration).BuildServiceProvider();
+        var options = new DbContextOptionsBuilder<MotCuaDb>();
+        options.UseNpgsql("Host=localhost;Database=motcua_design", o => o.MigrationsAssembly(DatabaseSetup.PostgresMigrations));
+        return new MotCuaDb(options.Options, services.GetServices<IModelContributor>());
+    }
+}

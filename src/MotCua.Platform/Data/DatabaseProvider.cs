@@ -1,0 +1,7 @@
+namespace MotCua.Platform.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Platform.Audit;
+using MotCua.Platform.Data;
+using MotCua.Platform.Identity;
+using MotCua.Platform.Startup;
+
+namespace MotCua.Platform;
+
+/// <summary>The kernel's services, shared by the web app and the `motcua` console.</summary>
+public static class PlatformServices
+{
+    public static IServiceCollection AddPlatformCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddMotCuaDatabase(configuration, contentRoot);
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<AuditTrail>();
+        services.AddSingleton<Readiness>();
+        services.AddSingleton<DatabaseInitializer>();
+        return services;
+    }
+
+    /// <summary>Staff accounts in the database, with their unit in the claims.</summary>
+    public static IdentityBuilder AddStaffStores(this IdentityBuilder identity)
+        => identity.AddRoles<StaffRole>()
+            .AddEntityFrameworkStores<MotCuaDb>()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+
+    public static void ConfigureStaffIdentity(IdentityOptions o)
+    {
+        o.Password.RequiredLength = 8;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.User.RequireUniqueEmail = false;
+    }
+}

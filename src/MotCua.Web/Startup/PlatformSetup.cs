@@ -1,0 +1,151 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MotCua.Platform;
+using MotCua.Platform.Data;
+using MotCua.Platform.Identity;
+using MotCua.Platform.Startup;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Scalar.AspNetCore;
+
+namespace MotCua.Web.Startup;
+
+/// <summary>What every module relies on: database, sign-in, errors, health, telemetry, localization, API docs.</summary>
+internal static class PlatformSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("vi-VN"), new("en")];
+
+    public static void AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddPlatformCore(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddHostedService<InitializeDatabase>();
+        services.AddHostedService<Banner>();
+
+        services.AddIdentity<StaffUser, StaffRole>(PlatformServices.ConfigureStaffIdentity)
+            .AddStaffStores()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = "motcua.staff";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(9);
+            // The API answers 401/403; only pages redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = ctx => Redirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => Redirect(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+
+        services.AddRazorComponents();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("vi-VN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            // Framework errors (unreadable JSON, a bad route value) get a Vietnamese title too.
+            ctx.ProblemDetails.Title = ctx.ProblemDetails.Status switch
+            {
+                400 => ctx.ProblemDetails.Title is "One or more validation errors occurred." or "Bad Request" or null
+                    ? "Yêu cầu không hợp lệ" : ctx.ProblemDetails.Title,
+                401 => "Cần đăng nhập",
+                403 => "Không có quyền",
+                404 => "Không tìm thấy",
+                500 => "Lỗi hệ thống, vui lòng thử lại sau",
+                _ => ctx.ProblemDetails.Title,
+            };
+            ctx.ProblemDetails.Extensions.Remove("exception");
+        });
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        });
+        services.AddOpenApi();
+
+        services.AddHealthChecks()
+            .AddCheck<ReadinessCheck>("database", tags: ["ready"]);
+
+        var otel = services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("MotCua"))
+            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddSource("MotCua"))
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("MotCua"));
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.UseOtlpExporter();
+        }
+    }
+
+    public static void UsePlatform(this WebApplication app)
+    {
+        app.UseWhen(c => IsApi(c.Request), a => a.UseExceptionHandler());
+        app.UseWhen(c => !IsApi(c.Request), a => a.UseExceptionHandler("/error", createScopeForErrors: true));
+        app.UseWhen(c => IsApi(c.Request), a => a.UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c.Request), a => a.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("MotCua API"));
+        app.MapAccountEndpoints();
+    }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
+
+    private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (IsApi(ctx.Request))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Ready = migrated, seeded and the database answers.</summary>
+internal sealed class ReadinessCheck(Readiness readiness, IServiceScopeFactory scopes) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!readiness.IsReady)
+        {
+            return HealthCheckResult.Unhealthy("The database is being migrated and seeded.");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDb>();
+        return await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("The database does not answer.");
+    }
+}
+
+/// <summary>Migrates and seeds before the server takes requests.</summary>
+internal sealed class InitializeDatabase(DatabaseInitializer initializer) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => initializer.RunAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

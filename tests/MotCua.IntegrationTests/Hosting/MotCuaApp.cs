@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Organisation.Contracts;
+using MotCua.Platform.Data;
+
+namespace MotCua.IntegrationTests.Hosting;
+
+/// <summary>
+/// The whole app on a real 127.0.0.1 port with a real database (a fresh SQLite file or a fresh PostgreSQL
+/// database), migrated and seeded exactly as `dotnet run` does. One per test collection: start-up costs seconds.
+/// </summary>
+public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"motcua-test-{Guid.NewGuid():N}");
+    private string? postgres;
+
+    public MotCuaApp(DatabaseProvider provider)
+    {
+        Provider = provider;
+        UseKestrel(0);
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            postgres = await PostgresServer.CreateDatabaseAsync("motcua_test");
+        }
+
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    Task IAsyncLifetime.DisposeAsync()
+    {
+        Dispose();
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+
+        return Task.CompletedTask;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("MotCua:DataDirectory", dataDirectory);
+        builder.UseSetting("MotCua:Database", Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite");
+        if (postgres is not null)
+        {
+            builder.UseSetting("ConnectionStrings:Postgres", postgres);
+        }
+    }
+
+    /// <summary>A client with its own cookies, talking to the real port.</summary>
+    public HttpClient Client()
+    {
+        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        return new HttpClient(handler) { BaseAddress = BaseAddress };
+    }
+
+    /// <summary>A client signed in through the real sign-in page (form post with its antiforgery token).</summary>
+    public async Task<HttpClient> SignedInAsync(string userName, string password = DemoStaff.Password)
+    {
+        var client = Client();
+        var response = await SignInAsync(client, userName, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {userName} answered {(int)response.StatusCode}.");
+        }
+
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
+    {
+        var page = await client.GetStringAsync("/account/login");
+        var match = AntiforgeryToken().Match(page);
+        var token = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["_handler"] = "login",
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    /// <summary>The audit trail's lines about one subject, oldest first.</summary>
+    public async Task<List<MotCua.Platform.Audit.AuditEntry>> AuditAsync(string subject)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDb>();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.AuditEntries.Where(e => e.Subject == subject).OrderBy(e => e.At));
+    }
+
+    [GeneratedRegex("__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*?name=\"__RequestVerificationToken\"")]
+    private static partial Regex AntiforgeryToken();
+}
+
+/// <summary>The app on SQLite, shared by the tests of the "sqlite" collection.</summary>
+public sealed class SqliteApp() : IAsyncLifetime
+{
+    public MotCuaApp App { get; } = new(DatabaseProvider.Sqlite);
+
+    public Task InitializeAsync() => App.InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)App).DisposeAsync();
+}
+
+/// <summary>The app on PostgreSQL, shared by the tests of the "postgres" collection.</summary>
+public sealed class PostgresApp() : IAsyncLifetime
+{
+    public MotCuaApp App { get; } = new(DatabaseProvider.Postgres);
+
+    public Task InitializeAsync() => App.InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)App).DisposeAsync();
+}
+
+[CollectionDefinition("sqlite")]
+public sealed class SqliteCollection : ICollectionFixture<SqliteApp>;
+
+[CollectionDefinition("postgres")]
+public sealed class PostgresCollection : ICollectionFixture<PostgresApp>;

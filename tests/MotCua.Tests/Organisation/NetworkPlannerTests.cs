@@ -1,0 +1,39 @@
+using MotCua.Organisation.Network;
+
+namespace MotCua.Tests.Organisation;
+
+public sealed class NetworkPlannerTests
+{
+    private static readonly Site[] Grid =
+        Enumerable.Range(0, 10).SelectMany(i => Enumerable.Range(0, 10).Select(j =>
+            new Site($"{i}{j}", $"Phường {i}{j}", 21.0 + (i * 0.01), 105.8 + (j * 0.01), i < 5 ? 50_000 : 5_000))).ToArray();
+
+    [Fact]
+    public void Points_land_on_distinct_wards_not_taken_yet()
+    {
+        var taken = new HashSet<string> { "00", "55" };
+        var placed = NetworkPlanner.Place(Grid, 12, taken);
+
+        placed.Count.ShouldBe(12);
+        placed.Select(p => p.WardCode).Distinct().Count().ShouldBe(12);
+        placed.ShouldAllBe(p => !taken.Contains(p.WardCode));
+    }
+
+    [Fact]
+    public void Placement_is_the_same_every_time_and_follows_population()
+    {
+        var first = NetworkPlanner.Place(Grid, 6, new HashSet<string>());
+        var second = NetworkPlanner.Place(Grid, 6, new HashSet<string>());
+
+        second.Select(s => s.WardCode).ShouldBe(first.Select(s => s.WardCode));
+        first.Count(s => s.Population == 50_000).ShouldBeGreaterThan(3);
+    }
+
+    [Fact]
+    public void Asking_for_more_points_than_wards_places_one_per_ward()
+        => NetworkPlanner.Place(Grid.Take(5).ToArray(), 30, new HashSet<string>()).Count.ShouldBe(5);
+
+    [Fact]
+    public void Distances_are_great_circle_kilometres()
+        => NetworkPlanner.DistanceKm(21.0285, 105.8542, 10.7769, 106.7009).ShouldBe(1137, tolerance: 5);
+}
