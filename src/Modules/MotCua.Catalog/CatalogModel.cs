@@ -12,9 +12,10 @@ internal sealed class CatalogModel : IModelContributor
         {
             b.ToTable("catalog_procedures");
             b.HasKey(p => p.Id);
+            b.Property(p => p.Id).ValueGeneratedNever();
             b.Property(p => p.Code).HasMaxLength(60);
             b.HasIndex(p => p.Code).IsUnique();
-            b.Property(p => p.Name).HasMaxLength(1000);
+            b.Property(p => p.Name).HasMaxLength(2000);
             b.Property(p => p.Field).HasMaxLength(300);
             b.Property(p => p.Ministry).HasMaxLength(300);
             b.Property(p => p.Levels).HasMaxLength(200);
@@ -28,6 +29,7 @@ internal sealed class CatalogModel : IModelContributor
         {
             b.ToTable("catalog_procedure_versions");
             b.HasKey(v => v.Id);
+            b.Property(v => v.Id).ValueGeneratedNever();
             b.HasIndex(v => new { v.ProcedureId, v.Number }).IsUnique();
             b.Property(v => v.ContentHash).HasMaxLength(64);
             b.Property(v => v.Source).HasMaxLength(200);

@@ -27,6 +27,7 @@ internal sealed class OrganisationModel : IModelContributor
         {
             b.ToTable("org_units");
             b.HasKey(u => u.Id);
+            b.Property(u => u.Id).ValueGeneratedNever();
             b.Property(u => u.Code).HasMaxLength(50);
             b.HasIndex(u => u.Code).IsUnique();
             b.Property(u => u.Name).HasMaxLength(300);

@@ -128,7 +128,6 @@ namespace MotCua.Migrations.Postgres.Migrations
             modelBuilder.Entity("MotCua.Catalog.Procedures.Procedure", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -165,8 +164,8 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -182,7 +181,6 @@ namespace MotCua.Migrations.Postgres.Migrations
             modelBuilder.Entity("MotCua.Catalog.Procedures.ProcedureVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Author")
@@ -223,7 +221,6 @@ namespace MotCua.Migrations.Postgres.Migrations
             modelBuilder.Entity("MotCua.Organisation.Network.OrgUnit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Address")
@@ -368,7 +365,6 @@ namespace MotCua.Migrations.Postgres.Migrations
             modelBuilder.Entity("MotCua.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Action")

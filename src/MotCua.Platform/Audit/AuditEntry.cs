@@ -28,6 +28,7 @@ public sealed class AuditEntry
     {
         b.ToTable("audit_entries");
         b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.Action).HasMaxLength(100);
         b.Property(e => e.Subject).HasMaxLength(200);
         b.Property(e => e.ActorName).HasMaxLength(256);

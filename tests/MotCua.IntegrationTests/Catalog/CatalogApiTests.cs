@@ -25,7 +25,7 @@ public abstract class CatalogApiTests(MotCuaApp app)
     {
         using var client = app.Client();
         var all = await client.GetFromJsonAsync<JsonElement>("/api/v1/procedures?pageSize=1");
-        all.GetProperty("total").GetInt32().ShouldBe(2642);
+        all.GetProperty("total").GetInt32().ShouldBeGreaterThanOrEqualTo(2642);
 
         var byCode = await client.GetFromJsonAsync<JsonElement>("/api/v1/procedures?q=1.001193");
         byCode.GetProperty("items")[0].GetProperty("code").GetString().ShouldBe("1.001193");
@@ -46,7 +46,8 @@ public abstract class CatalogApiTests(MotCuaApp app)
     {
         using var client = app.Client();
         var facets = await client.GetFromJsonAsync<JsonElement>("/api/v1/procedures/facets");
-        var field = facets.GetProperty("fields")[0].GetProperty("name").GetString()!;
+        const string field = "Hộ tịch";
+        facets.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ShouldContain(field);
 
         var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/procedures?field={Uri.EscapeDataString(field)}&level={Uri.EscapeDataString("Cấp xã")}&pageSize=100");
         var items = page.GetProperty("items").EnumerateArray().ToList();

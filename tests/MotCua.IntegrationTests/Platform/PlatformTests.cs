@@ -27,7 +27,9 @@ public abstract class PlatformTests(MotCuaApp app)
         paths.ShouldContain("/api/v1/procedures/{code}");
         paths.ShouldContain("/api/v1/units");
         paths.ShouldContain("/api/v1/branches");
-        (await client.GetAsync("/api-docs")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var docs = await client.GetAsync("/api-docs/");
+        docs.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await docs.Content.ReadAsStringAsync()).ShouldContain("openapi/v1.json");
     }
 
     [Fact]

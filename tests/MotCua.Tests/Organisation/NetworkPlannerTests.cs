@@ -35,5 +35,9 @@ public sealed class NetworkPlannerTests
 
     [Fact]
     public void Distances_are_great_circle_kilometres()
-        => NetworkPlanner.DistanceKm(21.0285, 105.8542, 10.7769, 106.7009).ShouldBe(1137, tolerance: 5);
+    {
+        // One degree along a meridian is 2πR/360 = 111.19 km (R = 6,371 km).
+        NetworkPlanner.DistanceKm(21, 105.8, 22, 105.8).ShouldBe(111.19, tolerance: 0.01);
+        NetworkPlanner.DistanceKm(21, 105.8, 21, 105.8).ShouldBe(0);
+    }
 }

@@ -67,9 +67,9 @@ public sealed class EditProcedure(MotCuaDb db, TimeProvider time, AuditTrail aud
         {
             errors.Add(Error.Required("name", "tên thủ tục"));
         }
-        else if (c.Name.Length > 1000)
+        else if (c.Name.Length > 2000)
         {
-            errors.Add(Error.Invalid("name", "Tên thủ tục dài quá 1.000 ký tự."));
+            errors.Add(Error.Invalid("name", "Tên thủ tục dài quá 2.000 ký tự."));
         }
 
         if (string.IsNullOrWhiteSpace(c.Field))

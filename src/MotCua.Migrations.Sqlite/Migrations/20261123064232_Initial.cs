@@ -39,7 +39,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     CurrentVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     Field = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Ministry = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Levels = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),

@@ -40,7 +40,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     CurrentVersion = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Name = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     Field = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Ministry = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Levels = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),

@@ -11,7 +11,7 @@ using MotCua.Platform.Data;
 namespace MotCua.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(MotCuaDb))]
-    [Migration("20261123064005_Initial")]
+    [Migration("20261123064232_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -122,7 +122,6 @@ namespace MotCua.Migrations.Sqlite.Migrations
             modelBuilder.Entity("MotCua.Catalog.Procedures.Procedure", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -159,7 +158,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(1000)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -176,7 +175,6 @@ namespace MotCua.Migrations.Sqlite.Migrations
             modelBuilder.Entity("MotCua.Catalog.Procedures.ProcedureVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Author")
@@ -217,7 +215,6 @@ namespace MotCua.Migrations.Sqlite.Migrations
             modelBuilder.Entity("MotCua.Organisation.Network.OrgUnit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Address")
@@ -362,7 +359,6 @@ namespace MotCua.Migrations.Sqlite.Migrations
             modelBuilder.Entity("MotCua.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
