@@ -1,0 +1,38 @@
+using System.Reflection;
+using MotCua.Catalog;
+using MotCua.Organisation;
+using MotCua.Platform.Data;
+
+namespace MotCua.Tests.Architecture;
+
+/// <summary>Modules see the kernel and each other's Contracts only; the kernel sees no module.</summary>
+public sealed class ModuleBorderTests
+{
+    private static readonly Assembly[] Modules = [typeof(CatalogModule).Assembly, typeof(OrganisationModule).Assembly];
+
+    [Fact]
+    public void The_kernel_references_no_module()
+        => typeof(MotCuaDb).Assembly.GetReferencedAssemblies().Select(a => a.Name)
+            .ShouldNotContain(n => n!.StartsWith("MotCua.", StringComparison.Ordinal));
+
+    [Fact]
+    public void Modules_do_not_reference_each_other()
+    {
+        var names = Modules.Select(m => m.GetName().Name).ToHashSet();
+        foreach (var module in Modules)
+        {
+            module.GetReferencedAssemblies().Select(a => a.Name).Where(names.Contains)
+                .ShouldBeEmpty($"{module.GetName().Name} must use other modules' Contracts through the kernel, not their assemblies");
+        }
+    }
+
+    [Fact]
+    public void Entity_configurations_stay_inside_their_module()
+    {
+        foreach (var module in Modules)
+        {
+            module.GetTypes().Where(t => typeof(IModelContributor).IsAssignableFrom(t) && !t.IsInterface)
+                .ShouldAllBe(t => !t.IsPublic, "a module's model is its own business");
+        }
+    }
+}
