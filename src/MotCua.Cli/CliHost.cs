@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MotCua.Catalog;
+using MotCua.Dossiers;
 using MotCua.Organisation;
 using MotCua.Platform;
 using MotCua.Platform.Identity;
@@ -30,6 +31,7 @@ internal static class CliHost
         services.AddIdentityCore<StaffUser>(PlatformServices.ConfigureStaffIdentity).AddStaffStores();
         services.AddOrganisation(configuration);
         services.AddCatalog(configuration);
+        services.AddDossiers(configuration);
         return services.BuildServiceProvider();
     }
 

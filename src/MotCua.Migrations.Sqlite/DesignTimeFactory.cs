@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Catalog;
+using MotCua.Dossiers;
 using MotCua.Organisation;
 using MotCua.Platform.Data;
 
@@ -17,7 +18,7 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MotCuaDb>
     public MotCuaDb CreateDbContext(string[] args)
     {
         var configuration = new ConfigurationBuilder().Build();
-        var services = new ServiceCollection().AddOrganisation(configuration).AddCatalog(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddOrganisation(configuration).AddCatalog(configuration).AddDossiers(configuration).BuildServiceProvider();
         var options = new DbContextOptionsBuilder<MotCuaDb>();
         options.UseSqlite("Data Source=design-time.db", o => o.MigrationsAssembly(DatabaseSetup.SqliteMigrations));
         return new MotCuaDb(options.Options, services.GetServices<IModelContributor>());

@@ -5,6 +5,7 @@ using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Identity;
 using MotCua.Platform.Startup;
+using MotCua.Platform.Storage;
 
 namespace MotCua.Platform;
 
@@ -20,6 +21,7 @@ public static class PlatformServices
         services.AddScoped<AuditTrail>();
         services.AddSingleton<Readiness>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<IFileStore>(sp => new FileSystemStore(Path.Combine(sp.GetRequiredService<DatabaseSettings>().DataDirectory, "files")));
         return services;
     }
 

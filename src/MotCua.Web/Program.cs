@@ -1,4 +1,5 @@
 using MotCua.Catalog;
+using MotCua.Dossiers;
 using MotCua.Organisation;
 using MotCua.Web.Components;
 using MotCua.Web.Startup;
@@ -10,6 +11,7 @@ builder.AddPlatform();
 // The modules, listed by hand.
 builder.Services.AddOrganisation(builder.Configuration);
 builder.Services.AddCatalog(builder.Configuration);
+builder.Services.AddDossiers(builder.Configuration);
 
 var app = builder.Build();
 
@@ -17,9 +19,10 @@ app.UsePlatform();
 
 app.MapOrganisation();
 app.MapCatalog();
+app.MapDossiers();
 
 app.MapRazorComponents<App>()
-    .AddAdditionalAssemblies(typeof(OrganisationModule).Assembly, typeof(CatalogModule).Assembly);
+    .AddAdditionalAssemblies(typeof(OrganisationModule).Assembly, typeof(CatalogModule).Assembly, typeof(DossiersModule).Assembly);
 
 await app.RunAsync();
 

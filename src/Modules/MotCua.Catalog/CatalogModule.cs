@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Catalog.Browse;
+using MotCua.Catalog.Contracts;
 using MotCua.Catalog.Edit;
 using MotCua.Catalog.Import;
 using MotCua.Catalog.Search;
@@ -27,6 +28,7 @@ public static class CatalogModule
         services.AddScoped<SearchProcedures>();
         services.AddScoped<ProcedureDetails>();
         services.AddScoped<EditProcedure>();
+        services.AddScoped<ProcedureLookup>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Organisation.Contracts;
 using MotCua.Organisation.Network;
 using MotCua.Organisation.Seed;
 using MotCua.Organisation.Units;
@@ -26,6 +27,7 @@ public static class OrganisationModule
         services.AddScoped<UnitQueries>();
         services.AddScoped<NetworkQueries>();
         services.AddScoped<UpdatePoint>();
+        services.AddScoped<OrgDirectory>();
         return services;
     }
 

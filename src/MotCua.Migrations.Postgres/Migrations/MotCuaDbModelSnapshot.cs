@@ -218,6 +218,228 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("catalog_procedure_versions", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Dossiers.Codes.DossierCodeCounter", b =>
+                {
+                    b.Property<string>("AgencyId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AgencyId", "Day");
+
+                    b.ToTable("dossier_code_counters", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.Dossier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("CaseName")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FormDataJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("MissingItemsJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProcedureName")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ProcedureVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcessingTimeUnit")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("ProcessingTimeValue")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReceivedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReceivedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("ReceivingUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReceivingUnitName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ResultDelivery")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "ReceivedAt");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("dossiers", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.DossierAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("DocumentNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Provision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("dossier_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.DossierEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "At");
+
+                    b.ToTable("dossier_events", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Organisation.Network.OrgUnit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -518,6 +740,38 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("identity_users", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Platform.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveredAt", "At");
+
+                    b.ToTable("platform_outbox", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("MotCua.Platform.Identity.StaffRole", null)
@@ -578,6 +832,159 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MotCua.Dossiers.Dossier", b =>
+                {
+                    b.OwnsOne("MotCua.Dossiers.Applicant", "Applicant", b1 =>
+                        {
+                            b1.Property<Guid>("DossierId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Address")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("ApplicantAddress");
+
+                            b1.Property<DateOnly?>("DateOfBirth")
+                                .HasColumnType("date")
+                                .HasColumnName("ApplicantDateOfBirth");
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("ApplicantEmail");
+
+                            b1.Property<string>("IdNumber")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("ApplicantIdNumber");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("integer")
+                                .HasColumnName("ApplicantKind");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("ApplicantName");
+
+                            b1.Property<string>("Phone")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("ApplicantPhone");
+
+                            b1.Property<string>("WardCode")
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)")
+                                .HasColumnName("ApplicantWardCode");
+
+                            b1.HasKey("DossierId");
+
+                            b1.HasIndex("IdNumber");
+
+                            b1.ToTable("dossiers");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierId");
+                        });
+
+                    b.OwnsMany("MotCua.Dossiers.DossierDocument", "Documents", b1 =>
+                        {
+                            b1.Property<Guid>("DossierId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Copies")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<int>("Originals")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Provision")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("DossierId", "Number");
+
+                            b1.ToTable("dossier_documents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierId");
+                        });
+
+                    b.OwnsOne("MotCua.Dossiers.Submitter", "Submitter", b1 =>
+                        {
+                            b1.Property<Guid>("DossierId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Authorisation")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("SubmitterAuthorisation");
+
+                            b1.Property<string>("IdNumber")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("SubmitterIdNumber");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("SubmitterName");
+
+                            b1.Property<string>("Phone")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("SubmitterPhone");
+
+                            b1.HasKey("DossierId");
+
+                            b1.ToTable("dossiers");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierId");
+                        });
+
+                    b.Navigation("Applicant")
+                        .IsRequired();
+
+                    b.Navigation("Documents");
+
+                    b.Navigation("Submitter");
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.DossierAttachment", b =>
+                {
+                    b.HasOne("MotCua.Dossiers.Dossier", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.DossierEvent", b =>
+                {
+                    b.HasOne("MotCua.Dossiers.Dossier", null)
+                        .WithMany("Events")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MotCua.Organisation.Network.OrgUnitWard", b =>
                 {
                     b.HasOne("MotCua.Organisation.Network.OrgUnit", null)
@@ -590,6 +997,13 @@ namespace MotCua.Migrations.Postgres.Migrations
             modelBuilder.Entity("MotCua.Catalog.Procedures.Procedure", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.Dossier", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("MotCua.Organisation.Network.OrgUnit", b =>

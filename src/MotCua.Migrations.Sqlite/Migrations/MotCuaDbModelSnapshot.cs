@@ -209,6 +209,228 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("catalog_procedure_versions", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Dossiers.Codes.DossierCodeCounter", b =>
+                {
+                    b.Property<string>("AgencyId")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId", "Day");
+
+                    b.ToTable("dossier_code_counters", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.Dossier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseName")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FormDataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MissingItemsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureName")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcedureVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessingTimeUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ProcessingTimeValue")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReceivedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReceivingUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivingUnitName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultDelivery")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "ReceivedAt");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("dossiers", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.DossierAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Provision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("dossier_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.DossierEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "At");
+
+                    b.ToTable("dossier_events", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Organisation.Network.OrgUnit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -509,6 +731,38 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("identity_users", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Platform.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveredAt", "At");
+
+                    b.ToTable("platform_outbox", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("MotCua.Platform.Identity.StaffRole", null)
@@ -569,6 +823,159 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MotCua.Dossiers.Dossier", b =>
+                {
+                    b.OwnsOne("MotCua.Dossiers.Applicant", "Applicant", b1 =>
+                        {
+                            b1.Property<Guid>("DossierId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Address")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ApplicantAddress");
+
+                            b1.Property<DateOnly?>("DateOfBirth")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ApplicantDateOfBirth");
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ApplicantEmail");
+
+                            b1.Property<string>("IdNumber")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ApplicantIdNumber");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ApplicantKind");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ApplicantName");
+
+                            b1.Property<string>("Phone")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ApplicantPhone");
+
+                            b1.Property<string>("WardCode")
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ApplicantWardCode");
+
+                            b1.HasKey("DossierId");
+
+                            b1.HasIndex("IdNumber");
+
+                            b1.ToTable("dossiers");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierId");
+                        });
+
+                    b.OwnsMany("MotCua.Dossiers.DossierDocument", "Documents", b1 =>
+                        {
+                            b1.Property<Guid>("DossierId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Copies")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Originals")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Provision")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("DossierId", "Number");
+
+                            b1.ToTable("dossier_documents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierId");
+                        });
+
+                    b.OwnsOne("MotCua.Dossiers.Submitter", "Submitter", b1 =>
+                        {
+                            b1.Property<Guid>("DossierId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Authorisation")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SubmitterAuthorisation");
+
+                            b1.Property<string>("IdNumber")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SubmitterIdNumber");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SubmitterName");
+
+                            b1.Property<string>("Phone")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SubmitterPhone");
+
+                            b1.HasKey("DossierId");
+
+                            b1.ToTable("dossiers");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierId");
+                        });
+
+                    b.Navigation("Applicant")
+                        .IsRequired();
+
+                    b.Navigation("Documents");
+
+                    b.Navigation("Submitter");
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.DossierAttachment", b =>
+                {
+                    b.HasOne("MotCua.Dossiers.Dossier", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.DossierEvent", b =>
+                {
+                    b.HasOne("MotCua.Dossiers.Dossier", null)
+                        .WithMany("Events")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MotCua.Organisation.Network.OrgUnitWard", b =>
                 {
                     b.HasOne("MotCua.Organisation.Network.OrgUnit", null)
@@ -581,6 +988,13 @@ namespace MotCua.Migrations.Sqlite.Migrations
             modelBuilder.Entity("MotCua.Catalog.Procedures.Procedure", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.Dossier", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("MotCua.Organisation.Network.OrgUnit", b =>

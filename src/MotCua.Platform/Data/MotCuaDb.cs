@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Identity;
+using MotCua.Platform.Outbox;
 
 namespace MotCua.Platform.Data;
 
@@ -13,6 +14,8 @@ public sealed class MotCuaDb(DbContextOptions<MotCuaDb> options, IEnumerable<IMo
     : IdentityDbContext<StaffUser, StaffRole, Guid>(options)
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -32,6 +35,7 @@ public sealed class MotCuaDb(DbContextOptions<MotCuaDb> options, IEnumerable<IMo
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityRoleClaim<Guid>>().ToTable("identity_role_claims");
 
         AuditEntry.Configure(builder);
+        OutboxMessage.Configure(builder);
         foreach (var contributor in contributors)
         {
             contributor.Configure(builder);

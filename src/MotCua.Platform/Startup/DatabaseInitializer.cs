@@ -18,6 +18,12 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, Readiness r
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDb>();
         await db.Database.MigrateAsync(ct);
+        if (db.IsSqlite)
+        {
+            // Readers do not block the writer (reception codes are issued in write transactions).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
         log.LogInformation("Database migrated ({Provider})", db.Database.ProviderName);
     }
 

@@ -81,6 +81,20 @@ internal static class PlatformSetup
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
         });
         services.AddOpenApi();
+        services.AddRateLimiter(o =>
+        {
+            // Public endpoints are limited per client address; limits are configuration (MotCua:RateLimits).
+            var lookups = builder.Configuration.GetValue("MotCua:RateLimits:LookupsPerMinute", 120);
+            var writes = builder.Configuration.GetValue("MotCua:RateLimits:WritesPerMinute", 60);
+            o.AddPolicy(MotCua.Dossiers.DossiersModule.PublicLookup, http => PerAddress(http, lookups));
+            o.AddPolicy(MotCua.Dossiers.DossiersModule.PublicWrite, http => PerAddress(http, writes));
+            o.OnRejected = async (ctx, ct) =>
+            {
+                ctx.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                await ctx.HttpContext.Response.WriteAsJsonAsync(
+                    new { title = "Quá nhiều yêu cầu", status = 429, detail = "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau một phút." }, ct);
+            };
+        });
 
         services.AddHealthChecks()
             .AddCheck<ReadinessCheck>("database", tags: ["ready"]);
@@ -107,6 +121,7 @@ internal static class PlatformSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
@@ -115,6 +130,11 @@ internal static class PlatformSetup
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("MotCua API"));
         app.MapAccountEndpoints();
     }
+
+    private static System.Threading.RateLimiting.RateLimitPartition<string> PerAddress(HttpContext http, int perMinute)
+        => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "?",
+            _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) });
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
 

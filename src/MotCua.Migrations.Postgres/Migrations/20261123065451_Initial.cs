@@ -54,6 +54,69 @@ namespace MotCua.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "dossier_code_counters",
+                columns: table => new
+                {
+                    AgencyId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Day = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Last = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_code_counters", x => new { x.AgencyId, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossiers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcedureCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ProcedureVersion = table.Column<int>(type: "integer", nullable: false),
+                    ProcedureName = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CaseName = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ReceivingUnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReceivingUnitName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ReceivedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReceivedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ApplicantKind = table.Column<int>(type: "integer", nullable: false),
+                    ApplicantName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ApplicantIdNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ApplicantDateOfBirth = table.Column<DateOnly>(type: "date", nullable: true),
+                    ApplicantPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ApplicantEmail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ApplicantAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ApplicantWardCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    SubmitterName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SubmitterIdNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SubmitterPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SubmitterAuthorisation = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    FormDataJson = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ProcessingTimeValue = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: true),
+                    ProcessingTimeUnit = table.Column<int>(type: "integer", nullable: false),
+                    ResultDelivery = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LegalBasis = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    MissingItemsJson = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossiers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "identity_roles",
                 columns: table => new
                 {
@@ -143,6 +206,22 @@ namespace MotCua.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_outbox",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PayloadJson = table.Column<string>(type: "text", nullable: false),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "catalog_procedure_versions",
                 columns: table => new
                 {
@@ -164,6 +243,77 @@ namespace MotCua.Migrations.Postgres.Migrations
                         principalTable: "catalog_procedures",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_attachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentNumber = table.Column<int>(type: "integer", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Provision = table.Column<int>(type: "integer", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossier_attachments_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_documents",
+                columns: table => new
+                {
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Originals = table.Column<int>(type: "integer", nullable: false),
+                    Copies = table.Column<int>(type: "integer", nullable: false),
+                    Provision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_documents", x => new { x.DossierId, x.Number });
+                    table.ForeignKey(
+                        name: "FK_dossier_documents_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_events",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    UnitName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossier_events_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -313,6 +463,42 @@ namespace MotCua.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_dossier_attachments_DossierId",
+                table: "dossier_attachments",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_attachments_Sha256",
+                table: "dossier_attachments",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_events_DossierId_At",
+                table: "dossier_events",
+                columns: new[] { "DossierId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_AgencyId_ReceivedAt",
+                table: "dossiers",
+                columns: new[] { "AgencyId", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_ApplicantIdNumber",
+                table: "dossiers",
+                column: "ApplicantIdNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_Code",
+                table: "dossiers",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_Status_CreatedAt",
+                table: "dossiers",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_identity_role_claims_RoleId",
                 table: "identity_role_claims",
                 column: "RoleId");
@@ -369,6 +555,11 @@ namespace MotCua.Migrations.Postgres.Migrations
                 name: "IX_org_units_Kind_ParentId",
                 table: "org_units",
                 columns: new[] { "Kind", "ParentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_outbox_DeliveredAt_At",
+                table: "platform_outbox",
+                columns: new[] { "DeliveredAt", "At" });
         }
 
         /// <inheritdoc />
@@ -379,6 +570,18 @@ namespace MotCua.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "catalog_procedure_versions");
+
+            migrationBuilder.DropTable(
+                name: "dossier_attachments");
+
+            migrationBuilder.DropTable(
+                name: "dossier_code_counters");
+
+            migrationBuilder.DropTable(
+                name: "dossier_documents");
+
+            migrationBuilder.DropTable(
+                name: "dossier_events");
 
             migrationBuilder.DropTable(
                 name: "identity_role_claims");
@@ -402,7 +605,13 @@ namespace MotCua.Migrations.Postgres.Migrations
                 name: "org_unit_wards");
 
             migrationBuilder.DropTable(
+                name: "platform_outbox");
+
+            migrationBuilder.DropTable(
                 name: "catalog_procedures");
+
+            migrationBuilder.DropTable(
+                name: "dossiers");
 
             migrationBuilder.DropTable(
                 name: "identity_roles");

@@ -1,0 +1,15 @@
+namespace MotCua.Dossiers;
+
+/// <summary>A stored file attached to one document of a dossier's checklist. The file is in the store before this row exists.</summary>
+public sealed class DossierAttachment
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid DossierId { get; set; }
+    public int DocumentNumber { get; init; }
+    public string Sha256 { get; init; } = "";
+    public string FileName { get; init; } = "";
+    public string ContentType { get; init; } = "";
+    public long Size { get; init; }
+    public Provision Provision { get; init; }
+    public DateTimeOffset AddedAt { get; set; }
+}

@@ -1,0 +1,120 @@
+using MotCua.Platform.Errors;
+using MotCua.Platform.Storage;
+
+namespace MotCua.Dossiers.Attachments;
+
+public sealed record UploadedFile(string Sha256, string FileName, string ContentType, long Size);
+
+/// <summary>
+/// Stores a scan or an upload before the dossier that uses it is saved: the content decides its type
+/// (a ".pdf" must start like a PDF), the size is capped, the name made safe.
+/// </summary>
+public sealed class UploadAttachment(IFileStore files)
+{
+    public async Task<(UploadedFile? File, Error? Error)> RunAsync(Stream content, string? fileName, long? length, CancellationToken ct)
+    {
+        if (length is > FileKinds.DefaultMaxBytes)
+        {
+            return (null, TooBig());
+        }
+
+        // Read the head to sniff the type, then stream the rest through a size guard.
+        var head = new byte[8];
+        var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        if (read == 0)
+        {
+            return (null, Error.Invalid("file", "Tệp đính kèm rỗng."));
+        }
+
+        var type = FileKinds.Sniff(head.AsSpan(0, read));
+        if (type is null)
+        {
+            return (null, Error.Invalid("file", "Chỉ nhận tệp PDF, JPG hoặc PNG (nội dung tệp không đúng định dạng)."));
+        }
+
+        var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
+        if (extension.Length > 0 && extension != FileKinds.Extension(type) && !(extension == ".jpeg" && type == "image/jpeg"))
+        {
+            return (null, Error.Invalid("file", $"Tệp \"{Path.GetFileName(fileName)}\" có đuôi {extension} nhưng nội dung là {FileKinds.Extension(type)}."));
+        }
+
+        await using var guarded = new CappedStream(new ConcatStream(head.AsMemory(0, read), content), FileKinds.DefaultMaxBytes);
+        try
+        {
+            var stored = await files.PutAsync(guarded, ct);
+            return (new UploadedFile(stored.Sha256, FileKinds.SafeName(fileName, type), type, stored.Size), null);
+        }
+        catch (FileTooLargeException)
+        {
+            return (null, TooBig());
+        }
+    }
+
+    private static Error TooBig() => new("too-large", $"Tệp đính kèm vượt quá {FileKinds.DefaultMaxBytes / 1024 / 1024} MB.", 413, "file");
+
+    private sealed class FileTooLargeException : IOException;
+
+    /// <summary>The bytes already read, then the rest of the stream.</summary>
+    private sealed class ConcatStream(ReadOnlyMemory<byte> first, Stream rest) : Stream
+    {
+        private ReadOnlyMemory<byte> pending = first;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (pending.Length > 0)
+            {
+                var n = Math.Min(buffer.Length, pending.Length);
+                pending[..n].CopyTo(buffer);
+                pending = pending[n..];
+                return n;
+            }
+
+            return await rest.ReadAsync(buffer, cancellationToken);
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>Fails the store's write once more than the cap has been read.</summary>
+    private sealed class CappedStream(Stream inner, long cap) : Stream
+    {
+        private long total;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var n = await inner.ReadAsync(buffer, cancellationToken);
+            total += n;
+            return total > cap ? throw new FileTooLargeException() : n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

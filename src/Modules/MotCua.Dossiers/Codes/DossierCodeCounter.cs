@@ -1,0 +1,11 @@
+namespace MotCua.Dossiers.Codes;
+
+/// <summary>The last sequence issued for an agency on a local day (one row per agency and day).</summary>
+public sealed class DossierCodeCounter
+{
+    public string AgencyId { get; init; } = "";
+
+    /// <summary>The local (Asia/Ho_Chi_Minh) date as yyMMdd.</summary>
+    public string Day { get; init; } = "";
+    public int Last { get; set; }
+}

@@ -1,0 +1,294 @@
+using MotCua.Catalog.Procedures;
+using MotCua.Platform.Errors;
+
+namespace MotCua.Dossiers;
+
+public enum ApplicantKind
+{
+    Citizen = 1,
+    Organisation = 2,
+}
+
+/// <summary>The person or organisation the dossier is for (chủ hồ sơ).</summary>
+public sealed class Applicant
+{
+    public ApplicantKind Kind { get; set; } = ApplicantKind.Citizen;
+    public string Name { get; set; } = "";
+
+    /// <summary>Citizen ID number (12 digits) or an organisation's tax code.</summary>
+    public string IdNumber { get; set; } = "";
+    public DateOnly? DateOfBirth { get; set; }
+    public string Phone { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string Address { get; set; } = "";
+    public string? WardCode { get; set; }
+}
+
+/// <summary>Someone filing on the applicant's behalf (người nộp thay), with the authorisation.</summary>
+public sealed class Submitter
+{
+    public string Name { get; set; } = "";
+    public string IdNumber { get; set; } = "";
+    public string Phone { get; set; } = "";
+    public string Authorisation { get; set; } = "";
+}
+
+/// <summary>How a required document was provided.</summary>
+public enum Provision
+{
+    /// <summary>Not provided.</summary>
+    Missing = 0,
+
+    /// <summary>Paper handed in at the counter and scanned there (số hóa).</summary>
+    DigitizedAtCounter = 1,
+
+    /// <summary>Uploaded by the applicant online.</summary>
+    Uploaded = 2,
+
+    /// <summary>Reused from an earlier dossier or result (kho dữ liệu của công dân).</summary>
+    Reused = 3,
+
+    /// <summary>Not asked for: the population registry holds the data (cắt giảm thành phần hồ sơ).</summary>
+    WaivedRegistry = 4,
+
+    /// <summary>Paper only, kept with the dossier.</summary>
+    PaperOnly = 5,
+}
+
+/// <summary>One line of the required-documents checklist.</summary>
+public sealed class DossierDocument
+{
+    public int Number { get; set; }
+    public string Name { get; set; } = "";
+    public int Originals { get; set; }
+    public int Copies { get; set; }
+    public Provision Provision { get; set; }
+}
+
+/// <summary>A timeline entry. Public entries are shown to anyone holding the code, without personal data.</summary>
+public sealed class DossierEvent
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid DossierId { get; init; }
+    public DateTimeOffset At { get; init; }
+    public string Kind { get; init; } = "";
+    public DossierStatus Status { get; init; }
+    public string Text { get; init; } = "";
+    public string UnitName { get; init; } = "";
+    public string ActorName { get; init; } = "";
+}
+
+/// <summary>
+/// A dossier (hồ sơ): one procedure version and one case of it, an applicant, a checklist, attachments and a
+/// timeline. Rules about what may happen in which status live here.
+/// </summary>
+public sealed class Dossier
+{
+    private readonly List<DossierDocument> documents = [];
+    private readonly List<DossierEvent> events = [];
+    private readonly List<DossierAttachment> attachments = [];
+
+    public Guid Id { get; private init; } = Guid.CreateVersion7();
+
+    /// <summary>"&lt;agency electronic ID&gt;-yyMMdd-NNNN", unique and gapless per agency and local day.</summary>
+    public string Code { get; private init; } = "";
+    public int Sequence { get; private init; }
+
+    public Guid ProcedureId { get; private init; }
+    public string ProcedureCode { get; private init; } = "";
+    public int ProcedureVersion { get; private init; }
+    public string ProcedureName { get; private init; } = "";
+    public string CaseName { get; private init; } = "";
+    public Channel Channel { get; private init; }
+
+    public Guid AgencyId { get; private init; }
+    public string AgencyName { get; private init; } = "";
+    public Guid? ReceivingUnitId { get; private set; }
+    public string ReceivingUnitName { get; private set; } = "";
+    public Guid? ReceivedById { get; private set; }
+    public string ReceivedByName { get; private set; } = "";
+
+    public Applicant Applicant { get; private init; } = new();
+    public Submitter? Submitter { get; private init; }
+    public string FormDataJson { get; private init; } = "{}";
+
+    public DossierStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private init; }
+    public DateTimeOffset? SubmittedAt { get; private init; }
+    public DateTimeOffset? ReceivedAt { get; private set; }
+    public DateTimeOffset? DueAt { get; private set; }
+
+    /// <summary>The legal processing time the clock started with (value + unit).</summary>
+    public decimal? ProcessingTimeValue { get; private init; }
+    public TimeUnit ProcessingTimeUnit { get; private init; }
+
+    /// <summary>Where and how the result goes back: "Tại Chi nhánh số 1", "Qua bưu chính: …", "Trực tuyến".</summary>
+    public string ResultDelivery { get; private set; } = "";
+
+    /// <summary>For a refusal or a supplement request: what the applicant reads on the slip.</summary>
+    public string? Reason { get; private set; }
+    public string? LegalBasis { get; private set; }
+    public string? MissingItemsJson { get; private set; }
+
+    public int Version { get; private set; }
+
+    public IReadOnlyList<DossierDocument> Documents => documents;
+
+    public IReadOnlyList<DossierEvent> Events => events;
+
+    public IReadOnlyList<DossierAttachment> Attachments => attachments;
+
+    private Dossier()
+    {
+    }
+
+    public sealed record NewDossier(
+        string Code,
+        int Sequence,
+        ProcedureSnapshot Procedure,
+        string CaseName,
+        Channel Channel,
+        Applicant Applicant,
+        Submitter? Submitter,
+        IReadOnlyList<DossierDocument> Documents,
+        IReadOnlyList<DossierAttachment> Attachments,
+        string FormDataJson,
+        string ResultDelivery);
+
+    public sealed record ProcedureSnapshot(Guid Id, string Code, int Version, string Name, Guid AgencyId, string AgencyName, decimal? TimeValue, TimeUnit TimeUnit);
+
+    public sealed record Actor(Guid? Id, string Name, Guid? UnitId, string UnitName);
+
+    /// <summary>An online submission: it waits for reception with its code already issued.</summary>
+    public static Dossier SubmitOnline(NewDossier d, DateTimeOffset now)
+    {
+        var dossier = Create(d, now, DossierStatus.RegisteredOnline, submittedAt: now);
+        dossier.AddEvent(now, "submitted", "Nộp hồ sơ trực tuyến, chờ tiếp nhận", "Cổng dịch vụ công", d.Applicant.Name);
+        return dossier;
+    }
+
+    /// <summary>Received at a counter: the clock starts now; <paramref name="dueAt"/> is the appointment.</summary>
+    public static Dossier ReceiveAtCounter(NewDossier d, Actor officer, DateTimeOffset now, DateTimeOffset dueAt)
+    {
+        var dossier = Create(d, now, DossierStatus.RegisteredOnline, submittedAt: null);
+        dossier.MarkReceived(officer, now, dueAt);
+        return dossier;
+    }
+
+    /// <summary>Not complete: the applicant leaves with the supplement guidance slip (form 02). No clock.</summary>
+    public static Dossier GuideAtCounter(NewDossier d, Actor officer, IReadOnlyList<MissingItem> missing, DateTimeOffset now)
+    {
+        var dossier = Create(d, now, DossierStatus.RegisteredOnline, submittedAt: null);
+        dossier.MarkSupplementRequested(officer, missing, now);
+        return dossier;
+    }
+
+    /// <summary>Not receivable: the refusal slip (form 03) with the reason.</summary>
+    public static Dossier RefuseAtCounter(NewDossier d, Actor officer, string reason, string? legalBasis, DateTimeOffset now)
+    {
+        var dossier = Create(d, now, DossierStatus.RegisteredOnline, submittedAt: null);
+        dossier.MarkRefused(officer, reason, legalBasis, now);
+        return dossier;
+    }
+
+    /// <summary>An officer receives an online dossier that was waiting.</summary>
+    public Error? Receive(Actor officer, DateTimeOffset now, DateTimeOffset dueAt)
+        => NotWaiting() ?? MarkReceived(officer, now, dueAt);
+
+    /// <summary>An officer asks for a supplement before receiving an online dossier.</summary>
+    public Error? RequestSupplementBeforeReception(Actor officer, IReadOnlyList<MissingItem> missing, DateTimeOffset now)
+        => NotWaiting() ?? (missing.Count == 0 ? Error.Invalid("missing", "Liệt kê ít nhất một giấy tờ cần bổ sung và lý do.") : MarkSupplementRequested(officer, missing, now));
+
+    /// <summary>An officer refuses an online dossier that was waiting.</summary>
+    public Error? Refuse(Actor officer, string reason, string? legalBasis, DateTimeOffset now)
+        => NotWaiting() ?? (string.IsNullOrWhiteSpace(reason) ? Error.Required("reason", "lý do từ chối") : MarkRefused(officer, reason, legalBasis, now));
+
+    private Error? NotWaiting() => Status == DossierStatus.RegisteredOnline
+        ? null
+        : new Error("wrong-status", $"Hồ sơ đang ở trạng thái \"{DossierStatuses.Vietnamese(Status)}\", không thể thực hiện thao tác tiếp nhận.", 409);
+
+    private Error? MarkReceived(Actor officer, DateTimeOffset now, DateTimeOffset dueAt)
+    {
+        Status = DossierStatus.Received;
+        ReceivedAt = now;
+        DueAt = dueAt;
+        SetReceiver(officer);
+        AddEvent(now, "received", "Tiếp nhận hồ sơ", officer.UnitName, officer.Name);
+        Version++;
+        return null;
+    }
+
+    private Error? MarkSupplementRequested(Actor officer, IReadOnlyList<MissingItem> missing, DateTimeOffset now)
+    {
+        Status = DossierStatus.SupplementRequested;
+        MissingItemsJson = System.Text.Json.JsonSerializer.Serialize(missing);
+        SetReceiver(officer);
+        AddEvent(now, "supplement-requested", $"Yêu cầu bổ sung, hoàn thiện hồ sơ ({missing.Count} nội dung)", officer.UnitName, officer.Name);
+        Version++;
+        return null;
+    }
+
+    private Error? MarkRefused(Actor officer, string reason, string? legalBasis, DateTimeOffset now)
+    {
+        Status = DossierStatus.Refused;
+        Reason = reason.Trim();
+        LegalBasis = legalBasis?.Trim();
+        SetReceiver(officer);
+        AddEvent(now, "refused", "Từ chối tiếp nhận hồ sơ", officer.UnitName, officer.Name);
+        Version++;
+        return null;
+    }
+
+    public IReadOnlyList<MissingItem> MissingItems => MissingItemsJson is null
+        ? []
+        : System.Text.Json.JsonSerializer.Deserialize<List<MissingItem>>(MissingItemsJson) ?? [];
+
+    private void SetReceiver(Actor officer)
+    {
+        ReceivingUnitId = officer.UnitId;
+        ReceivingUnitName = officer.UnitName;
+        ReceivedById = officer.Id;
+        ReceivedByName = officer.Name;
+    }
+
+    private void AddEvent(DateTimeOffset at, string kind, string text, string unit, string actor)
+        => events.Add(new DossierEvent { DossierId = Id, At = at, Kind = kind, Status = Status, Text = text, UnitName = unit, ActorName = actor });
+
+    private static Dossier Create(NewDossier d, DateTimeOffset now, DossierStatus status, DateTimeOffset? submittedAt)
+    {
+        var dossier = new Dossier
+        {
+            Code = d.Code,
+            Sequence = d.Sequence,
+            ProcedureId = d.Procedure.Id,
+            ProcedureCode = d.Procedure.Code,
+            ProcedureVersion = d.Procedure.Version,
+            ProcedureName = d.Procedure.Name,
+            AgencyId = d.Procedure.AgencyId,
+            AgencyName = d.Procedure.AgencyName,
+            ProcessingTimeValue = d.Procedure.TimeValue,
+            ProcessingTimeUnit = d.Procedure.TimeUnit,
+            CaseName = d.CaseName,
+            Channel = d.Channel,
+            Applicant = d.Applicant,
+            Submitter = d.Submitter,
+            FormDataJson = d.FormDataJson,
+            ResultDelivery = d.ResultDelivery,
+            Status = status,
+            CreatedAt = now,
+            SubmittedAt = submittedAt,
+        };
+        dossier.documents.AddRange(d.Documents);
+        foreach (var a in d.Attachments)
+        {
+            a.DossierId = dossier.Id;
+            a.AddedAt = now;
+            dossier.attachments.Add(a);
+        }
+
+        return dossier;
+    }
+}
+
+/// <summary>One thing to add or correct, with the reason (form 02).</summary>
+public sealed record MissingItem(string Document, string Reason);

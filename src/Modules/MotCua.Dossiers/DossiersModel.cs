@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Dossiers.Codes;
+using MotCua.Platform.Data;
+
+namespace MotCua.Dossiers;
+
+internal sealed class DossiersModel : IModelContributor
+{
+    public void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Dossier>(b =>
+        {
+            b.ToTable("dossiers");
+            b.HasKey(d => d.Id);
+            b.Property(d => d.Id).ValueGeneratedNever();
+            b.Property(d => d.Code).HasMaxLength(60);
+            b.HasIndex(d => d.Code).IsUnique();
+            b.Property(d => d.ProcedureCode).HasMaxLength(60);
+            b.Property(d => d.ProcedureName).HasMaxLength(2000);
+            b.Property(d => d.CaseName).HasMaxLength(1000);
+            b.Property(d => d.AgencyName).HasMaxLength(300);
+            b.Property(d => d.ReceivingUnitName).HasMaxLength(300);
+            b.Property(d => d.ReceivedByName).HasMaxLength(256);
+            b.Property(d => d.ResultDelivery).HasMaxLength(600);
+            b.Property(d => d.Reason).HasMaxLength(2000);
+            b.Property(d => d.LegalBasis).HasMaxLength(1000);
+            b.Property(d => d.ProcessingTimeValue).HasPrecision(9, 2);
+            b.Property(d => d.Version).IsConcurrencyToken();
+            b.Ignore(d => d.MissingItems);
+            b.HasIndex(d => new { d.Status, d.CreatedAt });
+            b.HasIndex(d => new { d.AgencyId, d.ReceivedAt });
+            b.OwnsOne(d => d.Applicant, a =>
+            {
+                a.Property(x => x.Name).HasMaxLength(200).HasColumnName("ApplicantName");
+                a.Property(x => x.IdNumber).HasMaxLength(20).HasColumnName("ApplicantIdNumber");
+                a.Property(x => x.Kind).HasColumnName("ApplicantKind");
+                a.Property(x => x.DateOfBirth).HasColumnName("ApplicantDateOfBirth");
+                a.Property(x => x.Phone).HasMaxLength(20).HasColumnName("ApplicantPhone");
+                a.Property(x => x.Email).HasMaxLength(200).HasColumnName("ApplicantEmail");
+                a.Property(x => x.Address).HasMaxLength(500).HasColumnName("ApplicantAddress");
+                a.Property(x => x.WardCode).HasMaxLength(10).HasColumnName("ApplicantWardCode");
+                a.HasIndex(x => x.IdNumber);
+            });
+            b.Navigation(d => d.Applicant).IsRequired();
+            b.OwnsOne(d => d.Submitter, s =>
+            {
+                s.Property(x => x.Name).HasMaxLength(200).HasColumnName("SubmitterName");
+                s.Property(x => x.IdNumber).HasMaxLength(20).HasColumnName("SubmitterIdNumber");
+                s.Property(x => x.Phone).HasMaxLength(20).HasColumnName("SubmitterPhone");
+                s.Property(x => x.Authorisation).HasMaxLength(500).HasColumnName("SubmitterAuthorisation");
+            });
+            b.OwnsMany(d => d.Documents, doc =>
+            {
+                doc.ToTable("dossier_documents");
+                doc.WithOwner().HasForeignKey("DossierId");
+                doc.HasKey("DossierId", nameof(DossierDocument.Number));
+                doc.Property(x => x.Number).ValueGeneratedNever();
+                doc.Property(x => x.Name).HasMaxLength(1000);
+            });
+            b.HasMany(d => d.Events).WithOne().HasForeignKey(e => e.DossierId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(d => d.Attachments).WithOne().HasForeignKey(a => a.DossierId).OnDelete(DeleteBehavior.Cascade);
+            b.Navigation(d => d.Documents).UsePropertyAccessMode(PropertyAccessMode.Field);
+            b.Navigation(d => d.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+            b.Navigation(d => d.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<DossierEvent>(b =>
+        {
+            b.ToTable("dossier_events");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.Id).ValueGeneratedNever();
+            b.Property(e => e.Kind).HasMaxLength(60);
+            b.Property(e => e.Text).HasMaxLength(1000);
+            b.Property(e => e.UnitName).HasMaxLength(300);
+            b.Property(e => e.ActorName).HasMaxLength(256);
+            b.HasIndex(e => new { e.DossierId, e.At });
+        });
+
+        modelBuilder.Entity<DossierAttachment>(b =>
+        {
+            b.ToTable("dossier_attachments");
+            b.HasKey(a => a.Id);
+            b.Property(a => a.Id).ValueGeneratedNever();
+            b.Property(a => a.Sha256).HasMaxLength(64);
+            b.Property(a => a.FileName).HasMaxLength(200);
+            b.Property(a => a.ContentType).HasMaxLength(100);
+            b.HasIndex(a => a.Sha256);
+        });
+
+        modelBuilder.Entity<DossierCodeCounter>(b =>
+        {
+            b.ToTable("dossier_code_counters");
+            b.HasKey(c => new { c.AgencyId, c.Day });
+            b.Property(c => c.AgencyId).HasMaxLength(50);
+            b.Property(c => c.Day).HasMaxLength(6);
+        });
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Dossiers.Applicants;
+using MotCua.Dossiers.Attachments;
+using MotCua.Dossiers.Online;
+using MotCua.Dossiers.Reception;
+using MotCua.Dossiers.Tracking;
+using MotCua.Platform.Data;
+using MotCua.Platform.Errors;
+using MotCua.Platform.Identity;
+
+namespace MotCua.Dossiers;
+
+/// <summary>The Dossiers module's front door: reception (counter and online), attachments, tracking.</summary>
+public static class DossiersModule
+{
+    /// <summary>Rate-limiter policy names (configured by the web app).</summary>
+    public const string PublicLookup = "public-lookup";
+    public const string PublicWrite = "public-write";
+
+    public static IServiceCollection AddDossiers(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IModelContributor, DossiersModel>();
+        services.AddSingleton<IPopulationRegistry, DemoPopulationRegistry>();
+        services.AddSingleton<DueDates>();
+        services.AddScoped<AgencyResolver>();
+        services.AddScoped<DossierDraft>();
+        services.AddScoped<UploadAttachment>();
+        services.AddScoped<ReceiveAtCounter>();
+        services.AddScoped<SubmitOnline>();
+        services.AddScoped<DecideOnline>();
+        services.AddScoped<WaitingQueue>();
+        services.AddScoped<TrackDossier>();
+        services.AddScoped<DossierDetails>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDossiers(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Dossiers");
+        string[] receptionRoles = [StaffRoles.ReceptionOfficer, StaffRoles.BranchManager, StaffRoles.CenterDirector];
+
+        api.MapPost("/attachments", async (HttpRequest http, UploadAttachment upload, CancellationToken ct) =>
+            {
+                if (!http.HasFormContentType || http.Form.Files.Count != 1)
+                {
+                    return Error.Invalid("file", "Gửi đúng một tệp trong trường \"file\" (multipart/form-data).").ToProblem();
+                }
+
+                var file = http.Form.Files[0];
+                await using var stream = file.OpenReadStream();
+                var (stored, error) = await upload.RunAsync(stream, file.FileName, file.Length, ct);
+                return error is not null ? error.ToProblem() : Results.Created($"/api/v1/attachments/{stored!.Sha256}", stored);
+            })
+            .DisableAntiforgery()
+            .RequireRateLimiting(PublicWrite)
+            .WithSummary("Store a scan or upload (PDF, JPG, PNG; 10 MB) before the dossier that uses it; answers its SHA-256.");
+
+        api.MapPost("/dossiers", async (ReceptionRequest request, ReceiveAtCounter receive, CancellationToken ct) =>
+            {
+                var (result, errors) = await receive.RunAsync(request, ct);
+                return result is null ? Error.Problem(errors) : Results.Created($"/api/v1/dossiers/{result.Code}", result);
+            })
+            .RequireAuthorization(p => p.RequireRole(receptionRoles))
+            .WithSummary("Counter reception: receive (form 01), ask for a supplement (form 02) or refuse (form 03).");
+
+        api.MapPost("/dossiers/online", async (ReceptionRequest request, SubmitOnline submit, CancellationToken ct) =>
+            {
+                var (result, errors) = await submit.RunAsync(request, ct);
+                return result is null ? Error.Problem(errors) : Results.Created($"/api/v1/tracking/{result.Code}", result);
+            })
+            .RequireRateLimiting(PublicWrite)
+            .WithSummary("Online submission (for the citizen portal): the dossier gets its code and waits for reception.");
+
+        api.MapGet("/dossiers/waiting", async (int? take, WaitingQueue queue, CancellationToken ct) => Results.Ok(await queue.RunAsync(take ?? 100, ct)))
+            .RequireAuthorization(p => p.RequireRole(receptionRoles))
+            .WithSummary("Online dossiers waiting for reception, oldest first.");
+
+        api.MapPost("/dossiers/{code}/receptions", async (string code, OnlineDecision decision, DecideOnline decide, CancellationToken ct) =>
+            {
+                var (result, errors) = await decide.RunAsync(code, decision, ct);
+                return result is null ? Error.Problem(errors) : Results.Ok(result);
+            })
+            .RequireAuthorization(p => p.RequireRole(receptionRoles))
+            .WithSummary("Decide on an online dossier: receive, ask for a supplement, or refuse (409 if already decided).");
+
+        api.MapGet("/dossiers/{code}", async (string code, DossierDetails details, CancellationToken ct)
+                => await details.RunAsync(code, ct) is { } d ? Results.Ok(StaffView.From(d)) : Error.NotFound($"hồ sơ {code}").ToProblem())
+            .RequireAuthorization()
+            .WithSummary("The whole dossier for staff (the read is audited).");
+
+        api.MapGet("/tracking/{code}", async (string code, TrackDossier track, CancellationToken ct)
+                => await track.RunAsync(code, ct) is { } d ? Results.Ok(d) : NotFoundDossier())
+            .RequireRateLimiting(PublicLookup)
+            .WithSummary("Public tracking by code: status, dates and timeline, without personal data.");
+
+        return app;
+    }
+
+    public static IResult NotFoundDossier()
+        => new Error("not-found", "Không tìm thấy hồ sơ. Vui lòng kiểm tra lại mã hồ sơ trên giấy tiếp nhận.", StatusCodes.Status404NotFound).ToProblem();
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Dossiers.Reception;
+using MotCua.Organisation.Contracts;
+using MotCua.Platform.Audit;
+using MotCua.Platform.Data;
+using MotCua.Platform.Errors;
+using MotCua.Platform.Identity;
+using MotCua.Platform.Outbox;
+
+namespace MotCua.Dossiers.Online;
+
+public sealed record OnlineDecision(
+    ReceptionAction Action,
+    int ExpectedVersion,
+    IReadOnlyList<MissingItem>? Missing = null,
+    string? Reason = null,
+    string? LegalBasis = null);
+
+/// <summary>An officer of the center receives, asks a supplement for, or refuses a dossier waiting online.</summary>
+public sealed class DecideOnline(MotCuaDb db, DueDates dueDates, OrgDirectory directory, CurrentActor actor, AuditTrail audit, TimeProvider time)
+{
+    public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(string code, OnlineDecision decision, CancellationToken ct)
+    {
+        var dossier = await db.Set<Dossier>().Include(d => d.Events).FirstOrDefaultAsync(d => d.Code == code, ct);
+        if (dossier is null)
+        {
+            return (null, [Error.NotFound($"hồ sơ {code}")]);
+        }
+
+        var errors = ReceiveAtCounter.ActionErrors(new ReceptionRequest(null, 0, null, null, null, decision.Action, decision.Missing, decision.Reason));
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        if (decision.ExpectedVersion != dossier.Version)
+        {
+            return (null, [Error.Conflict("Hồ sơ vừa được cán bộ khác xử lý. Vui lòng tải lại trang.")]);
+        }
+
+        var unit = actor.UnitId is { } unitId ? await directory.UnitAsync(unitId, ct) : null;
+        var now = time.GetUtcNow();
+        var officer = new Dossier.Actor(actor.UserId, actor.Name, unit?.Id, unit?.Name ?? "Trung tâm Phục vụ hành chính công");
+        var error = decision.Action switch
+        {
+            ReceptionAction.Receive => dossier.Receive(officer, now, dueDates.DueAt(now, dossier.ProcessingTimeValue is { } v ? new(v, dossier.ProcessingTimeUnit, "") : null)),
+            ReceptionAction.RequestSupplement => dossier.RequestSupplementBeforeReception(officer, decision.Missing!, now),
+            _ => dossier.Refuse(officer, decision.Reason!, decision.LegalBasis, now),
+        };
+        if (error is not null)
+        {
+            return (null, [error]);
+        }
+
+        var kind = dossier.Events.MaxBy(e => e.At)!.Kind;
+        audit.Record($"dossier.{kind}", $"dossier:{code}", "online");
+        db.Outbox.Add(OutboxMessage.Create($"dossier.{kind}", code, new { code, status = DossierStatuses.NationalCode(dossier.Status), dossier.DueAt }, now));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (null, [Error.Conflict("Hồ sơ vừa được cán bộ khác xử lý. Vui lòng tải lại trang.")]);
+        }
+
+        return (new ReceptionResult(code, dossier.Status, dossier.ReceivedAt, dossier.DueAt), []);
+    }
+}

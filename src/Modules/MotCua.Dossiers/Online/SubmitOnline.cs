@@ -1,0 +1,38 @@
+using MotCua.Catalog.Procedures;
+using MotCua.Dossiers.Codes;
+using MotCua.Dossiers.Reception;
+using MotCua.Platform.Audit;
+using MotCua.Platform.Data;
+using MotCua.Platform.Errors;
+using MotCua.Platform.Outbox;
+
+namespace MotCua.Dossiers.Online;
+
+/// <summary>
+/// A dossier submitted online (by the citizen portal, 24/7): it gets its code at once and waits for an
+/// officer's reception ("chờ tiếp nhận"); the clock starts only at that valid reception.
+/// </summary>
+public sealed class SubmitOnline(MotCuaDb db, DossierDraft drafts, AuditTrail audit, TimeProvider time)
+{
+    public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(ReceptionRequest request, CancellationToken ct)
+    {
+        // Online, the applicant declares; the officer decides at reception.
+        var declared = request with { Action = ReceptionAction.Receive };
+        var (draft, errors) = await drafts.BuildAsync(declared, Channel.Online, null, "Cổng dịch vụ công", ct);
+        if (draft is null)
+        {
+            return (null, errors);
+        }
+
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var (code, sequence) = await DossierCodes.NextAsync(db, draft.Agency.ElectronicId!, now, ct);
+        var dossier = Dossier.SubmitOnline(ReceiveAtCounter.New(draft, code, sequence, Channel.Online, declared, "Trung tâm Phục vụ hành chính công"), now);
+        db.Add(dossier);
+        audit.Record("dossier.submitted", $"dossier:{code}", $"{draft.Procedure.Code} v{draft.Procedure.Version}; online");
+        db.Outbox.Add(OutboxMessage.Create("dossier.submitted", code, new { code, status = DossierStatuses.NationalCode(dossier.Status) }, now));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (new ReceptionResult(code, dossier.Status, null, null), []);
+    }
+}

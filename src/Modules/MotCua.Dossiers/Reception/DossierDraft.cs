@@ -1,0 +1,252 @@
+using System.Net.Mail;
+using System.Text.Json;
+using MotCua.Catalog.Contracts;
+using MotCua.Catalog.Procedures;
+using MotCua.Organisation.Contracts;
+using MotCua.Platform.Errors;
+using MotCua.Platform.Storage;
+
+namespace MotCua.Dossiers.Reception;
+
+/// <summary>
+/// Checks a reception request against the procedure version and builds the dossier's parts: applicant,
+/// checklist, attachments, agency. Shared by the counter and the online channel; every refusal is a
+/// Vietnamese message on the field it concerns.
+/// </summary>
+public sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directory, AgencyResolver agencies, IFileStore files)
+{
+    public sealed record Built(
+        ProcedureRef Procedure,
+        DocumentGroup? Case,
+        UnitRef Agency,
+        Applicant Applicant,
+        Submitter? Submitter,
+        List<DossierDocument> Documents,
+        List<DossierAttachment> Attachments,
+        string FormDataJson,
+        ProcessingTime? Time);
+
+    public async Task<(Built? Draft, List<Error> Errors)> BuildAsync(ReceptionRequest request, Channel channel, string? receivingWard, string receivingUnitName, CancellationToken ct)
+    {
+        var errors = new List<Error>();
+        if (string.IsNullOrWhiteSpace(request.ProcedureCode))
+        {
+            return (null, [Error.Required("procedureCode", "thủ tục hành chính")]);
+        }
+
+        var procedure = await catalog.CurrentAsync(request.ProcedureCode.Trim(), ct);
+        if (procedure is null)
+        {
+            return (null, [Error.Invalid("procedureCode", $"Không có thủ tục mã {request.ProcedureCode} trong danh mục.")]);
+        }
+
+        var content = procedure.Content;
+        if (content.Channels.Count > 0 && content.Channels.All(c => c.Channel != channel))
+        {
+            errors.Add(Error.Invalid("procedureCode", channel == Channel.Online
+                ? "Thủ tục này không tiếp nhận hồ sơ trực tuyến."
+                : "Thủ tục này không tiếp nhận hồ sơ trực tiếp tại quầy."));
+        }
+
+        DocumentGroup? group = null;
+        if (content.DocumentGroups.Count > 0)
+        {
+            if (request.CaseIndex < 0 || request.CaseIndex >= content.DocumentGroups.Count)
+            {
+                errors.Add(Error.Invalid("caseIndex", $"Trường hợp số {request.CaseIndex + 1} không có trong thủ tục (có {content.DocumentGroups.Count} trường hợp)."));
+            }
+            else
+            {
+                group = content.DocumentGroups[request.CaseIndex];
+            }
+        }
+
+        var applicant = await ApplicantAsync(request.Applicant, errors, ct);
+        var submitter = Submitter(request.Submitter, errors);
+        var (documents, attachments) = await ChecklistAsync(group, request, errors, ct);
+        if (request.Delivery == ResultDelivery.Post && string.IsNullOrWhiteSpace(request.PostAddress))
+        {
+            errors.Add(Error.Required("postAddress", "địa chỉ nhận kết quả qua bưu chính"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var agency = await agencies.ResolveAsync(content, applicant.WardCode, receivingWard, ct);
+        if (agency?.ElectronicId is null)
+        {
+            return (null, [Error.Conflict("Chưa xác định được cơ quan giải quyết thủ tục này (thiếu mã định danh điện tử). Vui lòng báo quản trị hệ thống.")]);
+        }
+
+        var time = content.Channels.FirstOrDefault(c => c.Channel == channel)?.Time ?? content.Channels.FirstOrDefault()?.Time;
+        var formData = JsonSerializer.Serialize(request.FormData ?? new Dictionary<string, string>());
+        return (new Built(procedure, group, agency, applicant, submitter, documents, attachments, formData, time), []);
+    }
+
+    public static string DeliveryText(ResultDelivery delivery, string? postAddress, string receivingUnitName) => delivery switch
+    {
+        ResultDelivery.Post => $"Qua dịch vụ bưu chính công ích: {postAddress?.Trim()}",
+        ResultDelivery.Online => "Trực tuyến, vào kho dữ liệu điện tử của công dân",
+        _ => $"Trực tiếp tại {receivingUnitName}",
+    };
+
+    private async Task<Applicant> ApplicantAsync(ApplicantInput? input, List<Error> errors, CancellationToken ct)
+    {
+        var a = new Applicant();
+        if (input is null)
+        {
+            errors.Add(Error.Required("applicant.name", "thông tin người nộp hồ sơ"));
+            return a;
+        }
+
+        a.Kind = input.Kind;
+        a.Name = (input.Name ?? "").Trim();
+        a.IdNumber = (input.IdNumber ?? "").Trim();
+        a.DateOfBirth = input.DateOfBirth;
+        a.Phone = (input.Phone ?? "").Replace(" ", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal);
+        a.Email = (input.Email ?? "").Trim();
+        a.Address = (input.Address ?? "").Trim();
+        a.WardCode = string.IsNullOrWhiteSpace(input.WardCode) ? null : input.WardCode.Trim();
+
+        if (a.Name.Length == 0)
+        {
+            errors.Add(Error.Required("applicant.name", a.Kind == ApplicantKind.Organisation ? "tên tổ chức" : "họ tên người nộp"));
+        }
+        else if (a.Name.Length > 200)
+        {
+            errors.Add(Error.Invalid("applicant.name", "Họ tên dài quá 200 ký tự."));
+        }
+
+        if (a.Kind == ApplicantKind.Citizen && !IsDigits(a.IdNumber, 12))
+        {
+            errors.Add(Error.Invalid("applicant.idNumber", "Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số."));
+        }
+        else if (a.Kind == ApplicantKind.Organisation && !(IsDigits(a.IdNumber, 10) || (a.IdNumber.Length == 14 && IsDigits(a.IdNumber[..10], 10) && a.IdNumber[10] == '-' && IsDigits(a.IdNumber[11..], 3))))
+        {
+            errors.Add(Error.Invalid("applicant.idNumber", "Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số."));
+        }
+
+        if (a.DateOfBirth is { } dob && (dob.Year < 1900 || dob > DateOnly.FromDateTime(DateTime.UtcNow)))
+        {
+            errors.Add(Error.Invalid("applicant.dateOfBirth", "Ngày sinh không hợp lệ."));
+        }
+
+        if (a.Phone.Length > 0 && !(a.Phone.Length is >= 10 and <= 11 && a.Phone[0] == '0' && a.Phone.All(char.IsAsciiDigit)))
+        {
+            errors.Add(Error.Invalid("applicant.phone", "Số điện thoại phải gồm 10–11 chữ số, bắt đầu bằng 0."));
+        }
+
+        if (a.Email.Length > 0 && !MailAddress.TryCreate(a.Email, out _))
+        {
+            errors.Add(Error.Invalid("applicant.email", "Địa chỉ thư điện tử không hợp lệ."));
+        }
+
+        if (a.WardCode is not null && await directory.WardNameAsync(a.WardCode, ct) is null)
+        {
+            errors.Add(Error.Invalid("applicant.wardCode", $"Không có phường/xã mã {a.WardCode}."));
+        }
+
+        return a;
+    }
+
+    private static Submitter? Submitter(SubmitterInput? input, List<Error> errors)
+    {
+        if (input is null || (string.IsNullOrWhiteSpace(input.Name) && string.IsNullOrWhiteSpace(input.IdNumber)))
+        {
+            return null;
+        }
+
+        var s = new Submitter
+        {
+            Name = (input.Name ?? "").Trim(),
+            IdNumber = (input.IdNumber ?? "").Trim(),
+            Phone = (input.Phone ?? "").Trim(),
+            Authorisation = (input.Authorisation ?? "").Trim(),
+        };
+        if (s.Name.Length == 0)
+        {
+            errors.Add(Error.Required("submitter.name", "họ tên người nộp thay"));
+        }
+
+        if (!IsDigits(s.IdNumber, 12))
+        {
+            errors.Add(Error.Invalid("submitter.idNumber", "Số định danh của người nộp thay phải gồm đúng 12 chữ số."));
+        }
+
+        if (s.Authorisation.Length == 0)
+        {
+            errors.Add(Error.Required("submitter.authorisation", "giấy ủy quyền hoặc căn cứ nộp thay"));
+        }
+
+        return s;
+    }
+
+    private async Task<(List<DossierDocument>, List<DossierAttachment>)> ChecklistAsync(DocumentGroup? group, ReceptionRequest request, List<Error> errors, CancellationToken ct)
+    {
+        var documents = new List<DossierDocument>();
+        var attachments = new List<DossierAttachment>();
+        var given = (request.Documents ?? []).ToDictionary(d => d.Number, d => d);
+        var required = group?.Documents ?? [];
+        foreach (var number in given.Keys.Where(n => n < 1 || n > required.Count))
+        {
+            errors.Add(Error.Invalid("documents", $"Giấy tờ số {number} không có trong thành phần hồ sơ của trường hợp đã chọn."));
+        }
+
+        for (var i = 0; i < required.Count; i++)
+        {
+            var doc = required[i];
+            var line = given.GetValueOrDefault(i + 1);
+            var provision = line?.Provision ?? Provision.Missing;
+            if (request.Action == ReceptionAction.Receive && provision == Provision.Missing)
+            {
+                errors.Add(Error.Invalid($"documents[{i + 1}]", $"Thiếu giấy tờ: {doc.Name}."));
+            }
+
+            var refs = line?.Attachments ?? [];
+            if (request.Action == ReceptionAction.Receive && provision is Provision.DigitizedAtCounter or Provision.Uploaded && refs.Count == 0)
+            {
+                errors.Add(Error.Invalid($"documents[{i + 1}]", $"\"{doc.Name}\": cần đính kèm bản số hóa."));
+            }
+
+            foreach (var r in refs)
+            {
+                await using var stream = IsSha(r.Sha256) ? await files.OpenAsync(r.Sha256, ct) : null;
+                if (stream is null)
+                {
+                    errors.Add(Error.Invalid($"documents[{i + 1}]", $"\"{doc.Name}\": tệp đính kèm không tồn tại, vui lòng tải lên lại."));
+                    continue;
+                }
+
+                var head = new byte[8];
+                var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+                var type = FileKinds.Sniff(head.AsSpan(0, read)) ?? "application/octet-stream";
+                attachments.Add(new DossierAttachment
+                {
+                    DocumentNumber = i + 1,
+                    Sha256 = r.Sha256,
+                    FileName = FileKinds.SafeName(r.FileName, type),
+                    ContentType = type,
+                    Size = stream.Length,
+                    Provision = provision,
+                });
+            }
+
+            documents.Add(new DossierDocument
+            {
+                Number = i + 1,
+                Name = doc.Name,
+                Originals = Math.Clamp(line?.Originals ?? doc.Originals, 0, 100),
+                Copies = Math.Clamp(line?.Copies ?? doc.Copies, 0, 100),
+                Provision = provision,
+            });
+        }
+
+        return (documents, attachments);
+    }
+
+    private static bool IsDigits(string s, int length) => s.Length == length && s.All(char.IsAsciiDigit);
+
+    private static bool IsSha(string s) => s.Length == 64 && s.All(char.IsAsciiHexDigitLower);
+}

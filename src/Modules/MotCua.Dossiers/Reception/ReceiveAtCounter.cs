@@ -1,0 +1,90 @@
+using MotCua.Catalog.Procedures;
+using MotCua.Dossiers.Codes;
+using MotCua.Organisation.Contracts;
+using MotCua.Organisation.Network;
+using MotCua.Platform.Audit;
+using MotCua.Platform.Data;
+using MotCua.Platform.Errors;
+using MotCua.Platform.Identity;
+using MotCua.Platform.Outbox;
+
+namespace MotCua.Dossiers.Reception;
+
+/// <summary>
+/// A reception officer at a branch or point takes a dossier, for any procedure and any applicant wherever
+/// they live (phi địa giới), and receives it, asks for a supplement, or refuses it. The code is issued and the
+/// dossier saved in one transaction: what the slip says exists exactly once.
+/// </summary>
+public sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDates dueDates, OrgDirectory directory, CurrentActor actor, AuditTrail audit, TimeProvider time)
+{
+    public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(ReceptionRequest request, CancellationToken ct)
+    {
+        var unit = actor.UnitId is { } unitId ? await directory.UnitAsync(unitId, ct) : null;
+        if (unit is null || unit.Kind is not (OrgUnitKind.Branch or OrgUnitKind.ReceptionPoint or OrgUnitKind.ServicePoint or OrgUnitKind.Center))
+        {
+            return (null, [new Error("forbidden", "Chỉ cán bộ tiếp nhận của Trung tâm, chi nhánh hoặc điểm tiếp nhận được tiếp nhận hồ sơ tại quầy.", 403)]);
+        }
+
+        var errors = ActionErrors(request);
+        var (draft, draftErrors) = await drafts.BuildAsync(request, Channel.Counter, unit.WardCode, unit.Name, ct);
+        errors.AddRange(draftErrors);
+        if (errors.Count > 0 || draft is null)
+        {
+            return (null, errors);
+        }
+
+        var now = time.GetUtcNow();
+        var officer = new Dossier.Actor(actor.UserId, actor.Name, unit.Id, unit.Name);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var (code, sequence) = await DossierCodes.NextAsync(db, draft.Agency.ElectronicId!, now, ct);
+        var data = New(draft, code, sequence, Channel.Counter, request, unit.Name);
+        var dossier = request.Action switch
+        {
+            ReceptionAction.Receive => Dossier.ReceiveAtCounter(data, officer, now, dueDates.DueAt(now, draft.Time)),
+            ReceptionAction.RequestSupplement => Dossier.GuideAtCounter(data, officer, request.Missing!, now),
+            _ => Dossier.RefuseAtCounter(data, officer, request.Reason!, request.LegalBasis, now),
+        };
+        db.Add(dossier);
+        audit.Record($"dossier.{dossier.Events[^1].Kind}", $"dossier:{code}", $"{draft.Procedure.Code} v{draft.Procedure.Version}; {dossier.Applicant.Name}");
+        db.Outbox.Add(OutboxMessage.Create($"dossier.{dossier.Events[^1].Kind}", code, new { code, status = DossierStatuses.NationalCode(dossier.Status), dossier.DueAt }, now));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (new ReceptionResult(code, dossier.Status, dossier.ReceivedAt, dossier.DueAt), []);
+    }
+
+    internal static List<Error> ActionErrors(ReceptionRequest request)
+    {
+        var errors = new List<Error>();
+        switch (request.Action)
+        {
+            case ReceptionAction.RequestSupplement when request.Missing is not { Count: > 0 }:
+                errors.Add(Error.Invalid("missing", "Liệt kê ít nhất một giấy tờ cần bổ sung, hoàn thiện và lý do."));
+                break;
+            case ReceptionAction.RequestSupplement when request.Missing!.Any(m => string.IsNullOrWhiteSpace(m.Document) || string.IsNullOrWhiteSpace(m.Reason)):
+                errors.Add(Error.Invalid("missing", "Mỗi nội dung cần bổ sung phải có tên giấy tờ và lý do."));
+                break;
+            case ReceptionAction.Refuse when string.IsNullOrWhiteSpace(request.Reason):
+                errors.Add(Error.Required("reason", "lý do từ chối tiếp nhận"));
+                break;
+            case not (ReceptionAction.Receive or ReceptionAction.RequestSupplement or ReceptionAction.Refuse):
+                errors.Add(Error.Invalid("action", "Thao tác phải là tiếp nhận, yêu cầu bổ sung hoặc từ chối."));
+                break;
+        }
+
+        return errors;
+    }
+
+    internal static Dossier.NewDossier New(DossierDraft.Built draft, string code, int sequence, Channel channel, ReceptionRequest request, string receivingUnitName)
+        => new(
+            code,
+            sequence,
+            new Dossier.ProcedureSnapshot(draft.Procedure.Id, draft.Procedure.Code, draft.Procedure.Version, draft.Procedure.Content.Name, draft.Agency.Id, draft.Agency.Name, draft.Time?.Value, draft.Time?.Unit ?? TimeUnit.WorkingDays),
+            draft.Case?.Case is { Length: > 0 } c && c != "--" ? c : "",
+            channel,
+            draft.Applicant,
+            draft.Submitter,
+            draft.Documents,
+            draft.Attachments,
+            draft.FormDataJson,
+            DossierDraft.DeliveryText(request.Delivery, request.PostAddress, receivingUnitName));
+}

@@ -1,0 +1,64 @@
+using MotCua.Catalog.Procedures;
+
+namespace MotCua.Dossiers.Reception;
+
+/// <summary>What the officer decides at the counter (or on an online dossier).</summary>
+public enum ReceptionAction
+{
+    /// <summary>Complete: receive, start the clock, print the receipt and appointment slip (form 01).</summary>
+    Receive = 1,
+
+    /// <summary>Incomplete: the supplement guidance slip (form 02).</summary>
+    RequestSupplement = 2,
+
+    /// <summary>Not receivable: the refusal slip (form 03).</summary>
+    Refuse = 3,
+}
+
+/// <summary>How the result goes back.</summary>
+public enum ResultDelivery
+{
+    /// <summary>At the receiving branch or point.</summary>
+    AtCounter = 1,
+
+    /// <summary>By public postal service, to the address given.</summary>
+    Post = 2,
+
+    /// <summary>Electronic result (kho dữ liệu điện tử của công dân).</summary>
+    Online = 3,
+}
+
+public sealed record ApplicantInput(
+    ApplicantKind Kind,
+    string? Name,
+    string? IdNumber,
+    DateOnly? DateOfBirth,
+    string? Phone,
+    string? Email,
+    string? Address,
+    string? WardCode);
+
+public sealed record SubmitterInput(string? Name, string? IdNumber, string? Phone, string? Authorisation);
+
+/// <summary>An attachment already stored (POST /api/v1/attachments) for a document of the checklist.</summary>
+public sealed record AttachmentRef(string Sha256, string FileName);
+
+/// <summary>One checklist line: the document's number in the chosen case (1, 2 …), how it was provided.</summary>
+public sealed record ChecklistInput(int Number, Provision Provision, int? Originals, int? Copies, IReadOnlyList<AttachmentRef>? Attachments);
+
+public sealed record ReceptionRequest(
+    string? ProcedureCode,
+    int CaseIndex,
+    ApplicantInput? Applicant,
+    SubmitterInput? Submitter,
+    IReadOnlyList<ChecklistInput>? Documents,
+    ReceptionAction Action,
+    IReadOnlyList<MissingItem>? Missing = null,
+    string? Reason = null,
+    string? LegalBasis = null,
+    ResultDelivery Delivery = ResultDelivery.AtCounter,
+    string? PostAddress = null,
+    IReadOnlyDictionary<string, string>? FormData = null);
+
+/// <summary>The answer: the code to print and follow, and the status it is in.</summary>
+public sealed record ReceptionResult(string Code, DossierStatus Status, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt);

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Platform.Data;
+
+namespace MotCua.Dossiers.Tracking;
+
+public sealed record TimelineEntry(DateTimeOffset At, string Text, string Unit, string Status);
+
+/// <summary>What anyone holding the code may see: no name, no ID number, no address, no officer.</summary>
+public sealed record PublicDossier(
+    string Code,
+    string ProcedureCode,
+    string ProcedureName,
+    string Status,
+    int NationalStatus,
+    string StatusText,
+    DateTimeOffset? SubmittedAt,
+    DateTimeOffset? ReceivedAt,
+    DateTimeOffset? DueAt,
+    string Agency,
+    string ReceivingUnit,
+    IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>Public tracking by dossier code (the QR on the receipt slip points here).</summary>
+public sealed class TrackDossier(MotCuaDb db)
+{
+    public static bool LooksLikeCode(string? code) => !string.IsNullOrWhiteSpace(code) && code.Trim().Length is >= 10 and <= 60;
+
+    public async Task<PublicDossier?> RunAsync(string? code, CancellationToken ct)
+    {
+        if (!LooksLikeCode(code))
+        {
+            return null;
+        }
+
+        var d = await db.Set<Dossier>().AsNoTracking().Include(x => x.Events).FirstOrDefaultAsync(x => x.Code == code!.Trim(), ct);
+        if (d is null)
+        {
+            return null;
+        }
+
+        return new PublicDossier(
+            d.Code,
+            d.ProcedureCode,
+            d.ProcedureName,
+            DossierStatuses.ApiName(d.Status),
+            DossierStatuses.NationalCode(d.Status),
+            DossierStatuses.Vietnamese(d.Status),
+            d.SubmittedAt,
+            d.ReceivedAt,
+            d.DueAt,
+            d.AgencyName,
+            d.ReceivingUnitName,
+            d.Events.OrderBy(e => e.At).Select(e => new TimelineEntry(e.At, e.Text, e.UnitName, DossierStatuses.Vietnamese(e.Status))).ToList());
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Organisation.Network;
+using MotCua.Organisation.Units;
+using MotCua.Platform.Data;
+
+namespace MotCua.Organisation.Contracts;
+
+/// <summary>A unit as other modules see it.</summary>
+public sealed record UnitRef(Guid Id, string Code, string Name, OrgUnitKind Kind, AgencyKind AgencyKind, string? ElectronicId, string? WardCode);
+
+/// <summary>Other modules' way into the organisation: units, agencies, wards.</summary>
+public sealed class OrgDirectory(MotCuaDb db)
+{
+    public Task<UnitRef?> UnitAsync(Guid id, CancellationToken ct) => Find(u => u.Id == id, ct);
+
+    public Task<UnitRef?> UnitByCodeAsync(string code, CancellationToken ct) => Find(u => u.Code == code, ct);
+
+    /// <summary>The commune agency of a kind (UBND, công an) competent for a ward.</summary>
+    public Task<UnitRef?> AgencyForWardAsync(AgencyKind kind, string wardCode, CancellationToken ct)
+        => Find(u => u.Kind == OrgUnitKind.Agency && u.AgencyKind == kind && u.WardCode == wardCode, ct);
+
+    /// <summary>A city-level agency whose folded name contains the given folded words ("so tu phap").</summary>
+    public Task<UnitRef?> AgencyByFoldedNameAsync(string foldedName, CancellationToken ct)
+        => Find(u => u.Kind == OrgUnitKind.Agency && u.WardCode == null && u.FoldedName.Contains(foldedName), ct);
+
+    public Task<UnitRef?> FirstOfKindAsync(AgencyKind kind, CancellationToken ct)
+        => Find(u => u.Kind == OrgUnitKind.Agency && u.AgencyKind == kind, ct);
+
+    public async Task<string?> WardNameAsync(string code, CancellationToken ct)
+        => await db.Set<AdministrativeUnit>().Where(u => u.Code == code && u.Level == UnitLevel.Commune).Select(u => u.Name).FirstOrDefaultAsync(ct);
+
+    private async Task<UnitRef?> Find(System.Linq.Expressions.Expression<Func<OrgUnit, bool>> where, CancellationToken ct)
+        => await db.Set<OrgUnit>().AsNoTracking().Where(where).OrderBy(u => u.Code)
+            .Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Kind, u.AgencyKind, u.ElectronicId, u.WardCode)).FirstOrDefaultAsync(ct);
+}
