@@ -215,6 +215,14 @@ public abstract partial class ReceptionTests(MotCuaApp app)
         text.ShouldNotContain("001090000001");
         text.ShouldNotContain("Phạm Thị Lan");
 
+        var page = await anyone.GetAsync($"/tra-cuu?code={Uri.EscapeDataString(code)}");
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await page.Content.ReadAsStringAsync()).ShouldContain("Đã tiếp nhận");
+        var missingPage = await anyone.GetAsync("/tra-cuu?code=000.00.01.H26-010101-9999");
+        var missingHtml = await missingPage.Content.ReadAsStringAsync();
+        missingHtml.ShouldContain("Không tìm thấy hồ sơ");
+        missingHtml.ShouldContain("Mã hồ sơ");
+
         var unknown = await anyone.GetAsync("/api/v1/tracking/000.00.01.H26-010101-9999");
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await unknown.Content.ReadAsStringAsync()).ShouldContain("Không tìm thấy hồ sơ");

@@ -1,0 +1,29 @@
+namespace MotCua.Dossiers.Reception;
+
+internal static class Labels
+{
+    public static string Provision(Provision p) => p switch
+    {
+        Dossiers.Provision.Missing => "Chưa có",
+        Dossiers.Provision.DigitizedAtCounter => "Bản giấy, số hóa tại quầy",
+        Dossiers.Provision.Uploaded => "Công dân tải lên",
+        Dossiers.Provision.Reused => "Tái sử dụng từ hồ sơ trước",
+        Dossiers.Provision.WaivedRegistry => "Không phải nộp (CSDL dân cư)",
+        Dossiers.Provision.PaperOnly => "Bản giấy, lưu kèm hồ sơ",
+        _ => p.ToString(),
+    };
+
+    public static string Action(ReceptionAction a) => a switch
+    {
+        ReceptionAction.Receive => "Tiếp nhận hồ sơ, in giấy tiếp nhận và hẹn trả kết quả",
+        ReceptionAction.RequestSupplement => "Hồ sơ chưa đủ: hướng dẫn bổ sung, hoàn thiện",
+        _ => "Từ chối tiếp nhận",
+    };
+
+    public static string Delivery(ResultDelivery d) => d switch
+    {
+        ResultDelivery.AtCounter => "Nhận trực tiếp tại nơi nộp",
+        ResultDelivery.Post => "Qua dịch vụ bưu chính công ích",
+        _ => "Trực tuyến (kho dữ liệu điện tử)",
+    };
+}

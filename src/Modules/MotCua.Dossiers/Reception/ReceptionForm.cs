@@ -1,0 +1,74 @@
+using System.Globalization;
+using MotCua.Dossiers.Attachments;
+
+namespace MotCua.Dossiers.Reception;
+
+/// <summary>The counter page's form, as typed (strings), so nothing is lost when something is refused.</summary>
+public sealed class ReceptionForm
+{
+    public int CaseIndex { get; set; }
+    public ApplicantKind Kind { get; set; } = ApplicantKind.Citizen;
+    public string? Name { get; set; }
+    public string? IdNumber { get; set; }
+    public string? DateOfBirth { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Address { get; set; }
+    public string? WardCode { get; set; }
+    public string? SubmitterName { get; set; }
+    public string? SubmitterIdNumber { get; set; }
+    public string? SubmitterAuthorisation { get; set; }
+    public List<DocumentRow> Docs { get; set; } = [];
+    public ReceptionAction Action { get; set; } = ReceptionAction.Receive;
+
+    /// <summary>One line per item: "Giấy tờ | lý do".</summary>
+    public string? Missing { get; set; }
+    public string? Reason { get; set; }
+    public string? LegalBasis { get; set; }
+    public ResultDelivery Delivery { get; set; } = ResultDelivery.AtCounter;
+    public string? PostAddress { get; set; }
+
+    public sealed class DocumentRow
+    {
+        public Provision Provision { get; set; }
+        public int? Originals { get; set; }
+        public int? Copies { get; set; }
+    }
+
+    public ReceptionRequest ToRequest(string procedureCode, IReadOnlyDictionary<int, List<UploadedFile>> uploads, List<MotCua.Platform.Errors.Error> errors)
+    {
+        DateOnly? dob = null;
+        if (!string.IsNullOrWhiteSpace(DateOfBirth))
+        {
+            if (DateOnly.TryParseExact(DateOfBirth.Trim(), ["dd/MM/yyyy", "yyyy-MM-dd", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                dob = d;
+            }
+            else
+            {
+                errors.Add(MotCua.Platform.Errors.Error.Invalid("applicant.dateOfBirth", "Ngày sinh phải có dạng ngày/tháng/năm, ví dụ 14/03/1990."));
+            }
+        }
+
+        var missing = new List<MissingItem>();
+        foreach (var line in (Missing ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split('|', 2, StringSplitOptions.TrimEntries);
+            missing.Add(new MissingItem(parts[0], parts.Length > 1 ? parts[1] : ""));
+        }
+
+        return new ReceptionRequest(
+            procedureCode,
+            CaseIndex,
+            new ApplicantInput(Kind, Name, IdNumber, dob, Phone, Email, Address, WardCode),
+            new SubmitterInput(SubmitterName, SubmitterIdNumber, null, SubmitterAuthorisation),
+            Docs.Select((d, i) => new ChecklistInput(i + 1, d.Provision, d.Originals, d.Copies,
+                uploads.TryGetValue(i + 1, out var files) ? files.Select(f => new AttachmentRef(f.Sha256, f.FileName)).ToList() : [])).ToList(),
+            Action,
+            missing,
+            Reason,
+            LegalBasis,
+            Delivery,
+            PostAddress);
+    }
+}

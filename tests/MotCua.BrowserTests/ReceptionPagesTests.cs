@@ -1,0 +1,73 @@
+using Microsoft.Playwright;
+
+namespace MotCua.BrowserTests;
+
+[Collection("browser")]
+public sealed class ReceptionPagesTests(BrowserFixture browser)
+{
+    private static readonly string ScanPath = WriteScan();
+
+    [Fact]
+    public async Task An_officer_receives_a_counter_dossier_and_a_citizen_tracks_it_by_code()
+    {
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, "tiepnhan");
+
+        await page.GotoAsync("/reception");
+        await page.GetByLabel("Tìm thủ tục").FillAsync("dang ky khai sinh");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tìm kiếm" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Thủ tục đăng ký khai sinh", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Thủ tục đăng ký khai sinh" }).WaitForAsync();
+
+        // The applicant's ID number fills the form from the population registry.
+        await page.GetByLabel("Số định danh cá nhân (tra cứu CSDL dân cư)").FillAsync("001090000001");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tra cứu" }).ClickAsync();
+        await page.WaitForURLAsync("**id=001090000001*");
+        (await page.GetByLabel("Họ tên / tên tổ chức").InputValueAsync()).ShouldBe("Nguyễn Thị Hường");
+        await BrowserFixture.ShouldBeAccessibleAsync(page);
+
+        // Nothing ticked yet: refused with the missing documents listed, what was typed is kept.
+        await page.GetByLabel("Điện thoại").FillAsync("0987654321");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).ClickAsync();
+        await page.GetByRole(AriaRole.Alert).WaitForAsync();
+        (await page.GetByRole(AriaRole.Alert).TextContentAsync())!.ShouldContain("Thiếu giấy tờ");
+        (await page.GetByLabel("Điện thoại").InputValueAsync()).ShouldBe("0987654321");
+
+        var rows = await page.Locator("select[id^=prov-]").CountAsync();
+        rows.ShouldBeGreaterThan(0);
+        await page.Locator("#prov-0").SelectOptionAsync("DigitizedAtCounter");
+        await page.Locator("#file-0").SetInputFilesAsync(ScanPath);
+        for (var i = 1; i < rows; i++)
+        {
+            await page.Locator($"#prov-{i}").SelectOptionAsync("WaivedRegistry");
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).ClickAsync();
+        await page.WaitForURLAsync("**/dossiers/*");
+        var heading = await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync();
+        var code = heading!.Replace("Hồ sơ ", "", StringComparison.Ordinal).Trim();
+        code.ShouldContain(".H26-");
+        (await page.GetByText("Đã tiếp nhận").First.IsVisibleAsync()).ShouldBeTrue();
+        (await page.GetByText("Hẹn trả kết quả", new() { Exact = true }).IsVisibleAsync()).ShouldBeTrue();
+        await BrowserFixture.ShouldBeAccessibleAsync(page);
+
+        var citizen = await browser.NewPageAsync();
+        await citizen.GotoAsync("/tra-cuu");
+        await citizen.GetByLabel("Mã hồ sơ").FillAsync(code);
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Tra cứu" }).ClickAsync();
+        await citizen.GetByRole(AriaRole.Heading, new() { Name = $"Hồ sơ {code}" }).WaitForAsync();
+        (await citizen.GetByText("Tiếp nhận hồ sơ").First.IsVisibleAsync()).ShouldBeTrue();
+        (await citizen.ContentAsync()).ShouldNotContain("Nguyễn Thị Hường");
+        await BrowserFixture.ShouldBeAccessibleAsync(citizen);
+
+        await citizen.GotoAsync("/tra-cuu?code=000.00.00.H26-000000-0000");
+        (await citizen.GetByRole(AriaRole.Alert).TextContentAsync())!.ShouldContain("Không tìm thấy hồ sơ");
+    }
+
+    private static string WriteScan()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "motcua-scan.pdf");
+        File.WriteAllText(path, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+        return path;
+    }
+}
