@@ -2,10 +2,12 @@ using System.CommandLine;
 using MotCua.Cli;
 using MotCua.Cli.Catalog;
 using MotCua.Cli.Database;
+using MotCua.Cli.Generate;
 
 var root = new RootCommand("motcua — the MotCua console: database, seed data, catalog, calendar.");
 root.Subcommands.Add(DatabaseCommands.Migrate());
 root.Subcommands.Add(DatabaseCommands.Seed());
 root.Subcommands.Add(CatalogCommand.Create());
+root.Subcommands.Add(GenerateCommand.Create());
 
 return await CliHost.InvokeAsync(root, args);

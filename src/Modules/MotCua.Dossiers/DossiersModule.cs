@@ -35,6 +35,7 @@ public static class DossiersModule
         services.AddScoped<WaitingQueue>();
         services.AddScoped<TrackDossier>();
         services.AddScoped<DossierDetails>();
+        services.AddScoped<Generate.DossierGenerator>();
         return services;
     }
 
