@@ -36,6 +36,8 @@ public static class DossiersModule
         services.AddScoped<TrackDossier>();
         services.AddScoped<DossierDetails>();
         services.AddScoped<Generate.DossierGenerator>();
+        services.AddSingleton(sp => new Slips.SlipFonts(configuration["MotCua:Pdf:Font"], configuration["MotCua:Pdf:BoldFont"]));
+        services.AddSingleton<Slips.DossierSlips>();
         return services;
     }
 
@@ -93,12 +95,31 @@ public static class DossiersModule
             .RequireAuthorization()
             .WithSummary("The whole dossier for staff (the read is audited).");
 
+        api.MapGet("/dossiers/{code}/slip", SlipAsync)
+            .RequireAuthorization()
+            .WithSummary("The printable slip for the dossier's status: form 01 (receipt and appointment), 02 (supplement) or 03 (refusal), as PDF.");
+
+        app.MapGet("/dossiers/{code}/slip.pdf", SlipAsync).RequireAuthorization().ExcludeFromDescription();
+
         api.MapGet("/tracking/{code}", async (string code, TrackDossier track, CancellationToken ct)
                 => await track.RunAsync(code, ct) is { } d ? Results.Ok(d) : NotFoundDossier())
             .RequireRateLimiting(PublicLookup)
             .WithSummary("Public tracking by code: status, dates and timeline, without personal data.");
 
         return app;
+    }
+
+    private static async Task<IResult> SlipAsync(string code, HttpRequest http, DossierDetails details, Slips.DossierSlips slips, IConfiguration configuration, CancellationToken ct)
+    {
+        var dossier = await details.RunAsync(code, ct);
+        if (dossier is null)
+        {
+            return NotFoundDossier();
+        }
+
+        var baseUrl = configuration["MotCua:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{http.Scheme}://{http.Host}";
+        var (pdf, error) = slips.Render(dossier, $"{baseUrl}/tra-cuu?code={Uri.EscapeDataString(code)}");
+        return error is not null ? error.ToProblem() : Results.File(pdf!, "application/pdf", $"{code}.pdf");
     }
 
     public static IResult NotFoundDossier()

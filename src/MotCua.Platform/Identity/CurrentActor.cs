@@ -15,6 +15,9 @@ public sealed class CurrentActor(IHttpContextAccessor accessor)
 
     public string Name => IsAuthenticated ? User!.Identity!.Name ?? "?" : "anonymous";
 
+    /// <summary>The full name to print on slips ("Phạm Thị Lan"); the user name when there is none.</summary>
+    public string DisplayName => User?.FindFirstValue(StaffClaimsFactory.FullNameClaim) is { Length: > 0 } full ? full : Name;
+
     public Guid? UserId => Guid.TryParse(User?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     public Guid? UnitId => Guid.TryParse(User?.FindFirstValue(UnitClaim), out var id) ? id : null;

@@ -40,7 +40,7 @@ public sealed class DecideOnline(MotCuaDb db, DueDates dueDates, OrgDirectory di
 
         var unit = actor.UnitId is { } unitId ? await directory.UnitAsync(unitId, ct) : null;
         var now = time.GetUtcNow();
-        var officer = new Dossier.Actor(actor.UserId, actor.Name, unit?.Id, unit?.Name ?? "Trung tâm Phục vụ hành chính công");
+        var officer = new Dossier.Actor(actor.UserId, actor.DisplayName, unit?.Id, unit?.Name ?? "Trung tâm Phục vụ hành chính công");
         var error = decision.Action switch
         {
             ReceptionAction.Receive => dossier.Receive(officer, now, dueDates.DueAt(now, dossier.ProcessingTimeValue is { } v ? new(v, dossier.ProcessingTimeUnit, "") : null)),

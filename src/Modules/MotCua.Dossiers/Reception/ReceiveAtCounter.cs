@@ -34,7 +34,7 @@ public sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDates 
         }
 
         var now = time.GetUtcNow();
-        var officer = new Dossier.Actor(actor.UserId, actor.Name, unit.Id, unit.Name);
+        var officer = new Dossier.Actor(actor.UserId, actor.DisplayName, unit.Id, unit.Name);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (code, sequence) = await DossierCodes.NextAsync(db, draft.Agency.ElectronicId!, now, ct);
         var data = New(draft, code, sequence, Channel.Counter, request, unit.Name);

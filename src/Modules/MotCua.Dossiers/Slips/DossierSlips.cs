@@ -1,0 +1,106 @@
+using System.Globalization;
+using MotCua.Catalog.Procedures;
+using MotCua.Dossiers.Reception;
+using MotCua.Platform.Errors;
+using MotCua.Platform.Time;
+
+namespace MotCua.Dossiers.Slips;
+
+/// <summary>
+/// The slip a dossier's status calls for (TT 03/2025 forms): 01 the receipt and appointment slip, 02 the
+/// supplement request, 03 the refusal. One A4 page each, Vietnamese text, the code and a QR to the public
+/// tracking page.
+/// </summary>
+public sealed class DossierSlips(SlipFonts fonts)
+{
+    public const string CenterName = "Trung tâm Phục vụ hành chính công thành phố Hà Nội";
+
+    public (byte[]? Pdf, Error? Error) Render(Dossier d, string trackingUrl)
+    {
+        using var doc = new SlipDocument(fonts).Header(CenterName, d.ReceivingUnitName);
+        switch (d.Status)
+        {
+            case DossierStatus.RegisteredOnline:
+                return (null, new Error("wrong-status", "Hồ sơ trực tuyến đang chờ tiếp nhận: chưa có giấy tiếp nhận.", 409));
+            case DossierStatus.SupplementRequested:
+                Supplement(doc, d);
+                break;
+            case DossierStatus.Refused:
+                Refusal(doc, d);
+                break;
+            default:
+                Receipt(doc, d);
+                break;
+        }
+
+        doc.Qr(trackingUrl, $"Quét mã để tra cứu hồ sơ {d.Code} hoặc truy cập {trackingUrl}");
+        return (doc.ToPdf(), null);
+    }
+
+    private static void Receipt(SlipDocument doc, Dossier d)
+    {
+        doc.Title("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", $"Mã hồ sơ: {d.Code}")
+            .Paragraph($"{d.ReceivingUnitName} tiếp nhận hồ sơ của:")
+            .Line("Ông/Bà/Tổ chức", d.Applicant.Name)
+            .Line("Số định danh / mã số thuế", d.Applicant.IdNumber)
+            .Line("Địa chỉ", d.Applicant.Address)
+            .Line("Số điện thoại", d.Applicant.Phone)
+            .Line("Thư điện tử", d.Applicant.Email)
+            .Line("Nội dung yêu cầu giải quyết", $"{d.ProcedureName} (mã {d.ProcedureCode})");
+        if (d.Submitter is { Name.Length: > 0 } s)
+        {
+            doc.Line("Người nộp thay", $"{s.Name} — {s.IdNumber} ({s.Authorisation})");
+        }
+
+        doc.Paragraph("Thành phần hồ sơ nộp gồm:", isBold: true)
+            .Table(
+                ["TT", "Tên giấy tờ", "Bản chính", "Bản sao", "Hình thức"],
+                d.Documents.OrderBy(x => x.Number).Select(x => new[] { x.Number.ToString(CultureInfo.InvariantCulture), Short(x.Name, 160), x.Originals.ToString(CultureInfo.InvariantCulture), x.Copies.ToString(CultureInfo.InvariantCulture), Labels.Provision(x.Provision) }).ToList(),
+                [0.6, 6, 1.1, 1, 2.6])
+            .Line("Số lượng hồ sơ", "01 (một) bộ")
+            .Line("Thời gian giải quyết theo quy định", d.ProcessingTimeValue is { } v ? $"{v.ToString("0.##", CultureInfo.GetCultureInfo("vi-VN"))} {MotCua.Catalog.Browse.Labels.Unit(d.ProcessingTimeUnit)}" : "Theo quy định của thủ tục")
+            .Line("Thời gian nhận hồ sơ", At(d.ReceivedAt))
+            .Line("Thời gian trả kết quả giải quyết hồ sơ", At(d.DueAt))
+            .Line("Nơi, hình thức trả kết quả", d.ResultDelivery)
+            .Line("Vào sổ theo dõi hồ sơ", $"Quyển số {VietnamTime.ToLocal(d.ReceivedAt ?? d.CreatedAt).Year}, số thứ tự {d.Sequence:0000} ({d.AgencyName})")
+            .Signatures("Người nộp hồ sơ", "Người tiếp nhận hồ sơ", d.ReceivedByName);
+    }
+
+    private static void Supplement(SlipDocument doc, Dossier d)
+    {
+        doc.Title("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", $"Mã hồ sơ: {d.Code}")
+            .Paragraph($"{d.ReceivingUnitName} đã tiếp nhận yêu cầu của:")
+            .Line("Ông/Bà/Tổ chức", d.Applicant.Name)
+            .Line("Địa chỉ", d.Applicant.Address)
+            .Line("Số điện thoại", d.Applicant.Phone)
+            .Line("Nội dung yêu cầu giải quyết", $"{d.ProcedureName} (mã {d.ProcedureCode})")
+            .Paragraph("Hồ sơ chưa đầy đủ. Đề nghị bổ sung, hoàn thiện các nội dung sau:", isBold: true)
+            .Table(["TT", "Giấy tờ cần bổ sung, hoàn thiện", "Lý do"],
+                d.MissingItems.Select((m, i) => new[] { (i + 1).ToString(CultureInfo.InvariantCulture), m.Document, m.Reason }).ToList(),
+                [0.6, 5, 5])
+            .Line("Cán bộ hướng dẫn", d.ReceivedByName)
+            .Line("Thời gian hướng dẫn", At(d.Events.Count > 0 ? d.Events.Max(e => e.At) : d.CreatedAt))
+            .Paragraph("Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ cán bộ hướng dẫn hoặc tổng đài 1022.")
+            .Signatures("Người nộp hồ sơ", "Người hướng dẫn", d.ReceivedByName);
+    }
+
+    private static void Refusal(SlipDocument doc, Dossier d)
+    {
+        doc.Title("Phiếu từ chối tiếp nhận giải quyết hồ sơ", $"Mã hồ sơ: {d.Code}")
+            .Paragraph($"{d.ReceivingUnitName} tiếp nhận hồ sơ đề nghị của:")
+            .Line("Ông/Bà/Tổ chức", d.Applicant.Name)
+            .Line("Địa chỉ", d.Applicant.Address)
+            .Line("Số điện thoại", d.Applicant.Phone)
+            .Line("Nội dung yêu cầu giải quyết", $"{d.ProcedureName} (mã {d.ProcedureCode})")
+            .Paragraph("Căn cứ quy định, cơ quan tiếp nhận từ chối tiếp nhận hồ sơ với lý do:", isBold: true)
+            .Paragraph(d.Reason ?? "")
+            .Line("Căn cứ pháp lý", string.IsNullOrWhiteSpace(d.LegalBasis) ? "Theo quy định của thủ tục hành chính" : d.LegalBasis)
+            .Paragraph("Xin trân trọng thông báo!")
+            .Signatures("Người nộp hồ sơ", "Người tiếp nhận hồ sơ", d.ReceivedByName);
+    }
+
+    private static string At(DateTimeOffset? instant)
+        => instant is { } i ? VietnamTime.ToLocal(i).ToString("HH 'giờ' mm 'phút, ngày' dd/MM/yyyy", CultureInfo.InvariantCulture) : "—";
+
+    private static string Short(string text, int max) => text.Length <= max ? text : text[..max] + "…";
+}

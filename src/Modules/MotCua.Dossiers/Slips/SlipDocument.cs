@@ -1,0 +1,284 @@
+using System.Text;
+using QRCoder;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Writer;
+
+namespace MotCua.Dossiers.Slips;
+
+/// <summary>The TrueType fonts the slips embed (Vietnamese needs a full Unicode font: Noto Sans or DejaVu Sans).</summary>
+public sealed class SlipFonts
+{
+    private static readonly string[] RegularCandidates =
+        ["/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"];
+
+    private static readonly string[] BoldCandidates =
+        ["/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"];
+
+    public SlipFonts(string? regular = null, string? bold = null)
+    {
+        Regular = File.ReadAllBytes(Find(regular, RegularCandidates));
+        Bold = File.ReadAllBytes(Find(bold, BoldCandidates));
+    }
+
+    public byte[] Regular { get; }
+
+    public byte[] Bold { get; }
+
+    private static string Find(string? configured, string[] candidates)
+    {
+        var tried = configured is null ? candidates : [configured, .. candidates];
+        return tried.FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException($"No TrueType font for Vietnamese PDFs; tried {string.Join(", ", tried)}. Install fonts-noto-core or set MotCua:Pdf:Font.");
+    }
+}
+
+/// <summary>
+/// One A4 page laid out top to bottom: header block, title, label–value lines, tables, signatures, a QR.
+/// Text is NFC, measured with the embedded font and wrapped to the page; content that would run past the
+/// bottom is an error, never silently lost.
+/// </summary>
+public sealed class SlipDocument : IDisposable
+{
+    private const double Margin = 50;
+    private readonly PdfDocumentBuilder builder = new();
+    private readonly PdfPageBuilder page;
+    private readonly PdfDocumentBuilder.AddedFont regular;
+    private readonly PdfDocumentBuilder.AddedFont bold;
+    private double y;
+
+    public SlipDocument(SlipFonts fonts)
+    {
+        regular = builder.AddTrueTypeFont(fonts.Regular);
+        bold = builder.AddTrueTypeFont(fonts.Bold);
+        page = builder.AddPage(PageSize.A4);
+        y = page.PageSize.Height - Margin;
+    }
+
+    private double Width => page.PageSize.Width - (2 * Margin);
+
+    /// <summary>Unit on the left, the national motto on the right.</summary>
+    public SlipDocument Header(string leftTop, string leftBottom)
+    {
+        var top = y;
+        var half = (Width / 2) - 10;
+        y = top;
+        Lines(Wrap(leftTop.ToUpperInvariant(), 9, bold, half), Margin, 9, bold, center: half);
+        Lines(Wrap(leftBottom, 9, bold, half), Margin, 9, bold, center: half);
+        var leftEnd = y;
+        y = top;
+        Lines(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], Margin + half + 20, 9, bold, center: half);
+        Lines(["Độc lập - Tự do - Hạnh phúc"], Margin + half + 20, 9, bold, center: half);
+        y = Math.Min(leftEnd, y) - 14;
+        return this;
+    }
+
+    public SlipDocument Title(string title, string? subtitle = null)
+    {
+        Lines(Wrap(title.ToUpperInvariant(), 13, bold, Width), Margin, 13, bold, center: Width);
+        if (subtitle is not null)
+        {
+            Lines(Wrap(subtitle, 10, bold, Width), Margin, 10, bold, center: Width);
+        }
+
+        y -= 8;
+        return this;
+    }
+
+    /// <summary>"Label: value", the value wrapped under itself.</summary>
+    public SlipDocument Line(string label, string? value)
+    {
+        var labelText = Clean(label) + ": ";
+        var labelWidth = Measure(labelText, 10, bold);
+        var lines = Wrap(value ?? "", 10, regular, Width - labelWidth);
+        Need(lines.Count * 14);
+        page.AddText(labelText, 10, new PdfPoint(Margin, y - 10), bold);
+        var first = true;
+        foreach (var line in lines)
+        {
+            page.AddText(line, 10, new PdfPoint(Margin + labelWidth, y - 10), regular);
+            y -= 14;
+            first = false;
+        }
+
+        if (first)
+        {
+            y -= 14;
+        }
+
+        return this;
+    }
+
+    public SlipDocument Paragraph(string text, bool isBold = false)
+    {
+        Lines(Wrap(text, 10, isBold ? bold : regular, Width), Margin, 10, isBold ? bold : regular);
+        y -= 2;
+        return this;
+    }
+
+    /// <summary>A table with wrapped cells; widths are shares of the page width.</summary>
+    public SlipDocument Table(string[] headers, IReadOnlyList<string[]> rows, double[] shares)
+    {
+        var widths = shares.Select(s => s / shares.Sum() * Width).ToArray();
+        Row(headers, widths, bold);
+        foreach (var row in rows)
+        {
+            Row(row, widths, regular);
+        }
+
+        y -= 6;
+        return this;
+    }
+
+    /// <summary>Two signature blocks side by side.</summary>
+    public SlipDocument Signatures(string left, string right, string? rightName = null)
+    {
+        Need(80);
+        y -= 8;
+        var half = Width / 2;
+        var top = y;
+        Lines([left.ToUpperInvariant(), "(Ký, ghi rõ họ tên)"], Margin, 9, bold, center: half);
+        y = top;
+        Lines([right.ToUpperInvariant(), "(Ký, ghi rõ họ tên)"], Margin + half, 9, bold, center: half);
+        y -= 34;
+        if (!string.IsNullOrWhiteSpace(rightName))
+        {
+            Lines([rightName], Margin + half, 10, bold, center: half);
+        }
+
+        return this;
+    }
+
+    /// <summary>A QR code (dark modules as filled squares) with its caption beside it.</summary>
+    public SlipDocument Qr(string text, string caption)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        var modules = data.ModuleMatrix;
+        const double size = 90;
+        var cell = size / modules.Count;
+        Need(size + 10);
+        var top = y - 4;
+        for (var r = 0; r < modules.Count; r++)
+        {
+            for (var c = 0; c < modules.Count; c++)
+            {
+                if (modules[r][c])
+                {
+                    page.DrawRectangle(new PdfPoint(Margin + (c * cell), top - ((r + 1) * cell)), cell, cell, 0, fill: true);
+                }
+            }
+        }
+
+        var captionY = y;
+        foreach (var line in Wrap(caption, 9, regular, Width - size - 20))
+        {
+            page.AddText(line, 9, new PdfPoint(Margin + size + 16, captionY - 20), regular);
+            captionY -= 12;
+        }
+
+        y = top - size - 6;
+        return this;
+    }
+
+    public byte[] ToPdf() => builder.Build();
+
+    public void Dispose() => builder.Dispose();
+
+    private void Row(string[] cells, double[] widths, PdfDocumentBuilder.AddedFont font)
+    {
+        var wrapped = cells.Select((c, i) => Wrap(c, 9, font, widths[i] - 8)).ToList();
+        var height = (wrapped.Max(w => Math.Max(1, w.Count)) * 12) + 6;
+        Need(height);
+        var x = Margin;
+        for (var i = 0; i < cells.Length; i++)
+        {
+            page.DrawRectangle(new PdfPoint(x, y - height), widths[i], height, 0.5);
+            var ly = y - 12;
+            foreach (var line in wrapped[i])
+            {
+                page.AddText(line, 9, new PdfPoint(x + 4, ly), font);
+                ly -= 12;
+            }
+
+            x += widths[i];
+        }
+
+        y -= height;
+    }
+
+    private void Lines(IReadOnlyList<string> lines, double x, double size, PdfDocumentBuilder.AddedFont font, double? center = null)
+    {
+        Need(lines.Count * (size + 4));
+        foreach (var line in lines)
+        {
+            var lx = center is { } w ? x + Math.Max(0, (w - Measure(line, size, font)) / 2) : x;
+            page.AddText(line, size, new PdfPoint(lx, y - size), font);
+            y -= size + 4;
+        }
+    }
+
+    private void Need(double height)
+    {
+        if (y - height < Margin)
+        {
+            throw new InvalidOperationException("The slip does not fit on one A4 page; shorten its content.");
+        }
+    }
+
+    private List<string> Wrap(string text, double size, PdfDocumentBuilder.AddedFont font, double width)
+    {
+        var lines = new List<string>();
+        foreach (var paragraph in Clean(text).Split('\n'))
+        {
+            var line = new StringBuilder();
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var candidate = line.Length == 0 ? word : line + " " + word;
+                if (Measure(candidate, size, font) <= width)
+                {
+                    line.Clear().Append(candidate);
+                    continue;
+                }
+
+                if (line.Length > 0)
+                {
+                    lines.Add(line.ToString());
+                }
+
+                // A single word wider than the column is cut character by character.
+                var rest = word;
+                while (Measure(rest, size, font) > width && rest.Length > 1)
+                {
+                    var n = rest.Length - 1;
+                    while (n > 1 && Measure(rest[..n], size, font) > width)
+                    {
+                        n--;
+                    }
+
+                    lines.Add(rest[..n]);
+                    rest = rest[n..];
+                }
+
+                line.Clear().Append(rest);
+            }
+
+            lines.Add(line.ToString());
+        }
+
+        return lines;
+    }
+
+    private double Measure(string text, double size, PdfDocumentBuilder.AddedFont font)
+    {
+        if (text.Length == 0)
+        {
+            return 0;
+        }
+
+        IReadOnlyList<Letter> letters = page.MeasureText(text, size, new PdfPoint(0, 0), font);
+        return letters.Count == 0 ? 0 : letters[^1].EndBaseLine.X - letters[0].StartBaseLine.X;
+    }
+
+    private static string Clean(string text) => text.Normalize(NormalizationForm.FormC).Replace("\r", "", StringComparison.Ordinal).Replace("\t", " ", StringComparison.Ordinal);
+}
