@@ -51,6 +51,21 @@ public sealed class ReceptionPagesTests(BrowserFixture browser)
         (await page.GetByText("Hẹn trả kết quả", new() { Exact = true }).IsVisibleAsync()).ShouldBeTrue();
         await BrowserFixture.ShouldBeAccessibleAsync(page);
 
+        // The slip to print: a PDF with the code in it.
+        var slipHref = await page.GetByRole(AriaRole.Link, new() { Name = "In giấy tiếp nhận và hẹn trả kết quả (mẫu 01)" }).GetAttributeAsync("href");
+        var slip = await page.Context.APIRequest.GetAsync(slipHref!);
+        slip.Status.ShouldBe(200);
+        slip.Headers["content-type"].ShouldBe("application/pdf");
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await slip.BodyAsync()))
+        {
+            pdf.GetPage(1).Text.ShouldContain(code);
+        }
+
+        // And its line in the tracking book of the branch.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sổ theo dõi hồ sơ" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = code }).WaitForAsync();
+        await BrowserFixture.ShouldBeAccessibleAsync(page);
+
         var citizen = await browser.NewPageAsync();
         await citizen.GotoAsync("/tra-cuu");
         await citizen.GetByLabel("Mã hồ sơ").FillAsync(code);

@@ -36,6 +36,7 @@ public static class DossiersModule
         services.AddScoped<TrackDossier>();
         services.AddScoped<DossierDetails>();
         services.AddScoped<Generate.DossierGenerator>();
+        services.AddScoped<Book.TrackingBook>();
         services.AddSingleton(sp => new Slips.SlipFonts(configuration["MotCua:Pdf:Font"], configuration["MotCua:Pdf:BoldFont"]));
         services.AddSingleton<Slips.DossierSlips>();
         return services;
