@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using MotCua.Benchmarks.Load;
 
-// dotnet run -c Release --project bench/MotCua.Benchmarks -- --filter '*'
+// In-process micro-benchmarks: dotnet run -c Release --project bench/MotCua.Benchmarks -- --filter '*'
+// HTTP load against a running app:  dotnet run -c Release --project bench/MotCua.Benchmarks -- load --base-url … (see bench/reception-load.sh)
+if (args.Length > 0 && args[0] == "load")
+{
+    return await LoadRunner.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

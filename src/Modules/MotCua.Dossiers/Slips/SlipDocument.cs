@@ -45,6 +45,8 @@ public sealed class SlipDocument : IDisposable
     private readonly PdfPageBuilder page;
     private readonly PdfDocumentBuilder.AddedFont regular;
     private readonly PdfDocumentBuilder.AddedFont bold;
+    private readonly Dictionary<int, bool> regularGlyphs = [];
+    private readonly Dictionary<int, bool> boldGlyphs = [];
     private double y;
 
     public SlipDocument(SlipFonts fonts)
@@ -88,21 +90,23 @@ public sealed class SlipDocument : IDisposable
     /// <summary>"Label: value", the value wrapped under itself.</summary>
     public SlipDocument Line(string label, string? value)
     {
-        var labelText = Clean(label) + ": ";
-        var labelWidth = Measure(labelText, 10, bold);
+        var labelLines = Wrap(label + ":", 10, bold, Width * 0.45);
+        var labelWidth = labelLines.Max(l => Measure(l, 10, bold)) + 4;
         var lines = Wrap(value ?? "", 10, regular, Width - labelWidth);
-        Need(lines.Count * 14);
-        page.AddText(labelText, 10, new PdfPoint(Margin, y - 10), bold);
-        var first = true;
-        foreach (var line in lines)
+        var rows = Math.Max(labelLines.Count, lines.Count);
+        Need(rows * 14);
+        for (var i = 0; i < rows; i++)
         {
-            page.AddText(line, 10, new PdfPoint(Margin + labelWidth, y - 10), regular);
-            y -= 14;
-            first = false;
-        }
+            if (i < labelLines.Count)
+            {
+                page.AddText(labelLines[i], 10, new PdfPoint(Margin, y - 10), bold);
+            }
 
-        if (first)
-        {
+            if (i < lines.Count)
+            {
+                page.AddText(lines[i], 10, new PdfPoint(Margin + labelWidth, y - 10), regular);
+            }
+
             y -= 14;
         }
 
@@ -119,6 +123,11 @@ public sealed class SlipDocument : IDisposable
     /// <summary>A table with wrapped cells; widths are shares of the page width.</summary>
     public SlipDocument Table(string[] headers, IReadOnlyList<string[]> rows, double[] shares)
     {
+        if (headers.Length != shares.Length || rows.Any(r => r.Length != shares.Length))
+        {
+            throw new ArgumentException($"Every row of the table needs exactly {shares.Length} cells.", nameof(rows));
+        }
+
         var widths = shares.Select(s => s / shares.Sum() * Width).ToArray();
         Row(headers, widths, bold);
         foreach (var row in rows)
@@ -157,7 +166,7 @@ public sealed class SlipDocument : IDisposable
         var modules = data.ModuleMatrix;
         const double size = 90;
         var cell = size / modules.Count;
-        Need(size + 10);
+        Need(Math.Max(size + 10, (Wrap(caption, 9, regular, Width - size - 20).Count * 12) + 24));
         var top = y - 4;
         for (var r = 0; r < modules.Count; r++)
         {
@@ -170,14 +179,16 @@ public sealed class SlipDocument : IDisposable
             }
         }
 
+        var captionLines = Wrap(caption, 9, regular, Width - size - 20);
+        Need(Math.Max(size + 10, (captionLines.Count * 12) + 24));
         var captionY = y;
-        foreach (var line in Wrap(caption, 9, regular, Width - size - 20))
+        foreach (var line in captionLines)
         {
             page.AddText(line, 9, new PdfPoint(Margin + size + 16, captionY - 20), regular);
             captionY -= 12;
         }
 
-        y = top - size - 6;
+        y = Math.Min(top - size, captionY - 20) - 6;
         return this;
     }
 
@@ -210,7 +221,7 @@ public sealed class SlipDocument : IDisposable
     private void Lines(IReadOnlyList<string> lines, double x, double size, PdfDocumentBuilder.AddedFont font, double? center = null)
     {
         Need(lines.Count * (size + 4));
-        foreach (var line in lines)
+        foreach (var line in lines.Select(l => Printable(Clean(l), font)))
         {
             var lx = center is { } w ? x + Math.Max(0, (w - Measure(line, size, font)) / 2) : x;
             page.AddText(line, size, new PdfPoint(lx, y - size), font);
@@ -229,7 +240,7 @@ public sealed class SlipDocument : IDisposable
     private List<string> Wrap(string text, double size, PdfDocumentBuilder.AddedFont font, double width)
     {
         var lines = new List<string>();
-        foreach (var paragraph in Clean(text).Split('\n'))
+        foreach (var paragraph in Printable(Clean(text), font).Split('\n'))
         {
             var line = new StringBuilder();
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -278,6 +289,41 @@ public sealed class SlipDocument : IDisposable
 
         IReadOnlyList<Letter> letters = page.MeasureText(text, size, new PdfPoint(0, 0), font);
         return letters.Count == 0 ? 0 : letters[^1].EndBaseLine.X - letters[0].StartBaseLine.X;
+    }
+
+    /// <summary>Characters the embedded font lacks (emoji, Han characters …) become "?" instead of failing the slip.</summary>
+    private string Printable(string text, PdfDocumentBuilder.AddedFont font)
+    {
+        var known = font == bold ? boldGlyphs : regularGlyphs;
+        var sb = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var ch = rune.ToString();
+            if (rune.Value is '\n' or ' ')
+            {
+                sb.Append(ch);
+                continue;
+            }
+
+            if (!known.TryGetValue(rune.Value, out var ok))
+            {
+                try
+                {
+                    page.MeasureText(ch, 10, new PdfPoint(0, 0), font);
+                    ok = true;
+                }
+                catch (InvalidOperationException)
+                {
+                    ok = false;
+                }
+
+                known[rune.Value] = ok;
+            }
+
+            sb.Append(ok ? ch : "?");
+        }
+
+        return sb.ToString();
     }
 
     private static string Clean(string text) => text.Normalize(NormalizationForm.FormC).Replace("\r", "", StringComparison.Ordinal).Replace("\t", " ", StringComparison.Ordinal);
