@@ -19,9 +19,12 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"motcua-test-{Guid.NewGuid():N}");
     private string? postgres;
 
-    public MotCuaApp(DatabaseProvider provider)
+    private readonly IReadOnlyDictionary<string, string> settings;
+
+    public MotCuaApp(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null)
     {
         Provider = provider;
+        this.settings = settings ?? new Dictionary<string, string>();
         UseKestrel(0);
     }
 
@@ -63,6 +66,11 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
         if (postgres is not null)
         {
             builder.UseSetting("ConnectionStrings:Postgres", postgres);
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 
