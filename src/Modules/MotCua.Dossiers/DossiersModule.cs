@@ -63,17 +63,17 @@ public static class DossiersModule
             .RequireRateLimiting(PublicWrite)
             .WithSummary("Store a scan or upload (PDF, JPG, PNG; 10 MB) before the dossier that uses it; answers its SHA-256.");
 
-        api.MapPost("/dossiers", async (ReceptionRequest request, ReceiveAtCounter receive, CancellationToken ct) =>
+        api.MapPost("/dossiers", async (ReceptionRequest request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? key, ReceiveAtCounter receive, CancellationToken ct) =>
             {
-                var (result, errors) = await receive.RunAsync(request, ct);
+                var (result, errors) = await receive.RunAsync(request, ct, key);
                 return result is null ? Error.Problem(errors) : Results.Created($"/api/v1/dossiers/{result.Code}", result);
             })
             .RequireAuthorization(p => p.RequireRole(receptionRoles))
             .WithSummary("Counter reception: receive (form 01), ask for a supplement (form 02) or refuse (form 03).");
 
-        api.MapPost("/dossiers/online", async (ReceptionRequest request, SubmitOnline submit, CancellationToken ct) =>
+        api.MapPost("/dossiers/online", async (ReceptionRequest request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? key, SubmitOnline submit, CancellationToken ct) =>
             {
-                var (result, errors) = await submit.RunAsync(request, ct);
+                var (result, errors) = await submit.RunAsync(request, ct, key);
                 return result is null ? Error.Problem(errors) : Results.Created($"/api/v1/tracking/{result.Code}", result);
             })
             .RequireRateLimiting(PublicWrite)

@@ -440,6 +440,25 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("dossier_events", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Dossiers.Reception.IdempotencyKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("dossier_idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Organisation.Network.OrgUnit", b =>
                 {
                     b.Property<Guid>("Id")

@@ -431,6 +431,25 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("dossier_events", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Dossiers.Reception.IdempotencyKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("dossier_idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Organisation.Network.OrgUnit", b =>
                 {
                     b.Property<Guid>("Id")

@@ -253,6 +253,30 @@ public abstract partial class ReceptionTests(MotCuaApp app)
         all.Order().ShouldBe(Enumerable.Range(1, all.Count), "the sequence of the day has no gap");
     }
 
+    [Fact]
+    public async Task A_repeated_submission_with_the_same_key_gives_the_same_dossier_once()
+    {
+        using var portal = app.Client();
+        var sha = await Reception.UploadAsync(portal, Reception.Pdf, "a.pdf");
+        var request = Reception.Request(sha: sha, idNumber: "001078000003", firstProvision: "Uploaded");
+        request["applicant"]!["wardCode"] = "00256";
+        var key = Guid.NewGuid().ToString();
+        var before = await CountAsync();
+
+        var codes = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 8), async (_, ct) =>
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dossiers/online") { Content = JsonContent.Create(request) };
+            message.Headers.Add("Idempotency-Key", key);
+            using var response = await portal.SendAsync(message, ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(ct));
+            codes.Add((await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("code").GetString()!);
+        });
+
+        codes.Distinct().ShouldHaveSingleItem();
+        (await CountAsync()).ShouldBe(before + 1);
+    }
+
     private async Task<string> ReceiveAsync(HttpClient officer, string sha)
     {
         var response = await officer.PostAsJsonAsync("/api/v1/dossiers", Reception.Request(sha: sha));

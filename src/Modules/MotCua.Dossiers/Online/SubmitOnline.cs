@@ -14,8 +14,20 @@ namespace MotCua.Dossiers.Online;
 /// </summary>
 public sealed class SubmitOnline(MotCuaDb db, DossierDraft drafts, AuditTrail audit, TimeProvider time)
 {
-    public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(ReceptionRequest request, CancellationToken ct)
+    public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(ReceptionRequest request, CancellationToken ct, string? idempotencyKey = null)
     {
+        if (IdempotencyKey.Validate(idempotencyKey) is { } keyError)
+        {
+            return (null, [keyError]);
+        }
+
+        // Until citizens sign in (portal issue), an online key is scoped by the applicant's ID number.
+        var scopedKey = idempotencyKey is null ? null : IdempotencyKey.Scoped($"online:{request.Applicant?.IdNumber}", idempotencyKey);
+        if (await IdempotencyKey.FindAsync(db, scopedKey, ct) is { } earlier)
+        {
+            return (earlier, []);
+        }
+
         // Online, the applicant declares; the officer decides at reception.
         var declared = request with { Action = ReceptionAction.Receive };
         var (draft, errors) = await drafts.BuildAsync(declared, Channel.Online, null, "Cổng dịch vụ công", ct);
@@ -31,8 +43,6 @@ public sealed class SubmitOnline(MotCuaDb db, DossierDraft drafts, AuditTrail au
         db.Add(dossier);
         audit.Record("dossier.submitted", $"dossier:{code}", $"{draft.Procedure.Code} v{draft.Procedure.Version}; online");
         db.Outbox.Add(OutboxMessage.Create("dossier.submitted", code, new { code, status = DossierStatuses.NationalCode(dossier.Status) }, now));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return (new ReceptionResult(code, dossier.Status, null, null), []);
+        return await ReceiveAtCounter.SaveOnceAsync(db, transaction, scopedKey, code, now, new ReceptionResult(code, dossier.Status, null, null), ct);
     }
 }

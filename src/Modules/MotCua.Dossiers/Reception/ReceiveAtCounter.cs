@@ -17,8 +17,19 @@ namespace MotCua.Dossiers.Reception;
 /// </summary>
 public sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDates dueDates, OrgDirectory directory, CurrentActor actor, AuditTrail audit, TimeProvider time)
 {
-    public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(ReceptionRequest request, CancellationToken ct)
+    public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(ReceptionRequest request, CancellationToken ct, string? idempotencyKey = null)
     {
+        if (IdempotencyKey.Validate(idempotencyKey) is { } keyError)
+        {
+            return (null, [keyError]);
+        }
+
+        var scopedKey = idempotencyKey is null ? null : IdempotencyKey.Scoped($"staff:{actor.UserId}", idempotencyKey);
+        if (await IdempotencyKey.FindAsync(db, scopedKey, ct) is { } earlier)
+        {
+            return (earlier, []);
+        }
+
         var unit = actor.UnitId is { } unitId ? await directory.UnitAsync(unitId, ct) : null;
         if (unit is null || unit.Kind is not (OrgUnitKind.Branch or OrgUnitKind.ReceptionPoint or OrgUnitKind.ServicePoint or OrgUnitKind.Center))
         {
@@ -47,9 +58,32 @@ public sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDates 
         db.Add(dossier);
         audit.Record($"dossier.{dossier.Events[^1].Kind}", $"dossier:{code}", $"{draft.Procedure.Code} v{draft.Procedure.Version}; {dossier.Applicant.Name}");
         db.Outbox.Add(OutboxMessage.Create($"dossier.{dossier.Events[^1].Kind}", code, new { code, status = DossierStatuses.NationalCode(dossier.Status), dossier.DueAt }, now));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return (new ReceptionResult(code, dossier.Status, dossier.ReceivedAt, dossier.DueAt), []);
+        return await SaveOnceAsync(db, transaction, scopedKey, code, now, new ReceptionResult(code, dossier.Status, dossier.ReceivedAt, dossier.DueAt), ct);
+    }
+
+    /// <summary>Commits the dossier with its idempotency key; a concurrent twin that won the key gets its dossier back instead.</summary>
+    internal static async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> SaveOnceAsync(
+        MotCuaDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, string? scopedKey, string code, DateTimeOffset now, ReceptionResult result, CancellationToken ct)
+    {
+        if (scopedKey is not null)
+        {
+            db.Add(new IdempotencyKey { Key = scopedKey, DossierCode = code, CreatedAt = now });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return (result, []);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException) when (scopedKey is not null)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return await IdempotencyKey.FindAsync(db, scopedKey, ct) is { } earlier
+                ? (earlier, [])
+                : (null, [Error.Conflict("Yêu cầu đang được xử lý, vui lòng thử lại sau ít giây.")]);
+        }
     }
 
     internal static List<Error> ActionErrors(ReceptionRequest request)

@@ -7,6 +7,9 @@ namespace MotCua.Dossiers.Reception;
 public sealed class ReceptionForm
 {
     public int CaseIndex { get; set; }
+
+    /// <summary>Identifies this form's submission (see <see cref="IdempotencyKey"/>).</summary>
+    public string? SubmissionKey { get; set; }
     public ApplicantKind Kind { get; set; } = ApplicantKind.Citizen;
     public string? Name { get; set; }
     public string? IdNumber { get; set; }

@@ -67,6 +67,19 @@ namespace MotCua.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "dossier_idempotency_keys",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DossierCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_idempotency_keys", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "dossiers",
                 columns: table => new
                 {
@@ -582,6 +595,9 @@ namespace MotCua.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "dossier_events");
+
+            migrationBuilder.DropTable(
+                name: "dossier_idempotency_keys");
 
             migrationBuilder.DropTable(
                 name: "identity_role_claims");

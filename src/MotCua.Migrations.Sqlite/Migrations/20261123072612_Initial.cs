@@ -66,6 +66,19 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "dossier_idempotency_keys",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DossierCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_idempotency_keys", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "dossiers",
                 columns: table => new
                 {
@@ -581,6 +594,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "dossier_events");
+
+            migrationBuilder.DropTable(
+                name: "dossier_idempotency_keys");
 
             migrationBuilder.DropTable(
                 name: "identity_role_claims");
