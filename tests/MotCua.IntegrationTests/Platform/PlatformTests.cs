@@ -86,7 +86,13 @@ public abstract class PlatformTests(MotCuaApp app)
         (await client.GetAsync("/culture?lang=en&returnUrl=/")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await client.GetStringAsync("/")).ShouldContain("Find an administrative procedure");
 
+        var procedure = await client.GetStringAsync("/procedures/1.001193");
+        procedure.ShouldContain("Required documents");
+        procedure.ShouldContain("Channels, processing time and fees");
+        (await client.GetStringAsync("/tra-cuu")).ShouldContain("Track a dossier");
+
         await client.GetAsync("/culture?lang=vi&returnUrl=/");
+        (await client.GetStringAsync("/procedures/1.001193")).ShouldContain("Thành phần hồ sơ");
         (await client.GetStringAsync("/")).ShouldContain("Tìm thủ tục hành chính");
     }
 }
