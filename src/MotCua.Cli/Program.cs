@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MotCua.Cli;
+using MotCua.Cli.Calendar;
 using MotCua.Cli.Catalog;
 using MotCua.Cli.Database;
 using MotCua.Cli.Generate;
@@ -7,6 +8,7 @@ using MotCua.Cli.Generate;
 var root = new RootCommand("motcua — the MotCua console: database, seed data, catalog, calendar.");
 root.Subcommands.Add(DatabaseCommands.Migrate());
 root.Subcommands.Add(DatabaseCommands.Seed());
+root.Subcommands.Add(CalendarCommand.Create());
 root.Subcommands.Add(CatalogCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 

@@ -168,7 +168,7 @@ public sealed class Dossier
     }
 
     /// <summary>Received at a counter: the clock starts now; <paramref name="dueAt"/> is the appointment.</summary>
-    public static Dossier ReceiveAtCounter(NewDossier d, Actor officer, DateTimeOffset now, DateTimeOffset dueAt)
+    public static Dossier ReceiveAtCounter(NewDossier d, Actor officer, DateTimeOffset now, DateTimeOffset? dueAt)
     {
         var dossier = Create(d, now, DossierStatus.RegisteredOnline, submittedAt: null);
         dossier.MarkReceived(officer, now, dueAt);
@@ -192,7 +192,7 @@ public sealed class Dossier
     }
 
     /// <summary>An officer receives an online dossier that was waiting.</summary>
-    public Error? Receive(Actor officer, DateTimeOffset now, DateTimeOffset dueAt)
+    public Error? Receive(Actor officer, DateTimeOffset now, DateTimeOffset? dueAt)
         => NotWaiting() ?? MarkReceived(officer, now, dueAt);
 
     /// <summary>An officer asks for a supplement before receiving an online dossier.</summary>
@@ -207,7 +207,7 @@ public sealed class Dossier
         ? null
         : new Error("wrong-status", $"Hồ sơ đang ở trạng thái \"{DossierStatuses.Vietnamese(Status)}\", không thể thực hiện thao tác tiếp nhận.", 409);
 
-    private Error? MarkReceived(Actor officer, DateTimeOffset now, DateTimeOffset dueAt)
+    private Error? MarkReceived(Actor officer, DateTimeOffset now, DateTimeOffset? dueAt)
     {
         Status = DossierStatus.Received;
         ReceivedAt = now;

@@ -25,7 +25,7 @@ public static class DossiersModule
     {
         services.AddSingleton<IModelContributor, DossiersModel>();
         services.AddSingleton<IPopulationRegistry, DemoPopulationRegistry>();
-        services.AddSingleton<DueDates>();
+        services.AddScoped<DueDates>();
         services.AddScoped<AgencyResolver>();
         services.AddScoped<DossierDraft>();
         services.AddScoped<UploadAttachment>();

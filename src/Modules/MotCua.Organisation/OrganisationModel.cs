@@ -42,6 +42,16 @@ internal sealed class OrganisationModel : IModelContributor
             b.HasMany(u => u.Wards).WithOne().HasForeignKey(w => w.OrgUnitId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        modelBuilder.Entity<WorkingCalendar.CalendarDay>(b =>
+        {
+            b.ToTable("org_calendar_days");
+            b.HasKey(d => d.Date);
+            b.Property(d => d.NameVi).HasMaxLength(200);
+            b.Property(d => d.NameEn).HasMaxLength(200);
+            b.Property(d => d.Source).HasMaxLength(500);
+            b.Property(d => d.CreatedBy).HasMaxLength(256);
+        });
+
         modelBuilder.Entity<OrgUnitWard>(b =>
         {
             b.ToTable("org_unit_wards");

@@ -42,7 +42,8 @@ public abstract partial class ReceptionTests(MotCuaApp app)
         var due = dossier.GetProperty("dueAt").GetDateTimeOffset();
         using var scope = app.Services.CreateScope();
         var dueDates = scope.ServiceProvider.GetRequiredService<MotCua.Dossiers.Reception.DueDates>();
-        due.ShouldBe(dueDates.DueAt(received, new MotCua.Catalog.Procedures.ProcessingTime(1m, MotCua.Catalog.Procedures.TimeUnit.WorkingDays, "")), TimeSpan.FromDays(30));
+        var clock = await dueDates.ClockAsync(CancellationToken.None);
+        due.ShouldBe(clock.DueAt(received, MotCua.Calendar.Clock.ClockBudget.WorkingDays(1)), "birth registration is 1 working day (catalog)");
         due.ShouldBeGreaterThan(received);
 
         (await app.AuditAsync($"dossier:{code}")).Select(e => e.Action).ShouldBe(["dossier.received", "dossier.read"]);

@@ -14,11 +14,22 @@ public static class CatalogCsvReader
 {
     private static readonly string[] Required = ["code", "name"];
 
+    public static CatalogRead Read(string csv, string file)
+    {
+        using var reader = new StringReader(csv);
+        return Read(reader, file);
+    }
+
     public static CatalogRead Read(Stream stream, string file)
+    {
+        using var reader = new StreamReader(stream);
+        return Read(reader, file);
+    }
+
+    public static CatalogRead Read(TextReader reader, string file)
     {
         var problems = new List<ImportProblem>();
         var procedures = new List<ProcedureContent>();
-        using var reader = new StreamReader(stream);
         var table = CsvTable.Read(reader);
         var missing = Required.Where(c => table.IndexOf(c) < 0).ToList();
         if (missing.Count > 0)
@@ -37,7 +48,7 @@ public static class CatalogCsvReader
                 continue;
             }
 
-            var name = CatalogJsonReader.Clean(row["name"]);
+            var name = CatalogJsonReader.TrimStray(CatalogJsonReader.Clean(row["name"]));
             if (code.Length == 0 || name.Length == 0)
             {
                 problems.Add(new ImportProblem(file, code.Length > 0 ? code : null, code.Length == 0 ? "code" : "name", $"line {row.Line}: no {(code.Length == 0 ? "code" : "name")}; skipped"));
@@ -88,7 +99,8 @@ public static class CatalogCsvReader
                 ProcedureType = CatalogJsonReader.Clean(row["procedure_type"]),
                 DecisionNo = CatalogJsonReader.Clean(row["decision_no"]),
                 Channels = channels,
-                SourceUrl = row["source_url"],
+                SourceUrl = CatalogJsonReader.Clean(row["source_url"]),
+                DelegatedToCenter = false,
                 OnlineLevel = channels.Any(c => c.Channel == Channel.Online) ? OnlineServiceLevel.Partial : OnlineServiceLevel.None,
                 Detail = DetailLevel.Summary,
                 DocumentCount = int.TryParse(row["n_documents"], CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : null,
@@ -101,37 +113,60 @@ public static class CatalogCsvReader
     private static List<string> Split(string text)
         => text.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(CatalogJsonReader.Clean).ToList();
 
-    /// <summary>"free", "unspecified", "see text", "free | unspecified", "10000 VND;10000 VND".</summary>
+    /// <summary>
+    /// "free", "unspecified", "see text", "free | unspecified", "10000 VND;10000 VND", "1.2e+06 VND", "145 USD".
+    /// Amounts are distinct whole đồng; other currencies and unbelievable amounts are reported and left out.
+    /// </summary>
     private static (List<long> Fees, bool IsFree, bool Unspecified) Fees(string summary, string code, string file, List<ImportProblem> problems)
     {
         var fees = new List<long>();
         var isFree = false;
         var unspecified = false;
+        var dropped = false;
         foreach (var part in summary.Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             switch (part)
             {
                 case "free":
                     isFree = true;
-                    break;
+                    continue;
                 case "unspecified" or "see text":
                     unspecified = true;
-                    break;
-                default:
-                    var amount = part.Replace("VND", "", StringComparison.OrdinalIgnoreCase).Trim();
-                    if (decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) && v >= 0)
+                    continue;
+            }
+
+            var space = part.LastIndexOf(' ');
+            var currency = space < 0 ? "" : part[(space + 1)..];
+            var number = space < 0 ? part : part[..space];
+            string? doubt;
+            if (!decimal.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+            {
+                doubt = $"\"{part}\" is not a fee";
+            }
+            else if (!currency.Equals("VND", StringComparison.OrdinalIgnoreCase))
+            {
+                doubt = $"\"{part}\" is not in VND";
+            }
+            else
+            {
+                doubt = VndAmount.Doubt(v);
+                if (doubt is null)
+                {
+                    var amount = VndAmount.ToLong(v);
+                    if (!fees.Contains(amount))
                     {
-                        fees.Add((long)v);
-                    }
-                    else
-                    {
-                        problems.Add(new ImportProblem(file, code, "fee_summary", $"\"{part}\" is not a fee"));
+                        fees.Add(amount);
                     }
 
-                    break;
+                    continue;
+                }
             }
+
+            problems.Add(new ImportProblem(file, code, "fee_summary", doubt + "; skipped"));
+            dropped = true;
         }
 
-        return (fees, isFree && fees.Count == 0, unspecified && fees.Count == 0);
+        // A fee whose every amount was left out is "see the fee text", not "free".
+        return (fees, isFree && fees.Count == 0, fees.Count == 0 && (unspecified || (dropped && !isFree)));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MotCua.Catalog.Procedures;
+using MotCua.Platform.Text;
 
 namespace MotCua.Catalog.Import;
 
@@ -14,6 +15,11 @@ public static class CatalogJsonReader
 {
     private const string NoInformation = "Không có thông tin";
 
+    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
+    public static CatalogRead Read(string json, string file)
+        => Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), file);
+
     public static CatalogRead Read(Stream stream, string file)
     {
         var problems = new List<ImportProblem>();
@@ -21,7 +27,7 @@ public static class CatalogJsonReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            document = JsonDocument.Parse(stream, Options);
         }
         catch (JsonException e)
         {
@@ -46,8 +52,7 @@ public static class CatalogJsonReader
             foreach (var element in list.EnumerateArray())
             {
                 index++;
-                var record = new RecordReader(file, element, index, problems);
-                var content = record.Read();
+                var content = new RecordReader(file, element, index, problems).Read();
                 if (content is null)
                 {
                     continue;
@@ -55,7 +60,7 @@ public static class CatalogJsonReader
 
                 if (!seen.Add(content.Code))
                 {
-                    problems.Add(new ImportProblem(file, content.Code, "code", "duplicate code in the file; the first record is kept"));
+                    problems.Add(new ImportProblem(file, content.Code, "code", $"record #{index}: duplicate code in the file; the first record is kept"));
                     continue;
                 }
 
@@ -85,28 +90,42 @@ public static class CatalogJsonReader
 
     internal static string Clean(string? text) => (text ?? "").Trim().Normalize(NormalizationForm.FormC);
 
+    /// <summary>A name with the stray punctuation the flattening left in front (". Đăng ký thuế" → "Đăng ký thuế").</summary>
+    internal static string TrimStray(string name) => name.TrimStart('.', ',', ';', ':', ')', ' ', '\t');
+
     private sealed class RecordReader(string file, JsonElement element, int index, List<ImportProblem> problems)
     {
+        private static readonly string[] NoteOpenings = ["luu y", "ghi chu", "chu y", "vi du", "so luong ho so"];
+
+        private static readonly string[] Connectors = ["hoac", "va", "hoac:", "va:", "hoac;"];
+
+        /// <summary>Openings of instructions that the flattening listed among the documents (reported when they ask for no original and no copy).</summary>
+        private static readonly string[] InstructionOpenings =
+        [
+            "truong hop", "doi voi", "nguoi ", "neu ", "khi ", "co quan", "viec ", "trong thoi han", "ca nhan",
+            "ban chup", "phieu nay", "phieu duoc", "tru truong hop", "cac truong hop", "ty le",
+        ];
+
         private string? code;
 
         public ProcedureContent? Read()
         {
             if (element.ValueKind != JsonValueKind.Object)
             {
-                Problem("(record)", $"record #{index} is not an object");
-                return null;
-            }
-
-            code = Text("code");
-            var name = Text("name");
-            if (code.Length == 0 || name.Length == 0)
-            {
-                Problem(code.Length == 0 ? "code" : "name", $"record #{index} has no {(code.Length == 0 ? "code" : "name")}; skipped");
+                Problem("(record)", $"record #{index} is not an object; skipped");
                 return null;
             }
 
             try
             {
+                code = Text("code");
+                var name = TrimStray(Text("name"));
+                if (code.Length == 0 || name.Length == 0)
+                {
+                    Problem(code.Length == 0 ? "code" : "name", $"record #{index} has no {(code.Length == 0 ? "code" : "name")}; skipped");
+                    return null;
+                }
+
                 var channels = Channels();
                 var results = Text("results_text");
                 return new ProcedureContent
@@ -130,12 +149,13 @@ public static class CatalogJsonReader
                     LegalBasis = Text("legal_basis_raw"),
                     SourceUrl = Text("source_url"),
                     OnlineLevel = OnlineLevelOf(channels, results),
+                    DelegatedToCenter = false,
                     Detail = DetailLevel.Full,
                 };
             }
-            catch (Exception e) when (e is InvalidOperationException or FormatException or JsonException)
+            catch (Exception e) when (e is InvalidOperationException or FormatException or JsonException or OverflowException or ArgumentException)
             {
-                Problem("(record)", $"malformed record: {e.Message}; skipped");
+                Problem("(record)", $"record #{index} is malformed: {e.Message}; skipped");
                 return null;
             }
         }
@@ -170,11 +190,17 @@ public static class CatalogJsonReader
 
             if (channels.ValueKind != JsonValueKind.Array)
             {
-                throw new FormatException("\"channels\" is not a list");
+                throw new FormatException($"\"channels\" is {channels.ValueKind}, not a list");
             }
 
             foreach (var c in channels.EnumerateArray())
             {
+                if (c.ValueKind != JsonValueKind.Object)
+                {
+                    Problem("channels", $"a channel entry is {c.ValueKind}, not an object; skipped");
+                    continue;
+                }
+
                 var channelText = Clean(Str(c, "channel"));
                 if (ChannelFrom(channelText) is not { } channel)
                 {
@@ -188,7 +214,11 @@ public static class CatalogJsonReader
                     continue;
                 }
 
-                list.Add(new ChannelTerms(channel, Time(c, channelText), Fees(c, channelText), Bool(c, "is_free"), Bool(c, "fee_unspecified"), Clean(Str(c, "fee_text"))));
+                var fees = Fees(c, channelText, out var droppedFees);
+                var isFree = Bool(c, "is_free");
+                // When every amount was unbelievable and the fee is not free, the fee text is all that is left.
+                var unspecified = Bool(c, "fee_unspecified") || (droppedFees && fees.Count == 0 && !isFree);
+                list.Add(new ChannelTerms(channel, Time(c, channelText), fees, isFree, unspecified, FeeText(c, channelText)));
             }
 
             return list;
@@ -197,7 +227,7 @@ public static class CatalogJsonReader
         private ProcessingTime Time(JsonElement c, string channel)
         {
             var text = Clean(Str(c, "time_text"));
-            decimal? value = c.TryGetProperty("time_value", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDecimal() : null;
+            decimal? value = c.TryGetProperty("time_value", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d) ? d : null;
             var unitText = Clean(Str(c, "time_unit"));
             var unit = Unit(unitText);
             if (value is null)
@@ -222,9 +252,10 @@ public static class CatalogJsonReader
             return new ProcessingTime(value, unit ?? TimeUnit.WorkingDays, text);
         }
 
-        private List<long> Fees(JsonElement c, string channel)
+        private List<long> Fees(JsonElement c, string channel, out bool dropped)
         {
             var fees = new List<long>();
+            dropped = false;
             if (!c.TryGetProperty("fee_amounts", out var amounts) || amounts.ValueKind != JsonValueKind.Array)
             {
                 return fees;
@@ -232,48 +263,71 @@ public static class CatalogJsonReader
 
             foreach (var a in amounts.EnumerateArray())
             {
-                var amount = a.ValueKind == JsonValueKind.Object && a.TryGetProperty("amount", out var x) && x.ValueKind == JsonValueKind.Number ? x.GetDecimal() : (decimal?)null;
-                if (amount is null or < 0 or > 1_000_000_000_000m)
+                var amount = a.ValueKind == JsonValueKind.Object && a.TryGetProperty("amount", out var x) && x.ValueKind == JsonValueKind.Number && x.TryGetDecimal(out var m) ? m : (decimal?)null;
+                var currency = Clean(Str(a, "currency"));
+                var doubt = amount is null ? $"fee amount {a.GetRawText()} is not a number"
+                    : currency.Length > 0 && !currency.Equals("VND", StringComparison.OrdinalIgnoreCase) ? $"fee {amount} {currency} is not in VND"
+                    : VndAmount.Doubt(amount.Value);
+                if (doubt is not null)
                 {
-                    Problem("channels.fee_amounts", $"{channel}: fee amount {a.GetRawText()} is not a VND amount; skipped");
+                    Problem("channels.fee_amounts", $"{channel}: {doubt}; skipped (the fee text keeps it)");
+                    dropped = true;
                     continue;
                 }
 
-                fees.Add((long)Math.Round(amount.Value, MidpointRounding.AwayFromZero));
+                fees.Add(VndAmount.ToLong(amount!.Value));
             }
 
             return fees;
         }
 
+        /// <summary>The fee text, with text the flattening glued to "Miễn phí"/"Không có thông tin" set apart.</summary>
+        private string FeeText(JsonElement c, string channel)
+        {
+            var text = Clean(Str(c, "fee_text"));
+            foreach (var head in (ReadOnlySpan<string>)["Miễn phí", NoInformation])
+            {
+                if (text.Length > head.Length && text.StartsWith(head, StringComparison.Ordinal)
+                    && !char.IsWhiteSpace(text[head.Length]) && text[head.Length] is not ('(' or '.' or ',' or ';' or ':'))
+                {
+                    Problem("channels.fee_text", $"{channel}: other text glued to \"{head}\"; set apart");
+                    return head + ". " + text[head.Length..].Trim();
+                }
+            }
+
+            return text;
+        }
+
         private List<DocumentGroup> Groups()
         {
             var groups = new List<DocumentGroup>();
-            if (!element.TryGetProperty("document_groups", out var list) || list.ValueKind != JsonValueKind.Array)
+            if (!element.TryGetProperty("document_groups", out var list) || list.ValueKind == JsonValueKind.Null)
             {
                 return groups;
             }
 
+            if (list.ValueKind != JsonValueKind.Array)
+            {
+                throw new FormatException($"\"document_groups\" is {list.ValueKind}, not a list");
+            }
+
             foreach (var g in list.EnumerateArray())
             {
-                var docs = new List<RequiredDocument>();
                 if (g.ValueKind != JsonValueKind.Object)
                 {
-                    Problem("document_groups", "a document group is not an object; skipped");
+                    Problem("document_groups", $"a document group is {g.ValueKind}, not an object; skipped");
                     continue;
                 }
 
+                var docs = new List<RequiredDocument>();
                 if (g.TryGetProperty("documents", out var items) && items.ValueKind == JsonValueKind.Array)
                 {
                     foreach (var d in items.EnumerateArray())
                     {
-                        var name = Clean(Str(d, "name"));
-                        if (name.Length < 3)
+                        if (Document(d) is { } document)
                         {
-                            Problem("documents.name", $"a document without a usable name (\"{name}\"); dropped");
-                            continue;
+                            docs.Add(document);
                         }
-
-                        docs.Add(new RequiredDocument(name, NullIfEmpty(Clean(Str(d, "form_file"))), Count(d, "originals", name), Count(d, "copies", name)));
                     }
                 }
 
@@ -286,22 +340,140 @@ public static class CatalogJsonReader
             return groups;
         }
 
-        private int Count(JsonElement d, string property, string document)
+        private RequiredDocument? Document(JsonElement d)
         {
-            if (!d.TryGetProperty(property, out var v) || v.ValueKind != JsonValueKind.Number)
+            if (d.ValueKind != JsonValueKind.Object)
             {
-                return 0;
+                Problem("documents", $"a document is {d.ValueKind}, not an object; dropped");
+                return null;
             }
 
-            var n = v.GetDecimal();
-            if (n is < 0 or > 100)
+            var name = Clean(Str(d, "name"));
+            if (name.Length > 0 && name[0] is ')' or ';' or ',')
             {
-                Problem($"documents.{property}", $"\"{document}\": {property} = {n} is out of range; set to 0");
-                return 0;
+                // The tail of the previous (cut) name starts this one: "); Giấy chứng nhận (bản gốc) …".
+                Problem("documents.name", $"\"{Short(name)}\" starts with the tail of a cut name; the stray punctuation is removed");
+                name = TrimStray(name);
             }
 
-            return (int)n;
+            if (name.Length < 3)
+            {
+                Problem("documents.name", $"a document without a usable name (\"{name}\"); dropped");
+                return null;
+            }
+
+            var form = Clean(Str(d, "form_file"));
+            var originals = Count(d, "originals", ref name);
+            var copies = Count(d, "copies", ref name);
+            if (NoteReason(name) is { } why)
+            {
+                Problem("documents.name", $"\"{Short(name)}\" is {why}, not a document; dropped");
+                return null;
+            }
+
+            if (originals == 0 && copies == 0 && form.Length == 0 && ReadsAsInstruction(name))
+            {
+                // Kept: reception checklists are built on these lists as imported; an administrator moves it out.
+                Problem("documents.name", $"\"{Short(name)}\" reads as an instruction and asks for no original or copy; kept, please check");
+            }
+
+            return new RequiredDocument(name, form.Length == 0 ? null : form, originals, copies);
         }
+
+        /// <summary>
+        /// Why an entry of the documents list is clearly not a document (null = it may be one): a note
+        /// ("*Lưu ý: …", "Ví dụ: …", "Số lượng hồ sơ: …") or a bare connecting word ("hoặc").
+        /// </summary>
+        private static string? NoteReason(string name)
+        {
+            var folded = Opening(name);
+            if (Array.IndexOf(Connectors, folded) >= 0)
+            {
+                return "a connecting word";
+            }
+
+            foreach (var opening in NoteOpenings)
+            {
+                if (folded.StartsWith(opening, StringComparison.Ordinal))
+                {
+                    return "a note";
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>An instruction ("Trường hợp …", "Đối với …", "Người …") rather than a paper to hand in.</summary>
+        private static bool ReadsAsInstruction(string name)
+        {
+            var folded = Opening(name);
+            foreach (var opening in InstructionOpenings)
+            {
+                if (folded.StartsWith(opening, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string Opening(string name) => VietnameseText.Fold(name.TrimStart('*', '-', '+', '•', '(', ')', ' ', '\t'));
+
+        /// <summary>
+        /// An originals/copies count. Negative or unreadable → 0 (reported). The flattening glued the end of a
+        /// cut name to the originals count ("… ngày 25/6/" + "2024" + "1" read as 20241): a count above 9 is
+        /// split, its last digit is the count and the digits before it go back to the end of the name.
+        /// </summary>
+        private int Count(JsonElement d, string property, ref string name)
+        {
+            if (!d.TryGetProperty(property, out var v) || v.ValueKind == JsonValueKind.Null)
+            {
+                return 0;
+            }
+
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetDecimal(out var n) || n != decimal.Truncate(n))
+            {
+                Problem($"documents.{property}", $"\"{Short(name)}\": {property} = {v.GetRawText()} is not a whole number; set to 0");
+                return 0;
+            }
+
+            if (n < 0)
+            {
+                Problem($"documents.{property}", $"\"{Short(name)}\": {property} = {n} is negative; set to 0");
+                return 0;
+            }
+
+            if (n <= 9)
+            {
+                return (int)n;
+            }
+
+            if (property == "originals" && n < 1_000_000)
+            {
+                var digits = ((int)n).ToString(CultureInfo.InvariantCulture);
+                var tail = digits[..^1];
+                var wordBefore = name.Length > 0 && char.IsLetter(name[^1]) && EndsWithCountedWord(name);
+                var repaired = name + (wordBefore ? " " : "") + tail;
+                Problem($"documents.{property}", $"\"{Short(name)}\": {property} = {n} holds the end of the cut name; read as \"…{tail}\" with {property} = {digits[^1]}");
+                name = repaired;
+                return digits[^1] - '0';
+            }
+
+            Problem($"documents.{property}", $"\"{Short(name)}\": {property} = {n} is out of range; set to 0");
+            return 0;
+        }
+
+        /// <summary>"Mẫu số" + "18" → "Mẫu số 18", "năm" + "2024" → "năm 2024"; "25/6/" + "2024" stays glued.</summary>
+        private static bool EndsWithCountedWord(string name)
+        {
+            var folded = VietnameseText.Fold(name);
+            var space = folded.LastIndexOf(' ');
+            var last = space < 0 ? folded : folded[(space + 1)..];
+            return last is "so" or "nam" or "ngay" or "thang" or "mau";
+        }
+
+        private static string Short(string text) => text.Length <= 60 ? text : text[..60] + "…";
 
         private string Text(string property)
         {
@@ -312,7 +484,7 @@ public static class CatalogJsonReader
 
             if (v.ValueKind != JsonValueKind.String)
             {
-                throw new FormatException($"\"{property}\" is not text");
+                throw new FormatException($"\"{property}\" is {v.ValueKind}, not text");
             }
 
             return Clean(v.GetString());
@@ -327,10 +499,19 @@ public static class CatalogJsonReader
 
             if (v.ValueKind != JsonValueKind.Array)
             {
-                throw new FormatException($"\"{property}\" is not a list");
+                throw new FormatException($"\"{property}\" is {v.ValueKind}, not a list");
             }
 
-            return v.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => Clean(x.GetString())).Where(x => x.Length > 0).ToList();
+            var list = new List<string>();
+            foreach (var x in v.EnumerateArray())
+            {
+                if (x.ValueKind == JsonValueKind.String && Clean(x.GetString()) is { Length: > 0 } s && !list.Contains(s))
+                {
+                    list.Add(s);
+                }
+            }
+
+            return list;
         }
 
         private static string? Str(JsonElement e, string property)
@@ -344,11 +525,6 @@ public static class CatalogJsonReader
         private static bool Bool(JsonElement e, string property)
             => e.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.True;
 
-        private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
-
         private void Problem(string field, string reason) => problems.Add(new ImportProblem(file, code is { Length: > 0 } ? code : null, field, reason));
     }
-
-    internal static decimal? Number(string text)
-        => decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : null;
 }

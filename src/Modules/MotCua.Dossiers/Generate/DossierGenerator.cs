@@ -48,6 +48,7 @@ public sealed class DossierGenerator(MotCuaDb db, DueDates dueDates, TimeProvide
         var cityAgencies = agencies.Where(a => a.Ward is null).ToList();
         var counters = await db.Set<Codes.DossierCodeCounter>().AsNoTracking().ToDictionaryAsync(c => (c.AgencyId, c.Day), c => c.Last, ct);
         var today = DateOnly.FromDateTime(VietnamTime.ToLocal(time.GetUtcNow()).DateTime);
+        var clock = await dueDates.ClockAsync(ct);
         var rows = new List<Row>(Math.Min(count, 50_000));
         var written = 0;
         for (var i = 0; i < count; i++)
@@ -55,7 +56,7 @@ public sealed class DossierGenerator(MotCuaDb db, DueDates dueDates, TimeProvide
             var p = procedures[random.Next(procedures.Count)];
             var agency = p.Commune ? communeAgencies[random.Next(communeAgencies.Count)] : cityAgencies[random.Next(cityAgencies.Count)];
             var day = today.AddDays(-random.Next(1, 366));
-            while (!dueDates.IsWorkingDay(day))
+            while (!clock.Calendar.IsWorkingDay(day))
             {
                 day = day.AddDays(-1);
             }
@@ -66,7 +67,7 @@ public sealed class DossierGenerator(MotCuaDb db, DueDates dueDates, TimeProvide
             var online = random.NextDouble() < 0.6;
             var status = Status(random);
             var received = status is DossierStatus.RegisteredOnline or DossierStatus.Refused ? (DateTimeOffset?)null : at.AddMinutes(online ? random.Next(30, 600) : 0);
-            var due = received is { } r ? dueDates.DueAt(r, new ProcessingTime(p.Time, p.Unit, "")) : (DateTimeOffset?)null;
+            var due = received is { } r && DueDates.Budget(new ProcessingTime(p.Time, p.Unit, "")) is { } budget ? clock.DueAt(r, budget) : (DateTimeOffset?)null;
             var point = points[random.Next(points.Count)];
             rows.Add(new Row(
                 Guid.CreateVersion7(at), $"{agency.Eid}-{dayKey}-{seq:0000}", seq, p, agency, point, online, status, at, received, due,
@@ -218,7 +219,7 @@ public sealed class DossierGenerator(MotCuaDb db, DueDates dueDates, TimeProvide
             new Applicant { Name = r.Name, IdNumber = r.IdNumber, Phone = r.Phone, Address = "Hà Nội", WardCode = r.Ward }, null, [], [], "{}", $"Trực tiếp tại {r.Point.Name}");
         var officer = new Dossier.Actor(null, "", r.Point.Id, r.Point.Name);
         return r.ReceivedAt is { } received
-            ? Dossier.ReceiveAtCounter(data, officer, received, r.DueAt!.Value)
+            ? Dossier.ReceiveAtCounter(data, officer, received, r.DueAt)
             : Dossier.SubmitOnline(data, r.CreatedAt);
     }
 

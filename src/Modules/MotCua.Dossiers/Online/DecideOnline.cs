@@ -41,9 +41,12 @@ public sealed class DecideOnline(MotCuaDb db, DueDates dueDates, OrgDirectory di
         var unit = actor.UnitId is { } unitId ? await directory.UnitAsync(unitId, ct) : null;
         var now = time.GetUtcNow();
         var officer = new Dossier.Actor(actor.UserId, actor.DisplayName, unit?.Id, unit?.Name ?? "Trung tâm Phục vụ hành chính công");
+        var due = decision.Action == ReceptionAction.Receive
+            ? await dueDates.DueAtAsync(now, dossier.ProcessingTimeValue is { } v ? new(v, dossier.ProcessingTimeUnit, "") : null, ct)
+            : null;
         var error = decision.Action switch
         {
-            ReceptionAction.Receive => dossier.Receive(officer, now, dueDates.DueAt(now, dossier.ProcessingTimeValue is { } v ? new(v, dossier.ProcessingTimeUnit, "") : null)),
+            ReceptionAction.Receive => dossier.Receive(officer, now, due),
             ReceptionAction.RequestSupplement => dossier.RequestSupplementBeforeReception(officer, decision.Missing!, now),
             _ => dossier.Refuse(officer, decision.Reason!, decision.LegalBasis, now),
         };

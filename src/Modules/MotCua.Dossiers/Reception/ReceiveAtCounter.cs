@@ -45,13 +45,14 @@ public sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDates 
         }
 
         var now = time.GetUtcNow();
+        var due = request.Action == ReceptionAction.Receive ? await dueDates.DueAtAsync(now, draft.Time, ct) : null;
         var officer = new Dossier.Actor(actor.UserId, actor.DisplayName, unit.Id, unit.Name);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (code, sequence) = await DossierCodes.NextAsync(db, draft.Agency.ElectronicId!, now, ct);
         var data = New(draft, code, sequence, Channel.Counter, request, unit.Name);
         var dossier = request.Action switch
         {
-            ReceptionAction.Receive => Dossier.ReceiveAtCounter(data, officer, now, dueDates.DueAt(now, draft.Time)),
+            ReceptionAction.Receive => Dossier.ReceiveAtCounter(data, officer, now, due),
             ReceptionAction.RequestSupplement => Dossier.GuideAtCounter(data, officer, request.Missing!, now),
             _ => Dossier.RefuseAtCounter(data, officer, request.Reason!, request.LegalBasis, now),
         };

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MotCua.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MotCuaDb))]
-    [Migration("20261123072618_Initial")]
+    [Migration("20261201042826_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -604,6 +604,42 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.HasIndex("ProvinceCode", "Level");
 
                     b.ToTable("org_administrative_units", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Organisation.WorkingCalendar.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameVi")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("org_calendar_days", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Platform.Audit.AuditEntry", b =>

@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace MotCua.Calendar.Clock;
+
+/// <summary>How a time budget is counted.</summary>
+public enum ClockUnit
+{
+    /// <summary>Ngày làm việc: N × the length of a normal working day of working time.</summary>
+    WorkingDays = 1,
+
+    /// <summary>Giờ làm việc: N hours of working time.</summary>
+    WorkingHours = 2,
+
+    /// <summary>Ngày (calendar days): Civil Code 2015 Art. 148.</summary>
+    CalendarDays = 3,
+}
+
+/// <summary>A time budget (thời hạn giải quyết): an amount and its unit. Fractions of working days or hours are allowed.</summary>
+public readonly record struct ClockBudget(ClockUnit Unit, decimal Amount)
+{
+    public static ClockBudget WorkingDays(decimal days) => new(ClockUnit.WorkingDays, Positive(days));
+
+    public static ClockBudget WorkingHours(decimal hours) => new(ClockUnit.WorkingHours, Positive(hours));
+
+    public static ClockBudget CalendarDays(int days) => new(ClockUnit.CalendarDays, Positive(days));
+
+    public string DescribeVi() => Unit switch
+    {
+        ClockUnit.WorkingDays => $"{Number(Amount)} ngày làm việc",
+        ClockUnit.WorkingHours => $"{Number(Amount)} giờ làm việc",
+        _ => $"{Number(Amount)} ngày",
+    };
+
+    public string DescribeEn() => Unit switch
+    {
+        ClockUnit.WorkingDays => $"{Number(Amount)} working day(s)",
+        ClockUnit.WorkingHours => $"{Number(Amount)} working hour(s)",
+        _ => $"{Number(Amount)} calendar day(s)",
+    };
+
+    public override string ToString() => DescribeEn();
+
+    private static string Number(decimal d) => d.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static decimal Positive(decimal amount)
+        => amount > 0 ? amount : throw new ArgumentOutOfRangeException(nameof(amount), amount, "A time budget must be positive.");
+}

@@ -1,0 +1,22 @@
+using MotCua.Calendar.Holidays;
+
+namespace MotCua.Organisation.WorkingCalendar;
+
+/// <summary>
+/// One entered day of the yearly arrangements (holiday, compensatory or swapped day off, make-up working
+/// day), with the legal document it rests on. Seeded from the bundled file; administrators add and remove.
+/// </summary>
+public sealed class CalendarDay
+{
+    public DateOnly Date { get; init; }
+    public DayKind Kind { get; init; }
+    public string NameVi { get; init; } = "";
+    public string NameEn { get; init; } = "";
+
+    /// <summary>The legal document (number) or source.</summary>
+    public string Source { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+    public string CreatedBy { get; init; } = "";
+
+    public ArrangementEntry ToEntry() => new(Date, Kind, NameVi, NameEn, Source);
+}
