@@ -76,13 +76,16 @@ public sealed class DossierEvent
     public string Text { get; init; } = "";
     public string UnitName { get; init; } = "";
     public string ActorName { get; init; } = "";
+
+    /// <summary>A comment for staff only (reasons, hand-over notes); never shown on public tracking.</summary>
+    public string Note { get; init; } = "";
 }
 
 /// <summary>
 /// A dossier (hồ sơ): one procedure version and one case of it, an applicant, a checklist, attachments and a
 /// timeline. Rules about what may happen in which status live here.
 /// </summary>
-public sealed class Dossier
+public sealed partial class Dossier
 {
     private readonly List<DossierDocument> documents = [];
     private readonly List<DossierEvent> events = [];
@@ -131,6 +134,9 @@ public sealed class Dossier
     public string? MissingItemsJson { get; private set; }
 
     public int Version { get; private set; }
+
+    /// <summary>Code, applicant name and ID number folded (no accents, lower case) for the work lists' search.</summary>
+    public string SearchText { get; private init; } = "";
 
     public IReadOnlyList<DossierDocument> Documents => documents;
 
@@ -251,8 +257,11 @@ public sealed class Dossier
         ReceivedByName = officer.Name;
     }
 
-    private void AddEvent(DateTimeOffset at, string kind, string text, string unit, string actor)
-        => events.Add(new DossierEvent { DossierId = Id, At = at, Kind = kind, Status = Status, Text = text, UnitName = unit, ActorName = actor });
+    private void AddEvent(DateTimeOffset at, string kind, string text, string unit, string actor, string note = "")
+        => events.Add(new DossierEvent { DossierId = Id, At = at, Kind = kind, Status = Status, Text = text, UnitName = unit, ActorName = actor, Note = note });
+
+    public static string SearchTextOf(string code, Applicant applicant)
+        => MotCua.Platform.Text.VietnameseText.Fold($"{code} {applicant.Name} {applicant.IdNumber}");
 
     private static Dossier Create(NewDossier d, DateTimeOffset now, DossierStatus status, DateTimeOffset? submittedAt)
     {
@@ -277,6 +286,7 @@ public sealed class Dossier
             Status = status,
             CreatedAt = now,
             SubmittedAt = submittedAt,
+            SearchText = SearchTextOf(d.Code, d.Applicant),
         };
         dossier.documents.AddRange(d.Documents);
         foreach (var a in d.Attachments)

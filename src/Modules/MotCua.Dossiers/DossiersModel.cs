@@ -27,6 +27,11 @@ internal sealed class DossiersModel : IModelContributor
             b.Property(d => d.ProcessingTimeValue).HasPrecision(9, 2);
             b.Property(d => d.Version).IsConcurrencyToken();
             b.Ignore(d => d.MissingItems);
+            b.Ignore(d => d.Clock);
+            b.Property(d => d.Decision).HasMaxLength(20);
+            b.Property(d => d.SearchText).HasMaxLength(400);
+            b.Property(d => d.FeeDescription).HasMaxLength(1000);
+            b.HasIndex(d => new { d.Status, d.AlertLevel, d.DueAt });
             b.HasIndex(d => new { d.Status, d.CreatedAt });
             b.HasIndex(d => new { d.AgencyId, d.ReceivedAt });
             b.OwnsOne(d => d.Applicant, a =>
@@ -62,6 +67,8 @@ internal sealed class DossiersModel : IModelContributor
             b.Navigation(d => d.Documents).UsePropertyAccessMode(PropertyAccessMode.Field);
             b.Navigation(d => d.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
             b.Navigation(d => d.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
+            b.HasMany(d => d.Tasks).WithOne().HasForeignKey(t => t.DossierId).OnDelete(DeleteBehavior.Cascade);
+            b.Navigation(d => d.Tasks).UsePropertyAccessMode(PropertyAccessMode.Field);
         });
 
         modelBuilder.Entity<DossierEvent>(b =>
@@ -73,7 +80,40 @@ internal sealed class DossiersModel : IModelContributor
             b.Property(e => e.Text).HasMaxLength(1000);
             b.Property(e => e.UnitName).HasMaxLength(300);
             b.Property(e => e.ActorName).HasMaxLength(256);
+            b.Property(e => e.Note).HasMaxLength(4000);
             b.HasIndex(e => new { e.DossierId, e.At });
+        });
+
+        modelBuilder.Entity<Processing.DossierTask>(b =>
+        {
+            b.ToTable("dossier_tasks");
+            b.HasKey(t => t.Id);
+            b.Property(t => t.Id).ValueGeneratedNever();
+            b.Property(t => t.StepId).HasMaxLength(40);
+            b.Property(t => t.StepName).HasMaxLength(300);
+            b.Property(t => t.UnitName).HasMaxLength(300);
+            b.Property(t => t.Role).HasMaxLength(40);
+            b.Property(t => t.AssigneeName).HasMaxLength(256);
+            b.Property(t => t.FromUnitName).HasMaxLength(300);
+            b.Property(t => t.FromPersonName).HasMaxLength(256);
+            b.Property(t => t.CompletedByName).HasMaxLength(256);
+            b.Property(t => t.Comment).HasMaxLength(4000);
+            b.Property(t => t.BudgetPercent).HasPrecision(5, 2);
+            b.Property(t => t.Version).IsConcurrencyToken();
+            b.HasIndex(t => new { t.UnitId, t.State });
+            b.HasIndex(t => new { t.AssigneeId, t.State });
+            b.HasIndex(t => new { t.State, t.AlertLevel, t.DueAt });
+        });
+
+        modelBuilder.Entity<Processing.DossierAlert>(b =>
+        {
+            b.ToTable("dossier_alerts");
+            b.HasKey(a => a.Id);
+            b.Property(a => a.Id).ValueGeneratedNever();
+            b.Property(a => a.DossierCode).HasMaxLength(60);
+            b.Property(a => a.Text).HasMaxLength(1000);
+            b.HasIndex(a => new { a.DossierId, a.TaskId, a.Kind, a.DueAt }).IsUnique();
+            b.HasIndex(a => new { a.RecipientUnitId, a.CreatedAt });
         });
 
         modelBuilder.Entity<DossierAttachment>(b =>
@@ -93,6 +133,19 @@ internal sealed class DossiersModel : IModelContributor
             b.HasKey(k => k.Key);
             b.Property(k => k.Key).HasMaxLength(200);
             b.Property(k => k.DossierCode).HasMaxLength(60);
+        });
+
+        modelBuilder.Entity<Processes.ProcessDefinition>(b =>
+        {
+            b.ToTable("dossier_processes");
+            b.HasKey(d => d.Id);
+            b.Property(d => d.Id).ValueGeneratedNever();
+            b.Property(d => d.ProcedureCode).HasMaxLength(60);
+            b.Property(d => d.Note).HasMaxLength(1000);
+            b.Property(d => d.CreatedBy).HasMaxLength(256);
+            b.Property(d => d.PublishedBy).HasMaxLength(256);
+            b.Ignore(d => d.Spec);
+            b.HasIndex(d => new { d.ProcedureCode, d.ProcedureVersion, d.Number }).IsUnique();
         });
 
         modelBuilder.Entity<DossierCodeCounter>(b =>

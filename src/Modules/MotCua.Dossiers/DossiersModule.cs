@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using MotCua.Dossiers.Applicants;
 using MotCua.Dossiers.Attachments;
 using MotCua.Dossiers.Online;
+using MotCua.Dossiers.Processes;
+using MotCua.Dossiers.Processing;
 using MotCua.Dossiers.Reception;
 using MotCua.Dossiers.Tracking;
 using MotCua.Platform.Data;
@@ -39,6 +41,8 @@ public static class DossiersModule
         services.AddScoped<Book.TrackingBook>();
         services.AddSingleton(sp => new Slips.SlipFonts(configuration["MotCua:Pdf:Font"], configuration["MotCua:Pdf:BoldFont"]));
         services.AddSingleton<Slips.DossierSlips>();
+        services.AddProcesses();
+        services.AddProcessing();
         return services;
     }
 
@@ -107,6 +111,8 @@ public static class DossiersModule
             .RequireRateLimiting(PublicLookup)
             .WithSummary("Public tracking by code: status, dates and timeline, without personal data.");
 
+        app.MapProcesses();
+        app.MapProcessing();
         return app;
     }
 

@@ -16,7 +16,8 @@ internal static class GenerateCommand
     {
         var dossiers = new Option<int>("--dossiers") { Description = "How many dossiers to write.", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed (the same seed gives the same data).", DefaultValueFactory = _ => 1 };
-        var command = new Command("generate", "Write plausible dossiers (real procedures, wards, channels, statuses, timelines) for load tests and demos.") { dossiers, seed };
+        var open = new Option<bool>("--open") { Description = "Only open dossiers received in the last 30 days, each at a step with its due instant (the clock-sweep benchmark's load)." };
+        var command = new Command("generate", "Write plausible dossiers (real procedures, wards, channels, statuses, timelines) for load tests and demos.") { dossiers, seed, open };
         command.SetAction(async (parse, ct) =>
         {
             var count = parse.GetValue(dossiers);
@@ -41,7 +42,7 @@ internal static class GenerateCommand
             await using var scope = services.CreateAsyncScope();
             var watch = Stopwatch.StartNew();
             var written = await scope.ServiceProvider.GetRequiredService<DossierGenerator>()
-                .RunAsync(count, parse.GetValue(seed), line => Console.Error.Write($"\r{line}"), ct);
+                .RunAsync(count, parse.GetValue(seed), line => Console.Error.Write($"\r{line}"), ct, parse.GetValue(open));
             Console.Error.WriteLine();
             Console.WriteLine($"generated: {written} dossiers in {watch.Elapsed.TotalSeconds:0.0} s ({written / Math.Max(0.001, watch.Elapsed.TotalSeconds):N0}/s, {settings.Provider})");
             return 0;

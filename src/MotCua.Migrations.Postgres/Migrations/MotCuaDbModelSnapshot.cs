@@ -249,6 +249,9 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int>("AlertLevel")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CaseName")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -256,6 +259,10 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ClockJson")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -265,7 +272,22 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FeeDescription")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("FeeDue")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("FormDataJson")
@@ -278,6 +300,9 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.Property<string>("MissingItemsJson")
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("OriginalDueAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ProcedureCode")
                         .IsRequired()
@@ -294,6 +319,9 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.Property<int>("ProcedureVersion")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("ProcessDefinitionId")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("ProcessingTimeUnit")
                         .HasColumnType("integer");
@@ -330,6 +358,22 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .HasMaxLength(600)
                         .HasColumnType("character varying(600)");
 
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReturnJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
@@ -338,6 +382,12 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SupplementRounds")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Verdict")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -351,6 +401,8 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.HasIndex("AgencyId", "ReceivedAt");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "AlertLevel", "DueAt");
 
                     b.ToTable("dossiers", (string)null);
                 });
@@ -420,6 +472,11 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -438,6 +495,207 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.HasIndex("DossierId", "At");
 
                     b.ToTable("dossier_events", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.Processes.ProcessDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Generated")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("ProcedureVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("SpecJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcedureCode", "ProcedureVersion", "Number")
+                        .IsUnique();
+
+                    b.ToTable("dossier_processes", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.Processing.DossierAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("RecipientUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RecipientUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientUnitId", "CreatedAt");
+
+                    b.HasIndex("DossierId", "TaskId", "Kind", "DueAt")
+                        .IsUnique();
+
+                    b.ToTable("dossier_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.Processing.DossierTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AlertLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<decimal>("BudgetPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("ConsultationOf")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FromPersonName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FromUnitName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("StepName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("AssigneeId", "State");
+
+                    b.HasIndex("UnitId", "State");
+
+                    b.HasIndex("State", "AlertLevel", "DueAt");
+
+                    b.ToTable("dossier_tasks", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Dossiers.Reception.IdempotencyKey", b =>
@@ -1040,6 +1298,15 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MotCua.Dossiers.Processing.DossierTask", b =>
+                {
+                    b.HasOne("MotCua.Dossiers.Dossier", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MotCua.Organisation.Network.OrgUnitWard", b =>
                 {
                     b.HasOne("MotCua.Organisation.Network.OrgUnit", null)
@@ -1059,6 +1326,8 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Tasks");
                 });
 
             modelBuilder.Entity("MotCua.Organisation.Network.OrgUnit", b =>

@@ -240,6 +240,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AlertLevel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CaseName")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -247,6 +250,10 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClockJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -256,7 +263,22 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeeDescription")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FeeDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FormDataJson")
@@ -269,6 +291,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
                     b.Property<string>("MissingItemsJson")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("OriginalDueAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProcedureCode")
                         .IsRequired()
@@ -285,6 +310,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
                     b.Property<int>("ProcedureVersion")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ProcessDefinitionId")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ProcessingTimeUnit")
                         .HasColumnType("INTEGER");
@@ -321,6 +349,22 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReturnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -328,6 +372,12 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupplementRounds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Verdict")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
@@ -342,6 +392,8 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.HasIndex("AgencyId", "ReceivedAt");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "AlertLevel", "DueAt");
 
                     b.ToTable("dossiers", (string)null);
                 });
@@ -411,6 +463,11 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -429,6 +486,207 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.HasIndex("DossierId", "At");
 
                     b.ToTable("dossier_events", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.Processes.ProcessDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Generated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcedureVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpecJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcedureCode", "ProcedureVersion", "Number")
+                        .IsUnique();
+
+                    b.ToTable("dossier_processes", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.Processing.DossierAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RecipientUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecipientUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientUnitId", "CreatedAt");
+
+                    b.HasIndex("DossierId", "TaskId", "Kind", "DueAt")
+                        .IsUnique();
+
+                    b.ToTable("dossier_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.Processing.DossierTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AlertLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("BudgetPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConsultationOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromPersonName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromUnitName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("AssigneeId", "State");
+
+                    b.HasIndex("UnitId", "State");
+
+                    b.HasIndex("State", "AlertLevel", "DueAt");
+
+                    b.ToTable("dossier_tasks", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Dossiers.Reception.IdempotencyKey", b =>
@@ -1031,6 +1289,15 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MotCua.Dossiers.Processing.DossierTask", b =>
+                {
+                    b.HasOne("MotCua.Dossiers.Dossier", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MotCua.Organisation.Network.OrgUnitWard", b =>
                 {
                     b.HasOne("MotCua.Organisation.Network.OrgUnit", null)
@@ -1050,6 +1317,8 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Tasks");
                 });
 
             modelBuilder.Entity("MotCua.Organisation.Network.OrgUnit", b =>

@@ -14,7 +14,10 @@ namespace MotCua.Dossiers.Generate;
 /// Writes plausible dossiers for load tests and demos: real procedures, agencies, wards and points, a
 /// year of reception days, realistic statuses and appointment dates, one timeline entry each. PostgreSQL
 /// gets them through binary COPY; SQLite through batched inserts. Codes continue each agency's daily
-/// sequence and the counters are moved past them, so later receptions stay gapless and unique.
+/// sequence and the counters are moved past them, so later receptions stay gapless and unique. Open
+/// dossiers get the step they are at (with its due instant), so the work lists and the clock sweep have
+/// something to do; with <c>openOnly</c> every dossier is open and received within the last 30 days, the
+/// load of the clock-sweep benchmark.
 /// </summary>
 public sealed class DossierGenerator(MotCuaDb db, DueDates dueDates, TimeProvider time)
 {
@@ -28,7 +31,7 @@ public sealed class DossierGenerator(MotCuaDb db, DueDates dueDates, TimeProvide
 
     private sealed record Point(Guid Id, string Name);
 
-    public async Task<int> RunAsync(int count, int seed, Action<string> progress, CancellationToken ct)
+    public async Task<int> RunAsync(int count, int seed, Action<string> progress, CancellationToken ct, bool openOnly = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var random = new Random(seed);
@@ -55,7 +58,7 @@ public sealed class DossierGenerator(MotCuaDb db, DueDates dueDates, TimeProvide
         {
             var p = procedures[random.Next(procedures.Count)];
             var agency = p.Commune ? communeAgencies[random.Next(communeAgencies.Count)] : cityAgencies[random.Next(cityAgencies.Count)];
-            var day = today.AddDays(-random.Next(1, 366));
+            var day = today.AddDays(-random.Next(1, openOnly ? 31 : 366));
             while (!clock.Calendar.IsWorkingDay(day))
             {
                 day = day.AddDays(-1);
@@ -64,8 +67,13 @@ public sealed class DossierGenerator(MotCuaDb db, DueDates dueDates, TimeProvide
             var dayKey = day.ToString("yyMMdd", CultureInfo.InvariantCulture);
             var seq = counters[(agency.Eid, dayKey)] = counters.GetValueOrDefault((agency.Eid, dayKey)) + 1;
             var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(8 + random.Next(8), random.Next(60))), TimeSpan.FromHours(7)).ToUniversalTime();
+            if (at > time.GetUtcNow())
+            {
+                at = time.GetUtcNow().AddMinutes(-random.Next(1, 600));
+            }
+
             var online = random.NextDouble() < 0.6;
-            var status = Status(random);
+            var status = openOnly ? (random.Next(10) < 3 ? DossierStatus.Received : DossierStatus.InProgress) : Status(random);
             var received = status is DossierStatus.RegisteredOnline or DossierStatus.Refused ? (DateTimeOffset?)null : at.AddMinutes(online ? random.Next(30, 600) : 0);
             var due = received is { } r && DueDates.Budget(new ProcessingTime(p.Time, p.Unit, "")) is { } budget ? clock.DueAt(r, budget) : (DateTimeOffset?)null;
             var point = points[random.Next(points.Count)];
@@ -100,7 +108,17 @@ public sealed class DossierGenerator(MotCuaDb db, DueDates dueDates, TimeProvide
     };
 
     private sealed record Row(Guid Id, string Code, int Sequence, Proc Procedure, Agency Agency, Point Point, bool Online, DossierStatus Status,
-        DateTimeOffset CreatedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, string Name, string IdNumber, string Phone, string? Ward);
+        DateTimeOffset CreatedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, string Name, string IdNumber, string Phone, string? Ward)
+    {
+        public bool Open => Status is DossierStatus.Received or DossierStatus.InProgress or DossierStatus.SupplementRequested;
+
+        public bool Finished => Status is DossierStatus.Resolved or DossierStatus.ResultReturned;
+
+        /// <summary>The step an open dossier is at: handed on to the agency, or appraised there.</summary>
+        public (string Step, string Name, string Role, Guid Unit, string UnitName) Step => Status == DossierStatus.Received
+            ? ("chuyen-ho-so", "Chuyển hồ sơ đến cơ quan giải quyết", MotCua.Platform.Identity.StaffRoles.ReceptionOfficer, Point.Id, Point.Name)
+            : ("tham-dinh", "Thẩm định, xử lý hồ sơ", MotCua.Platform.Identity.StaffRoles.Specialist, Agency.Id, Agency.Name);
+    }
 
     private async Task WriteAsync(List<Row> rows, CancellationToken ct)
     {
@@ -128,7 +146,8 @@ public sealed class DossierGenerator(MotCuaDb db, DueDates dueDates, TimeProvide
             COPY dossiers ("Id","Code","Sequence","ProcedureId","ProcedureCode","ProcedureVersion","ProcedureName","CaseName","Channel","AgencyId","AgencyName",
             "ReceivingUnitId","ReceivingUnitName","ReceivedById","ReceivedByName","ApplicantKind","ApplicantName","ApplicantIdNumber","ApplicantPhone","ApplicantEmail",
             "ApplicantAddress","ApplicantWardCode","FormDataJson","Status","CreatedAt","SubmittedAt","ReceivedAt","DueAt","ProcessingTimeValue","ProcessingTimeUnit",
-            "ResultDelivery","Version") FROM STDIN (FORMAT BINARY)
+            "ResultDelivery","Version","SearchText","OriginalDueAt","ClockJson","SupplementRounds","FinishedAt","ReturnedAt","ResultJson","ReturnJson",
+            "FeeDescription","AlertLevel") FROM STDIN (FORMAT BINARY)
             """, ct))
         {
             foreach (var r in rows)
@@ -174,13 +193,25 @@ public sealed class DossierGenerator(MotCuaDb db, DueDates dueDates, TimeProvide
                 await copy.WriteAsync((int)r.Procedure.Unit, NpgsqlDbType.Integer, ct);
                 await copy.WriteAsync($"Trực tiếp tại {r.Point.Name}", NpgsqlDbType.Varchar, ct);
                 await copy.WriteAsync(1, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(Dossier.SearchTextOf(r.Code, new Applicant { Name = r.Name, IdNumber = r.IdNumber }), NpgsqlDbType.Varchar, ct);
+                await Nullable(copy, r.DueAt, ct);
+                await copy.WriteAsync(r.Status == DossierStatus.SupplementRequested && r.ReceivedAt is { } paused
+                    ? $$"""{"pauses":[{"start":"{{paused.AddHours(2):O}}","reason":"Supplement","note":"Lần 1"}]}"""
+                    : "{}", NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(r.Status == DossierStatus.SupplementRequested ? 1 : 0, NpgsqlDbType.Integer, ct);
+                await Nullable(copy, r.Finished ? r.DueAt : null, ct);
+                await Nullable(copy, r.Status == DossierStatus.ResultReturned ? r.DueAt : null, ct);
+                await copy.WriteAsync("{}", NpgsqlDbType.Text, ct);
+                await copy.WriteAsync("{}", NpgsqlDbType.Text, ct);
+                await copy.WriteAsync("", NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(0, NpgsqlDbType.Integer, ct);
             }
 
             await copy.CompleteAsync(ct);
         }
 
         await using (var copy = await connection.BeginBinaryImportAsync("""
-            COPY dossier_events ("Id","DossierId","At","Kind","Status","Text","UnitName","ActorName") FROM STDIN (FORMAT BINARY)
+            COPY dossier_events ("Id","DossierId","At","Kind","Status","Text","UnitName","ActorName","Note") FROM STDIN (FORMAT BINARY)
             """, ct))
         {
             foreach (var r in rows)
@@ -194,6 +225,40 @@ public sealed class DossierGenerator(MotCuaDb db, DueDates dueDates, TimeProvide
                 await copy.WriteAsync(r.Online ? "Nộp hồ sơ trực tuyến" : "Tiếp nhận hồ sơ", NpgsqlDbType.Varchar, ct);
                 await copy.WriteAsync(r.Point.Name, NpgsqlDbType.Varchar, ct);
                 await copy.WriteAsync("", NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync("", NpgsqlDbType.Varchar, ct);
+            }
+
+            await copy.CompleteAsync(ct);
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync("""
+            COPY dossier_tasks ("Id","DossierId","StepId","StepName","Kind","UnitId","UnitName","Role","BudgetPercent","AssigneeName","State","OpenedAt","DueAt",
+            "FromUnitName","FromPersonName","CompletedByName","Comment","AlertLevel","Version") FROM STDIN (FORMAT BINARY)
+            """, ct))
+        {
+            foreach (var r in rows.Where(r => r.Open && r.ReceivedAt is not null))
+            {
+                var (step, name, role, unit, unitName) = r.Step;
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(Guid.CreateVersion7(r.ReceivedAt!.Value), NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(r.Id, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(step, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(name, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync((int)Processes.StepKind.Work, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(unit, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(unitName, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(role, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(60m, NpgsqlDbType.Numeric, ct);
+                await copy.WriteAsync("", NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync((int)Processing.TaskState.Open, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(r.ReceivedAt!.Value, NpgsqlDbType.TimestampTz, ct);
+                await Nullable(copy, r.DueAt, ct);
+                await copy.WriteAsync(r.Point.Name, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync("", NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync("", NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync("", NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(0, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(0, NpgsqlDbType.Integer, ct);
             }
 
             await copy.CompleteAsync(ct);
@@ -218,9 +283,29 @@ public sealed class DossierGenerator(MotCuaDb db, DueDates dueDates, TimeProvide
         var data = new Dossier.NewDossier(r.Code, r.Sequence, snapshot, "", r.Online ? Channel.Online : Channel.Counter,
             new Applicant { Name = r.Name, IdNumber = r.IdNumber, Phone = r.Phone, Address = "Hà Nội", WardCode = r.Ward }, null, [], [], "{}", $"Trực tiếp tại {r.Point.Name}");
         var officer = new Dossier.Actor(null, "", r.Point.Id, r.Point.Name);
-        return r.ReceivedAt is { } received
+        var dossier = r.ReceivedAt is { } received
             ? Dossier.ReceiveAtCounter(data, officer, received, r.DueAt)
             : Dossier.SubmitOnline(data, r.CreatedAt);
+        if (r.Open && r.ReceivedAt is { } opened)
+        {
+            var (step, name, role, unit, unitName) = r.Step;
+            dossier.Generated(new Processing.DossierTask
+            {
+                DossierId = dossier.Id,
+                StepId = step,
+                StepName = name,
+                Kind = Processes.StepKind.Work,
+                UnitId = unit,
+                UnitName = unitName,
+                Role = role,
+                BudgetPercent = 60m,
+                OpenedAt = opened,
+                DueAt = r.DueAt,
+                FromUnitName = r.Point.Name,
+            }, r.Status);
+        }
+
+        return dossier;
     }
 
     private async Task SaveCountersAsync(Dictionary<(string AgencyId, string Day), int> counters, CancellationToken ct)

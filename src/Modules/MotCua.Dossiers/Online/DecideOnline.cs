@@ -17,11 +17,11 @@ public sealed record OnlineDecision(
     string? LegalBasis = null);
 
 /// <summary>An officer of the center receives, asks a supplement for, or refuses a dossier waiting online.</summary>
-public sealed class DecideOnline(MotCuaDb db, DueDates dueDates, OrgDirectory directory, CurrentActor actor, AuditTrail audit, TimeProvider time)
+public sealed class DecideOnline(MotCuaDb db, DueDates dueDates, Processing.ProcessContexts contexts, OrgDirectory directory, CurrentActor actor, AuditTrail audit, TimeProvider time)
 {
     public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(string code, OnlineDecision decision, CancellationToken ct)
     {
-        var dossier = await db.Set<Dossier>().Include(d => d.Events).FirstOrDefaultAsync(d => d.Code == code, ct);
+        var dossier = await db.Set<Dossier>().Include(d => d.Events).Include(d => d.Tasks).FirstOrDefaultAsync(d => d.Code == code, ct);
         if (dossier is null)
         {
             return (null, [Error.NotFound($"hồ sơ {code}")]);
@@ -41,8 +41,9 @@ public sealed class DecideOnline(MotCuaDb db, DueDates dueDates, OrgDirectory di
         var unit = actor.UnitId is { } unitId ? await directory.UnitAsync(unitId, ct) : null;
         var now = time.GetUtcNow();
         var officer = new Dossier.Actor(actor.UserId, actor.DisplayName, unit?.Id, unit?.Name ?? "Trung tâm Phục vụ hành chính công");
-        var due = decision.Action == ReceptionAction.Receive
-            ? await dueDates.DueAtAsync(now, dossier.ProcessingTimeValue is { } v ? new(v, dossier.ProcessingTimeUnit, "") : null, ct)
+        var process = decision.Action == ReceptionAction.Receive ? await contexts.ForAsync(dossier, ct, (officer.UnitId ?? dossier.AgencyId, officer.UnitName)) : null;
+        var due = process is not null
+            ? await dueDates.DueAtAsync(now, dossier.ProcessingTimeValue is { } v ? new(v, dossier.ProcessingTimeUnit, "") : null, ct, process.Spec.Rules)
             : null;
         var error = decision.Action switch
         {
@@ -53,6 +54,11 @@ public sealed class DecideOnline(MotCuaDb db, DueDates dueDates, OrgDirectory di
         if (error is not null)
         {
             return (null, [error]);
+        }
+
+        if (process is not null)
+        {
+            dossier.StartProcess(process, officer, now);
         }
 
         var kind = dossier.Events.MaxBy(e => e.At)!.Kind;

@@ -11,8 +11,8 @@ namespace MotCua.Dossiers.Reception;
 /// </summary>
 public sealed class DueDates(CalendarProvider calendars)
 {
-    public async Task<DateTimeOffset?> DueAtAsync(DateTimeOffset receivedAt, ProcessingTime? time, CancellationToken ct)
-        => Budget(time) is { } budget ? (await calendars.ClockAsync(ct)).DueAt(receivedAt, budget) : null;
+    public async Task<DateTimeOffset?> DueAtAsync(DateTimeOffset receivedAt, ProcessingTime? time, CancellationToken ct, ClockRules? rules = null)
+        => Budget(time) is { } budget ? (await calendars.ClockAsync(ct)).DueAt(receivedAt, budget, rules) : null;
 
     public Task<DeadlineClock> ClockAsync(CancellationToken ct) => calendars.ClockAsync(ct).AsTask();
 

@@ -15,7 +15,7 @@ namespace MotCua.Dossiers.Reception;
 /// they live (phi địa giới), and receives it, asks for a supplement, or refuses it. The code is issued and the
 /// dossier saved in one transaction: what the slip says exists exactly once.
 /// </summary>
-public sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDates dueDates, OrgDirectory directory, CurrentActor actor, AuditTrail audit, TimeProvider time)
+public sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDates dueDates, Processes.ProcessCatalog processes, Processing.ProcessContexts contexts, OrgDirectory directory, CurrentActor actor, AuditTrail audit, TimeProvider time)
 {
     public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(ReceptionRequest request, CancellationToken ct, string? idempotencyKey = null)
     {
@@ -45,7 +45,10 @@ public sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDates 
         }
 
         var now = time.GetUtcNow();
-        var due = request.Action == ReceptionAction.Receive ? await dueDates.DueAtAsync(now, draft.Time, ct) : null;
+        var process = request.Action == ReceptionAction.Receive
+            ? await contexts.BuildAsync(await processes.CurrentAsync(draft.Procedure.Code, draft.Procedure.Version, ct), (unit.Id, unit.Name), (draft.Agency.Id, draft.Agency.Name), draft.Applicant.WardCode, ct)
+            : null;
+        var due = process is not null ? await dueDates.DueAtAsync(now, draft.Time, ct, process.Spec.Rules) : null;
         var officer = new Dossier.Actor(actor.UserId, actor.DisplayName, unit.Id, unit.Name);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (code, sequence) = await DossierCodes.NextAsync(db, draft.Agency.ElectronicId!, now, ct);
@@ -56,6 +59,11 @@ public sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDates 
             ReceptionAction.RequestSupplement => Dossier.GuideAtCounter(data, officer, request.Missing!, now),
             _ => Dossier.RefuseAtCounter(data, officer, request.Reason!, request.LegalBasis, now),
         };
+        if (process is not null)
+        {
+            dossier.StartProcess(process, officer, now);
+        }
+
         db.Add(dossier);
         audit.Record($"dossier.{dossier.Events[^1].Kind}", $"dossier:{code}", $"{draft.Procedure.Code} v{draft.Procedure.Version}; {dossier.Applicant.Name}");
         db.Outbox.Add(OutboxMessage.Create($"dossier.{dossier.Events[^1].Kind}", code, new { code, status = DossierStatuses.NationalCode(dossier.Status), dossier.DueAt }, now));

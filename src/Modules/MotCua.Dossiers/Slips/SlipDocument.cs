@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using QRCoder;
 using UglyToad.PdfPig.Content;
@@ -34,39 +35,65 @@ public sealed class SlipFonts
 }
 
 /// <summary>
-/// One A4 page laid out top to bottom: header block, title, label–value lines, tables, signatures, a QR.
-/// Text is NFC, measured with the embedded font and wrapped to the page; content that would run past the
-/// bottom is an error, never silently lost.
+/// A4 pages laid out top to bottom: header block, title, label–value lines, tables, signatures, a QR.
+/// Text is NFC, measured with the embedded font and wrapped to the page. By default the slip is one portrait
+/// page and content that would run past the bottom is an error, never silently lost; a flowing document
+/// (<see cref="SlipDocument(SlipFonts, bool, bool)"/>) continues on new pages instead, repeating a table's
+/// header row and numbering the pages.
 /// </summary>
 public sealed class SlipDocument : IDisposable
 {
     private const double Margin = 50;
+    private const int KeptLines = 3;
     private readonly PdfDocumentBuilder builder = new();
-    private readonly PdfPageBuilder page;
+    private readonly List<PdfPageBuilder> pages = [];
     private readonly PdfDocumentBuilder.AddedFont regular;
     private readonly PdfDocumentBuilder.AddedFont bold;
     private readonly Dictionary<int, bool> regularGlyphs = [];
     private readonly Dictionary<int, bool> boldGlyphs = [];
+    private readonly bool landscape;
+    private readonly bool flows;
+    private PdfPageBuilder page;
+    private (string[] Cells, double[] Widths, double Size)? tableHeader;
+    private bool numbered;
     private double y;
 
+    /// <summary>One portrait A4 page; content that does not fit is refused.</summary>
     public SlipDocument(SlipFonts fonts)
+        : this(fonts, landscape: false, flows: false)
     {
+    }
+
+    /// <param name="fonts">The embedded fonts.</param>
+    /// <param name="landscape">A4 turned sideways, for wide tables (the tracking book).</param>
+    /// <param name="flows">Content that does not fit continues on a new page (a table repeats its header row
+    /// there, a row taller than a page is split) and pages get "Trang i/n"; otherwise it is refused.</param>
+    public SlipDocument(SlipFonts fonts, bool landscape, bool flows)
+    {
+        this.landscape = landscape;
+        this.flows = flows;
         regular = builder.AddTrueTypeFont(fonts.Regular);
         bold = builder.AddTrueTypeFont(fonts.Bold);
-        page = builder.AddPage(PageSize.A4);
-        y = page.PageSize.Height - Margin;
+        NewPage();
     }
 
     private double Width => page.PageSize.Width - (2 * Margin);
 
+    /// <summary>Height available for content on an empty page.</summary>
+    private double Usable => page.PageSize.Height - (2 * Margin);
+
     /// <summary>Unit on the left, the national motto on the right.</summary>
-    public SlipDocument Header(string leftTop, string leftBottom)
+    public SlipDocument Header(string leftTop, string? leftBottom)
     {
         var top = y;
         var half = (Width / 2) - 10;
         y = top;
         Lines(Wrap(leftTop.ToUpperInvariant(), 9, bold, half), Margin, 9, bold, center: half);
-        Lines(Wrap(leftBottom, 9, bold, half), Margin, 9, bold, center: half);
+        if (!string.IsNullOrWhiteSpace(leftBottom))
+        {
+            Lines(Wrap(leftBottom, 9, bold, half), Margin, 9, bold, center: half);
+        }
+
         var leftEnd = y;
         y = top;
         Lines(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], Margin + half + 20, 9, bold, center: half);
@@ -94,9 +121,10 @@ public sealed class SlipDocument : IDisposable
         var labelWidth = labelLines.Max(l => Measure(l, 10, bold)) + 4;
         var lines = Wrap(value ?? "", 10, regular, Width - labelWidth);
         var rows = Math.Max(labelLines.Count, lines.Count);
-        Need(rows * 14);
+        KeepTogether(rows, rows * 14);
         for (var i = 0; i < rows; i++)
         {
+            Need(14);
             if (i < labelLines.Count)
             {
                 page.AddText(labelLines[i], 10, new PdfPoint(Margin, y - 10), bold);
@@ -120,8 +148,11 @@ public sealed class SlipDocument : IDisposable
         return this;
     }
 
-    /// <summary>A table with wrapped cells; widths are shares of the page width.</summary>
-    public SlipDocument Table(string[] headers, IReadOnlyList<string[]> rows, double[] shares)
+    /// <summary>
+    /// A table with wrapped cells; widths are shares of the page width, <paramref name="size"/> the font size.
+    /// In a flowing document the header row is repeated on every page the table reaches.
+    /// </summary>
+    public SlipDocument Table(string[] headers, IReadOnlyList<string[]> rows, double[] shares, double size = 9)
     {
         if (headers.Length != shares.Length || rows.Any(r => r.Length != shares.Length))
         {
@@ -129,10 +160,28 @@ public sealed class SlipDocument : IDisposable
         }
 
         var widths = shares.Select(s => s / shares.Sum() * Width).ToArray();
-        Row(headers, widths, bold);
-        foreach (var row in rows)
+        if (flows)
         {
-            Row(row, widths, regular);
+            // The header row is not left alone at the bottom of a page.
+            var start = RowHeight(headers, widths, bold, size) + (rows.Count > 0 ? RowHeight(rows[0], widths, regular, size) : 0);
+            if (start <= Usable)
+            {
+                Need(start);
+            }
+        }
+
+        Row(headers, widths, bold, size);
+        tableHeader = (headers, widths, size);
+        try
+        {
+            foreach (var row in rows)
+            {
+                Row(row, widths, regular, size);
+            }
+        }
+        finally
+        {
+            tableHeader = null;
         }
 
         y -= 6;
@@ -142,7 +191,7 @@ public sealed class SlipDocument : IDisposable
     /// <summary>Two signature blocks side by side.</summary>
     public SlipDocument Signatures(string left, string right, string? rightName = null)
     {
-        Need(80);
+        Need(82); // 8 + two 13-point lines + 34 + the name's 14-point line, so the block is never split
         y -= 8;
         var half = Width / 2;
         var top = y;
@@ -155,6 +204,35 @@ public sealed class SlipDocument : IDisposable
             Lines([rightName], Margin + half, 10, bold, center: half);
         }
 
+        return this;
+    }
+
+    /// <summary>One signature block on the right half: the signer's title, a caption, room to sign, the name.</summary>
+    public SlipDocument Signature(string title, string? name, string caption = "(Ký, ghi rõ họ tên)")
+    {
+        var half = Width / 2;
+        var titleLines = Wrap(title.ToUpperInvariant(), 9, bold, half);
+        var captionLines = Wrap(caption, 9, regular, half);
+        var nameLines = string.IsNullOrWhiteSpace(name) ? [] : Wrap(name, 10, bold, half);
+        Need(8 + ((titleLines.Count + captionLines.Count) * 13) + 40 + (nameLines.Count * 14));
+        y -= 8;
+        Lines(titleLines, Margin + half, 9, bold, center: half);
+        Lines(captionLines, Margin + half, 9, regular, center: half);
+        y -= 40;
+        if (nameLines.Count > 0)
+        {
+            Lines(nameLines, Margin + half, 10, bold, center: half);
+        }
+
+        return this;
+    }
+
+    /// <summary>A line centred over the right half, under the national motto ("Hà Nội, ngày … tháng … năm …").</summary>
+    public SlipDocument Dateline(string text)
+    {
+        var half = Width / 2;
+        Lines(Wrap(text, 10, regular, half), Margin + half, 10, regular, center: half);
+        y -= 6;
         return this;
     }
 
@@ -192,24 +270,94 @@ public sealed class SlipDocument : IDisposable
         return this;
     }
 
-    public byte[] ToPdf() => builder.Build();
+    public byte[] ToPdf()
+    {
+        if (flows && pages.Count > 1 && !numbered)
+        {
+            numbered = true;
+            for (var i = 0; i < pages.Count; i++)
+            {
+                var label = $"Trang {i + 1}/{pages.Count}";
+                pages[i].AddText(label, 8, new PdfPoint(pages[i].PageSize.Width - Margin - Measure(label, 8, regular), Margin - 24), regular);
+            }
+        }
+
+        return builder.Build();
+    }
 
     public void Dispose() => builder.Dispose();
 
-    private void Row(string[] cells, double[] widths, PdfDocumentBuilder.AddedFont font)
+    [MemberNotNull(nameof(page))]
+    private void NewPage()
     {
-        var wrapped = cells.Select((c, i) => Wrap(c, 9, font, widths[i] - 8)).ToList();
-        var height = (wrapped.Max(w => Math.Max(1, w.Count)) * 12) + 6;
-        Need(height);
+        page = builder.AddPage(PageSize.A4, isPortrait: !landscape);
+        pages.Add(page);
+        y = page.PageSize.Height - Margin;
+        if (tableHeader is { } header)
+        {
+            tableHeader = null;
+            Row(header.Cells, header.Widths, bold, header.Size);
+            tableHeader = header;
+        }
+    }
+
+    private static double Leading(double size) => size * 4 / 3;
+
+    private double RowHeight(string[] cells, double[] widths, PdfDocumentBuilder.AddedFont font, double size)
+        => (cells.Select((c, i) => Math.Max(1, Wrap(c, size, font, widths[i] - 8).Count)).Max() * Leading(size)) + 6;
+
+    private void Row(string[] cells, double[] widths, PdfDocumentBuilder.AddedFont font, double size)
+    {
+        var wrapped = cells.Select((c, i) => Wrap(c, size, font, widths[i] - 8)).ToList();
+        var count = wrapped.Max(w => Math.Max(1, w.Count));
+        var leading = Leading(size);
+        if (!flows)
+        {
+            Need((count * leading) + 6);
+            RowPart(wrapped, widths, font, size, 0, count);
+            return;
+        }
+
+        // A row that does not fit moves to a new page; only a row taller than a whole page is split.
+        var done = 0;
+        var fresh = false;
+        while (done < count)
+        {
+            var room = (int)Math.Floor((y - Margin - 6) / leading);
+            if (room >= count - done)
+            {
+                RowPart(wrapped, widths, font, size, done, count - done);
+                return;
+            }
+
+            if (fresh && room >= 1)
+            {
+                RowPart(wrapped, widths, font, size, done, room);
+                done += room;
+            }
+            else if (fresh)
+            {
+                throw new InvalidOperationException("A table row does not fit on an empty page.");
+            }
+
+            NewPage();
+            fresh = true;
+        }
+    }
+
+    private void RowPart(List<List<string>> wrapped, double[] widths, PdfDocumentBuilder.AddedFont font, double size, int skip, int take)
+    {
+        var leading = Leading(size);
+        var height = (take * leading) + 6;
         var x = Margin;
-        for (var i = 0; i < cells.Length; i++)
+        for (var i = 0; i < wrapped.Count; i++)
         {
             page.DrawRectangle(new PdfPoint(x, y - height), widths[i], height, 0.5);
-            var ly = y - 12;
-            foreach (var line in wrapped[i])
+            var ly = y - leading;
+            foreach (var line in wrapped[i].Skip(skip).Take(take))
             {
-                page.AddText(line, 9, new PdfPoint(x + 4, ly), font);
-                ly -= 12;
+                page.AddText(line, size, new PdfPoint(x + 4, ly), font);
+                ly -= leading;
             }
 
             x += widths[i];
@@ -220,20 +368,48 @@ public sealed class SlipDocument : IDisposable
 
     private void Lines(IReadOnlyList<string> lines, double x, double size, PdfDocumentBuilder.AddedFont font, double? center = null)
     {
-        Need(lines.Count * (size + 4));
+        KeepTogether(lines.Count, lines.Count * (size + 4));
         foreach (var line in lines.Select(l => Printable(Clean(l), font)))
         {
+            Need(size + 4);
             var lx = center is { } w ? x + Math.Max(0, (w - Measure(line, size, font)) / 2) : x;
             page.AddText(line, size, new PdfPoint(lx, y - size), font);
             y -= size + 4;
         }
     }
 
+    /// <summary>
+    /// A one-page slip checks the whole block at once; a flowing document keeps a block of up to
+    /// <see cref="KeptLines"/> lines on one page and lets a longer one (a long paragraph) fill the page and go on.
+    /// </summary>
+    private void KeepTogether(int lines, double height)
+    {
+        if (!flows || lines <= KeptLines)
+        {
+            Need(height);
+        }
+    }
+
+    /// <summary>
+    /// Room for a block of <paramref name="height"/> points: a one-page slip refuses content past the bottom; a
+    /// flowing document starts a new page when the block fits on one (a taller block is then drawn line by
+    /// line, each line asking again).
+    /// </summary>
     private void Need(double height)
     {
-        if (y - height < Margin)
+        if (y - height >= Margin)
+        {
+            return;
+        }
+
+        if (!flows)
         {
             throw new InvalidOperationException("The slip does not fit on one A4 page; shorten its content.");
+        }
+
+        if (height <= Usable)
+        {
+            NewPage();
         }
     }
 

@@ -10,7 +10,7 @@ public sealed class DossierDetails(MotCuaDb db, AuditTrail audit)
     public async Task<Dossier?> RunAsync(string code, CancellationToken ct)
     {
         var dossier = await db.Set<Dossier>().AsNoTracking()
-            .Include(d => d.Events).Include(d => d.Attachments)
+            .Include(d => d.Events).Include(d => d.Attachments).Include(d => d.Tasks)
             .AsSplitQuery()
             .FirstOrDefaultAsync(d => d.Code == code, ct);
         if (dossier is not null)

@@ -26,10 +26,36 @@ public sealed record StaffView(
     IReadOnlyList<object> Attachments,
     int Version)
 {
+    public DateTimeOffset? OriginalDueAt { get; init; }
+    public int SupplementRounds { get; init; }
+    public string? Verdict { get; init; }
+    public string? Decision { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+    public DateTimeOffset? ReturnedAt { get; init; }
+    public long? FeeDue { get; init; }
+    public IReadOnlyList<StaffTask> Tasks { get; init; } = [];
+    public IReadOnlyList<StaffEvent> Timeline { get; init; } = [];
+
     public static StaffView From(Dossier d) => new(
         d.Code, DossierStatuses.ApiName(d.Status), DossierStatuses.NationalCode(d.Status), d.ProcedureCode, d.ProcedureVersion, d.ProcedureName, d.CaseName,
         d.Channel.ToString(), d.AgencyName, d.ReceivingUnitName, d.ReceivedByName, d.Applicant, d.Submitter, d.CreatedAt, d.SubmittedAt, d.ReceivedAt, d.DueAt,
         d.ResultDelivery, d.Reason, d.MissingItems, d.Documents,
         d.Attachments.Select(a => (object)new { a.DocumentNumber, a.FileName, a.ContentType, a.Size, a.Sha256, Provision = a.Provision.ToString() }).ToList(),
-        d.Version);
+        d.Version)
+    {
+        OriginalDueAt = d.OriginalDueAt,
+        SupplementRounds = d.SupplementRounds,
+        Verdict = d.Verdict?.ToString(),
+        Decision = d.Decision,
+        FinishedAt = d.FinishedAt,
+        ReturnedAt = d.ReturnedAt,
+        FeeDue = d.FeeDue,
+        Tasks = d.Tasks.OrderBy(t => t.OpenedAt).ThenBy(t => t.CompletedAt ?? DateTimeOffset.MaxValue).ThenBy(t => t.Id).Select(t => new StaffTask(
+            t.Id, t.StepId, t.StepName, t.Kind.ToString(), t.ConsultationOf is not null, t.UnitId, t.UnitName, t.Role, t.AssigneeName, t.State.ToString(), t.OpenedAt, t.DueAt, t.CompletedAt, t.Comment)).ToList(),
+        Timeline = d.Events.OrderBy(e => e.At).Select(e => new StaffEvent(e.At, e.Kind, e.Text, e.UnitName, e.ActorName, e.Note)).ToList(),
+    };
 }
+
+public sealed record StaffTask(Guid Id, string StepId, string StepName, string Kind, bool Consultation, Guid UnitId, string Unit, string Role, string Assignee, string State, DateTimeOffset OpenedAt, DateTimeOffset? DueAt, DateTimeOffset? CompletedAt, string Comment);
+
+public sealed record StaffEvent(DateTimeOffset At, string Kind, string Text, string Unit, string Actor, string Note);

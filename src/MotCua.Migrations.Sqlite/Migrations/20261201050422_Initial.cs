@@ -53,6 +53,26 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "dossier_alerts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DossierCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecipientUnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecipientUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_alerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "dossier_code_counters",
                 columns: table => new
                 {
@@ -76,6 +96,28 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_dossier_idempotency_keys", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_processes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcedureCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ProcedureVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    SpecJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Generated = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_processes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -121,7 +163,21 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     LegalBasis = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     MissingItemsJson = table.Column<string>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ProcessDefinitionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OriginalDueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClockJson = table.Column<string>(type: "TEXT", nullable: false),
+                    SupplementRounds = table.Column<int>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReturnedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Verdict = table.Column<int>(type: "INTEGER", nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ResultJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ReturnJson = table.Column<string>(type: "TEXT", nullable: false),
+                    FeeDue = table.Column<long>(type: "INTEGER", nullable: true),
+                    FeeDescription = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    AlertLevel = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -332,13 +388,52 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     UnitName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_dossier_events", x => x.Id);
                     table.ForeignKey(
                         name: "FK_dossier_events_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_tasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StepId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StepName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConsultationOf = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    BudgetPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    AssigneeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AssigneeName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FromUnitName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FromPersonName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AlertLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_tasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossier_tasks_dossiers_DossierId",
                         column: x => x.DossierId,
                         principalTable: "dossiers",
                         principalColumn: "Id",
@@ -492,6 +587,17 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_dossier_alerts_DossierId_TaskId_Kind_DueAt",
+                table: "dossier_alerts",
+                columns: new[] { "DossierId", "TaskId", "Kind", "DueAt" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_alerts_RecipientUnitId_CreatedAt",
+                table: "dossier_alerts",
+                columns: new[] { "RecipientUnitId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_dossier_attachments_DossierId",
                 table: "dossier_attachments",
                 column: "DossierId");
@@ -505,6 +611,32 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 name: "IX_dossier_events_DossierId_At",
                 table: "dossier_events",
                 columns: new[] { "DossierId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_processes_ProcedureCode_ProcedureVersion_Number",
+                table: "dossier_processes",
+                columns: new[] { "ProcedureCode", "ProcedureVersion", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_tasks_AssigneeId_State",
+                table: "dossier_tasks",
+                columns: new[] { "AssigneeId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_tasks_DossierId",
+                table: "dossier_tasks",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_tasks_State_AlertLevel_DueAt",
+                table: "dossier_tasks",
+                columns: new[] { "State", "AlertLevel", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_tasks_UnitId_State",
+                table: "dossier_tasks",
+                columns: new[] { "UnitId", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_dossiers_AgencyId_ReceivedAt",
@@ -521,6 +653,11 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 table: "dossiers",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_Status_AlertLevel_DueAt",
+                table: "dossiers",
+                columns: new[] { "Status", "AlertLevel", "DueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_dossiers_Status_CreatedAt",
@@ -601,6 +738,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 name: "catalog_procedure_versions");
 
             migrationBuilder.DropTable(
+                name: "dossier_alerts");
+
+            migrationBuilder.DropTable(
                 name: "dossier_attachments");
 
             migrationBuilder.DropTable(
@@ -614,6 +754,12 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "dossier_idempotency_keys");
+
+            migrationBuilder.DropTable(
+                name: "dossier_processes");
+
+            migrationBuilder.DropTable(
+                name: "dossier_tasks");
 
             migrationBuilder.DropTable(
                 name: "identity_role_claims");

@@ -54,6 +54,26 @@ namespace MotCua.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "dossier_alerts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecipientUnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecipientUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_alerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "dossier_code_counters",
                 columns: table => new
                 {
@@ -77,6 +97,28 @@ namespace MotCua.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_dossier_idempotency_keys", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_processes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcedureCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ProcedureVersion = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    SpecJson = table.Column<string>(type: "text", nullable: false),
+                    Generated = table.Column<bool>(type: "boolean", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublishedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_processes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -122,7 +164,21 @@ namespace MotCua.Migrations.Postgres.Migrations
                     Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     LegalBasis = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     MissingItemsJson = table.Column<string>(type: "text", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    SearchText = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ProcessDefinitionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OriginalDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClockJson = table.Column<string>(type: "text", nullable: false),
+                    SupplementRounds = table.Column<int>(type: "integer", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReturnedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Verdict = table.Column<int>(type: "integer", nullable: true),
+                    Decision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ResultJson = table.Column<string>(type: "text", nullable: false),
+                    ReturnJson = table.Column<string>(type: "text", nullable: false),
+                    FeeDue = table.Column<long>(type: "bigint", nullable: true),
+                    FeeDescription = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    AlertLevel = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -333,13 +389,52 @@ namespace MotCua.Migrations.Postgres.Migrations
                     Status = table.Column<int>(type: "integer", nullable: false),
                     Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     UnitName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    ActorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    ActorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_dossier_events", x => x.Id);
                     table.ForeignKey(
                         name: "FK_dossier_events_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_tasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StepId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StepName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ConsultationOf = table.Column<Guid>(type: "uuid", nullable: true),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    BudgetPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    AssigneeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AssigneeName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FromUnitName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    FromPersonName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AlertLevel = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_tasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossier_tasks_dossiers_DossierId",
                         column: x => x.DossierId,
                         principalTable: "dossiers",
                         principalColumn: "Id",
@@ -493,6 +588,17 @@ namespace MotCua.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_dossier_alerts_DossierId_TaskId_Kind_DueAt",
+                table: "dossier_alerts",
+                columns: new[] { "DossierId", "TaskId", "Kind", "DueAt" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_alerts_RecipientUnitId_CreatedAt",
+                table: "dossier_alerts",
+                columns: new[] { "RecipientUnitId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_dossier_attachments_DossierId",
                 table: "dossier_attachments",
                 column: "DossierId");
@@ -506,6 +612,32 @@ namespace MotCua.Migrations.Postgres.Migrations
                 name: "IX_dossier_events_DossierId_At",
                 table: "dossier_events",
                 columns: new[] { "DossierId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_processes_ProcedureCode_ProcedureVersion_Number",
+                table: "dossier_processes",
+                columns: new[] { "ProcedureCode", "ProcedureVersion", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_tasks_AssigneeId_State",
+                table: "dossier_tasks",
+                columns: new[] { "AssigneeId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_tasks_DossierId",
+                table: "dossier_tasks",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_tasks_State_AlertLevel_DueAt",
+                table: "dossier_tasks",
+                columns: new[] { "State", "AlertLevel", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_tasks_UnitId_State",
+                table: "dossier_tasks",
+                columns: new[] { "UnitId", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_dossiers_AgencyId_ReceivedAt",
@@ -522,6 +654,11 @@ namespace MotCua.Migrations.Postgres.Migrations
                 table: "dossiers",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_Status_AlertLevel_DueAt",
+                table: "dossiers",
+                columns: new[] { "Status", "AlertLevel", "DueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_dossiers_Status_CreatedAt",
@@ -602,6 +739,9 @@ namespace MotCua.Migrations.Postgres.Migrations
                 name: "catalog_procedure_versions");
 
             migrationBuilder.DropTable(
+                name: "dossier_alerts");
+
+            migrationBuilder.DropTable(
                 name: "dossier_attachments");
 
             migrationBuilder.DropTable(
@@ -615,6 +755,12 @@ namespace MotCua.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "dossier_idempotency_keys");
+
+            migrationBuilder.DropTable(
+                name: "dossier_processes");
+
+            migrationBuilder.DropTable(
+                name: "dossier_tasks");
 
             migrationBuilder.DropTable(
                 name: "identity_role_claims");

@@ -1,0 +1,182 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MotCua.Dossiers.Processing;
+using MotCua.Organisation.Contracts;
+using MotCua.Organisation.WorkingCalendar;
+using MotCua.Platform.Data;
+using MotCua.Platform.Outbox;
+
+namespace MotCua.Dossiers.Jobs;
+
+public sealed record SweepReport(int DueSoon, int Overdue, int StepsDueSoon, int StepsOverdue);
+
+/// <summary>
+/// Checks the clocks of open dossiers and their steps and raises each warning once: "due soon" (less than
+/// one working day left) to the handler with the prompt to the resolving agency to issue the apology and
+/// new date (form 04) in time, and "overdue" to the handler's leader and the center. Only candidates are
+/// read (an index on status, alert level and due instant), in batches claimed with row locks
+/// (FOR UPDATE SKIP LOCKED on PostgreSQL); the conditional update of the alert level and a unique index on
+/// the alerts keep every warning single even when several app instances sweep at the same time.
+/// </summary>
+public sealed class SweepClocks(MotCuaDb db, CalendarProvider calendars, OrgDirectory directory, TimeProvider time)
+{
+    private const int Batch = 500;
+
+    public async Task<SweepReport> RunAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var clock = await calendars.ClockAsync(ct);
+        var soon = clock.Calendar.AddWorkingTime(now, clock.Calendar.Hours.DayLength).ToUniversalTime();
+        var center = await directory.UnitByCodeAsync(DemoStaff.CenterCode, ct);
+        var dueSoon = await DossiersAsync(1, soon, now, center?.Id, ct);
+        var overdue = await DossiersAsync(2, now, now, center?.Id, ct);
+        var stepsSoon = await TasksAsync(1, soon, now, ct);
+        var stepsOverdue = await TasksAsync(2, now, now, ct);
+        return new SweepReport(dueSoon, overdue, stepsSoon, stepsOverdue);
+    }
+
+    private async Task<int> DossiersAsync(int level, DateTimeOffset threshold, DateTimeOffset now, Guid? centerId, CancellationToken ct)
+    {
+        var raised = 0;
+        while (true)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var ids = await ClaimDossiersAsync(level, threshold, ct);
+            if (ids.Count == 0)
+            {
+                return raised;
+            }
+
+            var batch = await db.Set<Dossier>().AsNoTracking().Where(d => ids.Contains(d.Id))
+                .Select(d => new { d.Id, d.Code, d.DueAt, d.AgencyId, d.AgencyName, d.ReceivingUnitId })
+                .ToListAsync(ct);
+            foreach (var d in batch)
+            {
+                var updated = await db.Set<Dossier>().Where(x => x.Id == d.Id && x.AlertLevel < level && x.DueAt == d.DueAt)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.AlertLevel, level), ct);
+                if (updated == 0)
+                {
+                    continue;
+                }
+
+                var due = d.DueAt!.Value;
+                if (level == 1)
+                {
+                    Alert(d.Id, d.Code, Guid.Empty, AlertKind.DueSoon, due, d.AgencyId, $"Hồ sơ {d.Code} sắp đến hạn trả kết quả ({Local(due)}).", now);
+                    Alert(d.Id, d.Code, Guid.Empty, AlertKind.ApologyDue, due, d.AgencyId,
+                        $"Hồ sơ {d.Code} có nguy cơ trễ hạn: nếu không kịp, {d.AgencyName} phát hành văn bản xin lỗi và hẹn lại ngày trả kết quả (mẫu 04) trước {Local(due)}.", now);
+                }
+                else
+                {
+                    Alert(d.Id, d.Code, Guid.Empty, AlertKind.Overdue, due, d.AgencyId, $"Hồ sơ {d.Code} đã quá hạn trả kết quả ({Local(due)}): đề nghị lãnh đạo đơn vị đôn đốc.", now);
+                    if (centerId is { } c)
+                    {
+                        Alert(d.Id, d.Code, c, AlertKind.Overdue, due, c, $"Đôn đốc: hồ sơ {d.Code} của {d.AgencyName} quá hạn từ {Local(due)}.", now);
+                    }
+                }
+
+                db.Outbox.Add(OutboxMessage.Create(level == 1 ? "dossier.due-soon" : "dossier.overdue", d.Code, new { code = d.Code, dueAt = due }, now));
+                raised++;
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task<int> TasksAsync(int level, DateTimeOffset threshold, DateTimeOffset now, CancellationToken ct)
+    {
+        var raised = 0;
+        while (true)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var ids = await ClaimTasksAsync(level, threshold, ct);
+            if (ids.Count == 0)
+            {
+                return raised;
+            }
+
+            var batch = await db.Set<DossierTask>().AsNoTracking().Where(t => ids.Contains(t.Id))
+                .Join(db.Set<Dossier>(), t => t.DossierId, d => d.Id, (t, d) => new { t.Id, t.DossierId, d.Code, t.DueAt, t.UnitId, t.AssigneeId, t.StepName, t.AssigneeName })
+                .ToListAsync(ct);
+            foreach (var t in batch)
+            {
+                var updated = await db.Set<DossierTask>().Where(x => x.Id == t.Id && x.AlertLevel < level && x.DueAt == t.DueAt)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.AlertLevel, level), ct);
+                if (updated == 0)
+                {
+                    continue;
+                }
+
+                var due = t.DueAt!.Value;
+                Alert(t.DossierId, t.Code, t.Id, level == 1 ? AlertKind.DueSoon : AlertKind.Overdue, due, t.UnitId,
+                    level == 1
+                        ? $"Bước \"{t.StepName}\" của hồ sơ {t.Code} sắp hết thời gian ({Local(due)})."
+                        : $"Bước \"{t.StepName}\" của hồ sơ {t.Code} đã quá thời gian ({Local(due)}){(t.AssigneeName.Length > 0 ? $"; người xử lý: {t.AssigneeName}" : "")}.",
+                    now, level == 1 ? t.AssigneeId : null);
+                raised++;
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private Task<List<Guid>> ClaimDossiersAsync(int level, DateTimeOffset threshold, CancellationToken ct)
+        => !db.IsSqlite
+            ? db.Database.SqlQueryRaw<Guid>(
+                """SELECT "Id" AS "Value" FROM dossiers WHERE "Status" IN (2, 4) AND "AlertLevel" < {0} AND "DueAt" <= {1} ORDER BY "DueAt" LIMIT {2} FOR UPDATE SKIP LOCKED""",
+                level, threshold, Batch).ToListAsync(ct)
+            : db.Set<Dossier>().Where(d => (d.Status == DossierStatus.Received || d.Status == DossierStatus.InProgress) && d.AlertLevel < level && d.DueAt <= threshold)
+                .OrderBy(d => d.DueAt).Select(d => d.Id).Take(Batch).ToListAsync(ct);
+
+    private Task<List<Guid>> ClaimTasksAsync(int level, DateTimeOffset threshold, CancellationToken ct)
+        => !db.IsSqlite
+            ? db.Database.SqlQueryRaw<Guid>(
+                """SELECT t."Id" AS "Value" FROM dossier_tasks t JOIN dossiers d ON d."Id" = t."DossierId" WHERE t."State" = 1 AND t."AlertLevel" < {0} AND t."DueAt" <= {1} AND d."Status" IN (2, 4) ORDER BY t."DueAt" LIMIT {2} FOR UPDATE OF t SKIP LOCKED""",
+                level, threshold, Batch).ToListAsync(ct)
+            : db.Set<DossierTask>().Where(t => t.State == TaskState.Open && t.AlertLevel < level && t.DueAt <= threshold)
+                .Join(db.Set<Dossier>().Where(d => d.Status == DossierStatus.Received || d.Status == DossierStatus.InProgress), t => t.DossierId, d => d.Id, (t, d) => t)
+                .OrderBy(t => t.DueAt).Select(t => t.Id).Take(Batch).ToListAsync(ct);
+
+    private void Alert(Guid dossierId, string code, Guid taskId, AlertKind kind, DateTimeOffset due, Guid? unit, string text, DateTimeOffset now, Guid? user = null)
+        => db.Add(new DossierAlert { DossierId = dossierId, DossierCode = code, TaskId = taskId, Kind = kind, DueAt = due, RecipientUnitId = unit, RecipientUserId = user, Text = text, CreatedAt = now });
+
+    private static string Local(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>Runs <see cref="SweepClocks"/> every minute (MotCua:Sweep:IntervalSeconds; 0 turns it off).</summary>
+public sealed class ClockSweeper(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ClockSweeper> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seconds = configuration.GetValue("MotCua:Sweep:IntervalSeconds", 60);
+        if (seconds <= 0)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var report = await scope.ServiceProvider.GetRequiredService<SweepClocks>().RunAsync(stoppingToken);
+                if (report.DueSoon + report.Overdue + report.StepsDueSoon + report.StepsOverdue > 0)
+                {
+                    log.LogInformation("Clock sweep: {Report}", report);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Clock sweep failed; retried at the next tick.");
+            }
+        }
+    }
+}

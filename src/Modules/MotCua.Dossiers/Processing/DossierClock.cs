@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Calendar.Clock;
+using MotCua.Platform.Data;
+
+namespace MotCua.Dossiers.Processing;
+
+public sealed record ClockView(string State, DateTimeOffset? DueAt, DateTimeOffset? OriginalDueAt, TimeSpan Left, TimeSpan Overdue, string? Verdict,
+    IReadOnlyList<string> ExplanationVi, IReadOnlyList<string> ExplanationEn);
+
+/// <summary>A dossier's clock now: its state (running, paused, due soon, overdue), and the readable account of its due instant.</summary>
+public sealed class DossierClock(MotCuaDb db, ProcessContexts contexts, TimeProvider time)
+{
+    public async Task<ClockView?> RunAsync(string code, CancellationToken ct)
+    {
+        var d = await db.Set<Dossier>().AsNoTracking().Include(x => x.Tasks).FirstOrDefaultAsync(x => x.Code == code, ct);
+        if (d is null)
+        {
+            return null;
+        }
+
+        var ctx = await contexts.ForAsync(d, ct);
+        if (d.ClockFor(ctx.Spec) is not { } request)
+        {
+            return new ClockView("not-started", d.DueAt, d.OriginalDueAt, TimeSpan.Zero, TimeSpan.Zero, null,
+                [d.ReceivedAt is null ? "Hồ sơ chưa được tiếp nhận: thời hạn chưa bắt đầu." : "Thủ tục chưa quy định thời hạn giải quyết."],
+                [d.ReceivedAt is null ? "Not received yet: the clock has not started." : "The procedure states no processing time."]);
+        }
+
+        var explanation = ctx.Clock.Explain(request);
+        if (!d.IsOpen)
+        {
+            return new ClockView("finished", d.DueAt, d.OriginalDueAt, TimeSpan.Zero, TimeSpan.Zero, d.Verdict?.ToString(), explanation.Vietnamese, explanation.English);
+        }
+
+        var verdict = ctx.Clock.VerdictAt(request, time.GetUtcNow());
+        var state = verdict.State switch
+        {
+            ClockState.Paused => "paused",
+            ClockState.DueSoon => "due-soon",
+            ClockState.Overdue => "overdue",
+            ClockState.NotStarted => "not-started",
+            _ => "running",
+        };
+        return new ClockView(state, verdict.Due ?? d.DueAt, d.OriginalDueAt, verdict.Left, verdict.Overdue, null, explanation.Vietnamese, explanation.English);
+    }
+}

@@ -1,0 +1,197 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Organisation.Contracts;
+using MotCua.Platform.Audit;
+using MotCua.Platform.Data;
+using MotCua.Platform.Errors;
+using MotCua.Platform.Identity;
+using MotCua.Platform.Outbox;
+using MotCua.Platform.Storage;
+
+namespace MotCua.Dossiers.Processing;
+
+public sealed record AssignmentRequest(Guid TaskId, string? Assignee, string? Reason);
+
+public sealed record TaskRequest(Guid TaskId, string? Comment);
+
+public sealed record ConsultationRequest(Guid TaskId, string? AgencyCode, string? Question);
+
+public sealed record SupplementRequest(IReadOnlyList<MissingItem>? Items);
+
+public sealed record FileRef(string Sha256, string? FileName, int DocumentNumber = 0);
+
+public sealed record SupplementDelivery(IReadOnlyList<FileRef>? Attachments, string? Note);
+
+public sealed record ObligationRequest(long Amount, string? Description);
+
+public sealed record PaymentRequest(string? Receipt);
+
+public sealed record ExtensionRequest(int? WorkingDays, DateTimeOffset? NewDueAt, string? Reason, string? LegalBasis);
+
+public sealed record ApprovalRequest(Guid TaskId, string? Decision, string? Comment);
+
+public sealed record ResultRequest(string? Description, string? Number, IReadOnlyList<FileRef>? Documents, bool Paper);
+
+public sealed record ReturnRequest(ReturnChannel Channel, RecipientKind To, string? RecipientName, string? RecipientIdNumber, string? Authorisation, string? PostAddress);
+
+public sealed record ReasonRequest(string? Reason, string? LegalBasis);
+
+public sealed record ActionResult(string Code, string Status, int NationalStatus, DateTimeOffset? DueAt, int Version);
+
+/// <summary>
+/// Every processing action of a dossier (API resources under /api/v1/dossiers/{code}/… and the buttons of
+/// the dossier page call the same methods): load the dossier with its steps, let the entity decide, save
+/// with the audit line and the outbox event in the same transaction. A concurrent change answers 409.
+/// </summary>
+public sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, CurrentActor actor, UserManager<StaffUser> users, OrgDirectory directory, IFileStore files, AuditTrail audit, TimeProvider time)
+{
+    public Task<(ActionResult?, IReadOnlyList<Error>)> AssignAsync(string code, AssignmentRequest r, CancellationToken ct)
+        => RunAsync(code, "assignment", async (d, by, _, now) =>
+        {
+            if (string.IsNullOrWhiteSpace(r.Assignee) || string.Equals(r.Assignee, actor.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                return d.Take(r.TaskId, by, now);
+            }
+
+            return await StaffAsync(r.Assignee) is { } assignee
+                ? d.Assign(r.TaskId, by, assignee, r.Reason, now)
+                : Error.Invalid("assignee", $"Không có cán bộ với tên đăng nhập \"{r.Assignee}\".");
+        }, ct);
+
+    public Task<(ActionResult?, IReadOnlyList<Error>)> ForwardAsync(string code, TaskRequest r, CancellationToken ct)
+        => RunAsync(code, "forwarded", (d, by, ctx, now) => Task.FromResult(d.Forward(r.TaskId, by, r.Comment, ctx, now)), ct);
+
+    public Task<(ActionResult?, IReadOnlyList<Error>)> SendBackAsync(string code, TaskRequest r, CancellationToken ct)
+        => RunAsync(code, "sent-back", (d, by, ctx, now) => Task.FromResult(d.SendBack(r.TaskId, by, r.Comment, ctx, now)), ct);
+
+    public Task<(ActionResult?, IReadOnlyList<Error>)> ConsultAsync(string code, ConsultationRequest r, CancellationToken ct)
+        => RunAsync(code, "consulted", async (d, by, _, now) =>
+        {
+            var agency = string.IsNullOrWhiteSpace(r.AgencyCode) ? null : await directory.UnitByCodeAsync(r.AgencyCode.Trim(), ct);
+            return agency is null
+                ? Error.Invalid("agencyCode", "Chọn cơ quan phối hợp (mã đơn vị) có trong danh mục.")
+                : d.Consult(r.TaskId, by, agency.Id, agency.Name, r.Question, now);
+        }, ct);
+
+    public Task<(ActionResult?, IReadOnlyList<Error>)> RequestSupplementAsync(string code, SupplementRequest r, CancellationToken ct)
+        => RunAsync(code, "supplement-requested", (d, by, _, now) => Task.FromResult(d.RequestSupplement(by, r.Items ?? [], now)), ct);
+
+    public Task<(ActionResult?, IReadOnlyList<Error>)> SupplyAsync(string code, SupplementDelivery r, CancellationToken ct)
+        => RunAsync(code, "supplemented", async (d, by, ctx, now) =>
+        {
+            var (added, error) = await FilesAsync(r.Attachments ?? [], Provision.DigitizedAtCounter, ct);
+            return error ?? d.SupplySupplement(by, $"tại {by.UnitName}", added, r.Note, ctx, now);
+        }, ct);
+
+    public Task<(ActionResult?, IReadOnlyList<Error>)> RequestObligationAsync(string code, ObligationRequest r, CancellationToken ct)
+        => RunAsync(code, "financial-obligation", (d, by, _, now) => Task.FromResult(d.RequestFinancialObligation(by, r.Amount, r.Description, now)), ct);
+
+    public Task<(ActionResult?, IReadOnlyList<Error>)> ConfirmPaymentAsync(string code, PaymentRequest r, CancellationToken ct)
+        => RunAsync(code, "paid", (d, by, ctx, now) => Task.FromResult(d.ConfirmPayment(by, r.Receipt, ctx, now)), ct);
+
+    public Task<(ActionResult?, IReadOnlyList<Error>)> ExtendAsync(string code, ExtensionRequest r, CancellationToken ct)
+        => RunAsync(code, "extended", (d, by, ctx, now) => Task.FromResult(d.Extend(by, r.WorkingDays, r.NewDueAt, r.Reason, r.LegalBasis, ctx, now)), ct);
+
+    public Task<(ActionResult?, IReadOnlyList<Error>)> DecideAsync(string code, ApprovalRequest r, CancellationToken ct)
+        => RunAsync(code, r.Decision == "reject" ? "rejected" : "approved", (d, by, ctx, now) => Task.FromResult(r.Decision switch
+        {
+            "approve" => d.Approve(r.TaskId, by, r.Comment, ctx, now),
+            "reject" => d.Reject(r.TaskId, by, r.Comment, ctx, now),
+            _ => Error.Invalid("decision", "Quyết định phải là \"approve\" (phê duyệt) hoặc \"reject\" (không giải quyết)."),
+        }), ct);
+
+    public Task<(ActionResult?, IReadOnlyList<Error>)> AttachResultAsync(string code, ResultRequest r, CancellationToken ct)
+        => RunAsync(code, "result-attached", async (d, by, _, now) =>
+        {
+            var (added, error) = await FilesAsync(r.Documents ?? [], Provision.Uploaded, ct);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            d.AddResultFiles(added, now);
+            return d.AttachResult(by, r.Description, added.Select(a => a.Sha256).ToList(), r.Paper, r.Number, now);
+        }, ct);
+
+    public Task<(ActionResult?, IReadOnlyList<Error>)> ReturnAsync(string code, ReturnRequest r, CancellationToken ct)
+        => RunAsync(code, "returned", (d, by, _, now) => Task.FromResult(
+            Enum.IsDefined(r.Channel) && Enum.IsDefined(r.To)
+                ? d.ReturnResult(by, new ResultReturn(r.Channel, r.To, r.RecipientName?.Trim() ?? "", r.RecipientIdNumber?.Trim(), r.Authorisation?.Trim(), r.PostAddress?.Trim()), now)
+                : Error.Invalid("channel", "Hình thức trả kết quả không hợp lệ.")), ct);
+
+    public Task<(ActionResult?, IReadOnlyList<Error>)> WithdrawAsync(string code, ReasonRequest r, CancellationToken ct)
+        => RunAsync(code, "withdrawn", (d, by, _, now) => Task.FromResult(d.Withdraw(by, r.Reason, now)), ct);
+
+    public Task<(ActionResult?, IReadOnlyList<Error>)> StopAsync(string code, ReasonRequest r, CancellationToken ct)
+        => RunAsync(code, "stopped", (d, by, _, now) => Task.FromResult(d.Stop(by, r.Reason, r.LegalBasis, now)), ct);
+
+    private async Task<(ActionResult?, IReadOnlyList<Error>)> RunAsync(string code, string eventName, Func<Dossier, Staff, ProcessContext, DateTimeOffset, Task<Error?>> action, CancellationToken ct)
+    {
+        if (actor.UserId is not { } userId)
+        {
+            return (null, [new Error("unauthorized", "Vui lòng đăng nhập.", 401)]);
+        }
+
+        var dossier = await db.Set<Dossier>().Include(d => d.Tasks).FirstOrDefaultAsync(d => d.Code == code, ct);
+        if (dossier is null)
+        {
+            return (null, [Error.NotFound($"hồ sơ {code}")]);
+        }
+
+        var by = new Staff(userId, actor.DisplayName, actor.UnitId, actor.UnitName ?? "", actor.Roles);
+        var ctx = await contexts.ForAsync(dossier, ct);
+        var now = time.GetUtcNow();
+        var before = dossier.Status;
+        if (await action(dossier, by, ctx, now) is { } error)
+        {
+            return (null, [error]);
+        }
+
+        audit.Record($"dossier.{eventName}", $"dossier:{code}", $"{DossierStatuses.ApiName(before)} → {DossierStatuses.ApiName(dossier.Status)}");
+        db.Outbox.Add(OutboxMessage.Create($"dossier.{eventName}", code, new { code, status = DossierStatuses.NationalCode(dossier.Status), dossier.DueAt, at = now }, now));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (null, [Error.Conflict("Hồ sơ vừa được người khác xử lý. Vui lòng tải lại và thử lại.")]);
+        }
+
+        return (new ActionResult(code, DossierStatuses.ApiName(dossier.Status), DossierStatuses.NationalCode(dossier.Status), dossier.DueAt, dossier.Version), []);
+    }
+
+    private async Task<Staff?> StaffAsync(string userName)
+    {
+        var user = await users.FindByNameAsync(userName.Trim());
+        return user is null ? null : new Staff(user.Id, user.FullName, user.UnitId, user.UnitName ?? "", (await users.GetRolesAsync(user)).ToList());
+    }
+
+    private async Task<(List<DossierAttachment> Added, Error? Error)> FilesAsync(IReadOnlyList<FileRef> refs, Provision provision, CancellationToken ct)
+    {
+        var added = new List<DossierAttachment>();
+        foreach (var r in refs)
+        {
+            await using var stream = r.Sha256 is { Length: 64 } sha && sha.All(char.IsAsciiHexDigitLower) ? await files.OpenAsync(sha, ct) : null;
+            if (stream is null)
+            {
+                return (added, Error.Invalid("attachments", $"Tệp {r.FileName ?? r.Sha256} chưa được tải lên (POST /api/v1/attachments) hoặc không tồn tại."));
+            }
+
+            var head = new byte[8];
+            var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+            var type = FileKinds.Sniff(head.AsSpan(0, read)) ?? "application/octet-stream";
+            added.Add(new DossierAttachment
+            {
+                DocumentNumber = r.DocumentNumber,
+                Sha256 = r.Sha256,
+                FileName = FileKinds.SafeName(r.FileName ?? "tep", type),
+                ContentType = type,
+                Size = stream.Length,
+                Provision = provision,
+            });
+        }
+
+        return (added, null);
+    }
+}

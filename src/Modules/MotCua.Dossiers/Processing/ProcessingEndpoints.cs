@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Platform.Errors;
+
+namespace MotCua.Dossiers.Processing;
+
+/// <summary>One resource per action under /api/v1/dossiers/{code}/…; each answers the dossier's new status.</summary>
+internal static class ProcessingEndpoints
+{
+    public static IServiceCollection AddProcessing(this IServiceCollection services)
+    {
+        services.AddScoped<ProcessContexts>();
+        services.AddScoped<ProcessingActions>();
+        services.AddScoped<WorkInbox>();
+        services.AddScoped<DossierClock>();
+        services.AddScoped<Jobs.SweepClocks>();
+        services.AddSingleton<Slips.ProcessSlips>();
+        services.AddScoped<Slips.ProcessDocuments>();
+        services.AddHostedService<Jobs.ClockSweeper>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapProcessing(this IEndpointRouteBuilder app)
+    {
+        var d = app.MapGroup("/api/v1/dossiers/{code}").WithTags("Processing").RequireAuthorization();
+
+        d.MapPost("/assignments", (string code, AssignmentRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.AssignAsync(code, r, ct)))
+            .WithSummary("Assign or reassign a step (unit leader; a reason for a reassignment), or take it yourself (no assignee).");
+        d.MapPost("/forwards", (string code, TaskRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.ForwardAsync(code, r, ct)))
+            .WithSummary("Finish the step you hold and hand the dossier to the next step(s); answers a consultation.");
+        d.MapPost("/send-backs", (string code, TaskRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.SendBackAsync(code, r, ct)))
+            .WithSummary("Send the dossier back to the previous step, with the reason in comment.");
+        d.MapPost("/consultations", (string code, ConsultationRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.ConsultAsync(code, r, ct)))
+            .WithSummary("Ask another agency's opinion (liên thông); the step waits for the answer.");
+        d.MapPost("/supplement-requests", (string code, SupplementRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.RequestSupplementAsync(code, r, ct)))
+            .WithSummary("Ask the applicant for a supplement, each missing item with its reason: the clock pauses. A second round is flagged.");
+        d.MapPost("/supplements", (string code, SupplementDelivery r, ProcessingActions a, CancellationToken ct) => Answer(a.SupplyAsync(code, r, ct)))
+            .WithSummary("The applicant's supplement received at a counter: the clock resumes (or restarts, per the process).");
+        d.MapPost("/financial-obligations", (string code, ObligationRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.RequestObligationAsync(code, r, ct)))
+            .WithSummary("Ask the applicant to pay a tax, fee or charge (VND): the clock pauses.");
+        d.MapPost("/payments", (string code, PaymentRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.ConfirmPaymentAsync(code, r, ct)))
+            .WithSummary("Record the payment (receipt number): the clock resumes.");
+        d.MapPost("/extensions", (string code, ExtensionRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.ExtendAsync(code, r, ct)))
+            .WithSummary("Apologise and set a new date (form 04): N more working days or an explicit date, reason and legal basis; once only.");
+        d.MapPost("/approvals", (string code, ApprovalRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.DecideAsync(code, r, ct)))
+            .WithSummary("The leader approves (\"approve\") or refuses with a reason (\"reject\") at the approval step.");
+        d.MapPost("/results", (string code, ResultRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.AttachResultAsync(code, r, ct)))
+            .WithSummary("Attach the result: its description and number, electronic documents (uploaded files) and whether a paper original exists.");
+        d.MapPost("/returns", (string code, ReturnRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.ReturnAsync(code, r, ct)))
+            .WithSummary("Return the result: at the counter, by post or electronically, to the owner or an authorised person.");
+        d.MapPost("/withdrawals", (string code, ReasonRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.WithdrawAsync(code, r, ct)))
+            .WithSummary("Record the applicant's request to withdraw the dossier: processing ends.");
+        d.MapPost("/stops", (string code, ReasonRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.StopAsync(code, r, ct)))
+            .WithSummary("Stop processing with a reason and legal basis (notice, form 05).");
+
+        d.MapGet("/clock", async (string code, DossierClock clock, CancellationToken ct)
+                => await clock.RunAsync(code, ct) is { } view ? Results.Ok(view) : DossiersModule.NotFoundDossier())
+            .WithSummary("The dossier's clock now (running, paused, due soon, overdue, finished) with its explanation in Vietnamese and English.");
+
+        app.MapGet("/api/v1/work", async (string? list, string? q, WorkInbox inbox, CancellationToken ct)
+                => WorkInbox.Parse(list) is { } which
+                    ? Results.Ok(await inbox.RunAsync(which, q, ct))
+                    : Error.Invalid("list", "Danh sách phải là to-process, waiting, due-soon, overdue hoặc to-return.").ToProblem())
+            .RequireAuthorization()
+            .WithTags("Processing")
+            .WithSummary("My work list: to-process, waiting, due-soon, overdue or to-return; q searches code, applicant name (without accents) or ID number.");
+        app.MapGet("/api/v1/work/alerts", async (WorkInbox inbox, CancellationToken ct) => Results.Ok(await inbox.AlertsAsync(ct)))
+            .RequireAuthorization()
+            .WithTags("Processing")
+            .WithSummary("The latest due-soon, overdue and apology warnings for me or my unit.");
+
+        d.MapGet("/control-sheet", (string code, HttpRequest http, Slips.ProcessDocuments docs, IConfiguration configuration, CancellationToken ct)
+                => Pdf(docs.ControlSheetAsync(code, TrackingUrl(http, configuration, code), ct), $"{code}-mau-06.pdf"))
+            .WithSummary("The process control sheet (form 06) as PDF: every hand-over with times, names and on-time marks.");
+        d.MapGet("/apology", (string code, HttpRequest http, Slips.ProcessDocuments docs, IConfiguration configuration, CancellationToken ct)
+                => Pdf(docs.ApologyAsync(code, TrackingUrl(http, configuration, code), ct), $"{code}-mau-04.pdf"))
+            .WithSummary("The apology and new appointment (form 04) as PDF, once an extension is recorded.");
+        d.MapGet("/stop-notice", (string code, HttpRequest http, Slips.ProcessDocuments docs, IConfiguration configuration, CancellationToken ct)
+                => Pdf(docs.StopNoticeAsync(code, TrackingUrl(http, configuration, code), ct), $"{code}-mau-05.pdf"))
+            .WithSummary("The notice of stopping (form 05) as PDF.");
+
+        app.MapGet("/api/v1/book", (DateOnly? from, DateOnly? to, Slips.ProcessDocuments docs, MotCua.Platform.Identity.CurrentActor actor, TimeProvider time, CancellationToken ct) =>
+            {
+                var today = Book.TrackingBook.Today(time);
+                var unit = actor.IsInRole(MotCua.Platform.Identity.StaffRoles.CenterDirector) || actor.IsInRole(MotCua.Platform.Identity.StaffRoles.Auditor) ? null : actor.UnitId;
+                return Pdf(docs.BookAsync(unit, unit is null ? "Trung tâm Phục vụ hành chính công" : actor.UnitName ?? "", from ?? today, to ?? from ?? today, ct), "so-theo-doi-mau-07.pdf");
+            })
+            .RequireAuthorization(p => p.RequireRole(MotCua.Platform.Identity.StaffRoles.ReceptionOfficer, MotCua.Platform.Identity.StaffRoles.BranchManager, MotCua.Platform.Identity.StaffRoles.CenterDirector, MotCua.Platform.Identity.StaffRoles.Auditor))
+            .WithTags("Processing")
+            .WithSummary("The tracking book (form 07) of your unit for a period (from, to: local days) as PDF.");
+        return app;
+    }
+
+    private static string TrackingUrl(HttpRequest http, IConfiguration configuration, string code)
+        => $"{(configuration["MotCua:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{http.Scheme}://{http.Host}")}/tra-cuu?code={Uri.EscapeDataString(code)}";
+
+    private static async Task<IResult> Pdf(Task<(byte[]? Pdf, Error? Error)> render, string fileName)
+    {
+        var (pdf, error) = await render;
+        return error is not null ? error.ToProblem() : Results.File(pdf!, "application/pdf", fileName);
+    }
+
+    private static async Task<IResult> Answer(Task<(ActionResult? Result, IReadOnlyList<Error> Errors)> run)
+    {
+        var (result, errors) = await run;
+        return result is null ? Error.Problem(errors) : Results.Ok(result);
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Dossiers.Processes;
+using MotCua.Organisation.WorkingCalendar;
+using MotCua.Platform.Data;
+using MotCua.Platform.Identity;
+using MotCua.Platform.Text;
+
+namespace MotCua.Dossiers.Processing;
+
+public enum WorkList
+{
+    /// <summary>Steps to do: assigned to me, or waiting in my unit for my role (all of my unit's for a leader).</summary>
+    ToProcess = 1,
+
+    /// <summary>Dossiers waiting for the applicant: supplement or financial obligation.</summary>
+    Waiting = 2,
+    DueSoon = 3,
+    Overdue = 4,
+
+    /// <summary>Results ready to hand back at my unit.</summary>
+    ToReturn = 5,
+}
+
+public sealed record WorkItem(
+    string Code, string ProcedureName, string ApplicantName, string Status, string StepName, string Unit, string Assignee,
+    DateTimeOffset? StepDueAt, DateTimeOffset? DueAt, bool Overdue, bool DueSoon);
+
+public sealed record AlertItem(string DossierCode, string Kind, string Text, DateTimeOffset At);
+
+/// <summary>
+/// The work lists of the signed-in officer (hồ sơ cần xử lý, chờ bổ sung, sắp đến hạn, quá hạn, chờ trả kết
+/// quả), filtered by an accent-insensitive search on code, applicant name or ID number, most urgent first.
+/// </summary>
+public sealed class WorkInbox(MotCuaDb db, CurrentActor actor, CalendarProvider calendars, TimeProvider time)
+{
+    private const int Take = 200;
+
+    public async Task<IReadOnlyList<WorkItem>> RunAsync(WorkList list, string? search, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var clock = await calendars.ClockAsync(ct);
+        var soon = clock.Calendar.AddWorkingTime(now, clock.Calendar.Hours.DayLength).ToUniversalTime();
+        var me = actor.UserId;
+        var unit = actor.UnitId;
+        var director = actor.IsInRole(StaffRoles.CenterDirector) || actor.IsInRole(StaffRoles.Auditor);
+        var leader = actor.IsInRole(StaffRoles.UnitLeader) || actor.IsInRole(StaffRoles.BranchManager);
+        var roles = actor.Roles.ToList();
+
+        var tasks = db.Set<DossierTask>().AsNoTracking().Where(t => t.State == TaskState.Open);
+        if (!director)
+        {
+            tasks = leader
+                ? tasks.Where(t => t.UnitId == unit)
+                : tasks.Where(t => t.AssigneeId == me || (t.AssigneeId == null && t.UnitId == unit && roles.Contains(t.Role)));
+        }
+
+        var dossiers = db.Set<Dossier>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var folded = VietnameseText.Fold(search.Trim());
+            dossiers = dossiers.Where(d => d.SearchText.Contains(folded));
+        }
+
+        var rows = tasks.Join(dossiers, t => t.DossierId, d => d.Id, (t, d) => new { t, d });
+        rows = list switch
+        {
+            WorkList.ToProcess => rows.Where(x => x.t.Kind != StepKind.Return && (x.d.Status == DossierStatus.Received || x.d.Status == DossierStatus.InProgress)),
+            WorkList.Waiting => rows.Where(x => x.d.Status == DossierStatus.SupplementRequested || x.d.Status == DossierStatus.FinancialObligationRequested),
+            WorkList.DueSoon => rows.Where(x => (x.d.Status == DossierStatus.Received || x.d.Status == DossierStatus.InProgress)
+                && ((x.t.DueAt >= now && x.t.DueAt <= soon) || (x.d.DueAt >= now && x.d.DueAt <= soon))),
+            WorkList.Overdue => rows.Where(x => (x.d.Status == DossierStatus.Received || x.d.Status == DossierStatus.InProgress) && (x.t.DueAt < now || x.d.DueAt < now)),
+            _ => rows.Where(x => x.t.Kind == StepKind.Return && x.d.Status == DossierStatus.Resolved),
+        };
+
+        var found = await rows.OrderBy(x => x.t.DueAt).Take(Take)
+            .Select(x => new { x.d.Code, x.d.ProcedureName, x.d.Applicant.Name, x.d.Status, x.t.StepName, x.t.UnitName, x.t.AssigneeName, StepDue = x.t.DueAt, x.d.DueAt })
+            .ToListAsync(ct);
+        return found.Select(x => new WorkItem(x.Code, x.ProcedureName, x.Name, DossierStatuses.Vietnamese(x.Status), x.StepName, x.UnitName, x.AssigneeName, x.StepDue, x.DueAt,
+                x.StepDue < now || x.DueAt < now, !(x.StepDue < now || x.DueAt < now) && (x.StepDue <= soon || x.DueAt <= soon)))
+            .DistinctBy(x => (x.Code, x.StepName))
+            .ToList();
+    }
+
+    /// <summary>The latest warnings for me or my unit.</summary>
+    public async Task<IReadOnlyList<AlertItem>> AlertsAsync(CancellationToken ct)
+    {
+        var me = actor.UserId;
+        var unit = actor.UnitId;
+        var alerts = await db.Set<DossierAlert>().AsNoTracking()
+            .Where(a => a.RecipientUserId == me || (a.RecipientUserId == null && a.RecipientUnitId == unit))
+            .OrderByDescending(a => a.CreatedAt).Take(50)
+            .Select(a => new { a.DossierCode, a.Kind, a.Text, a.CreatedAt })
+            .ToListAsync(ct);
+        return alerts.Select(a => new AlertItem(a.DossierCode, a.Kind switch
+        {
+            AlertKind.DueSoon => "Sắp đến hạn",
+            AlertKind.Overdue => "Quá hạn",
+            _ => "Cần xin lỗi, hẹn lại",
+        }, a.Text, a.CreatedAt)).ToList();
+    }
+
+    public static string ApiName(WorkList list) => list switch
+    {
+        WorkList.ToProcess => "to-process",
+        WorkList.Waiting => "waiting",
+        WorkList.DueSoon => "due-soon",
+        WorkList.Overdue => "overdue",
+        _ => "to-return",
+    };
+
+    public static WorkList? Parse(string? name) => name switch
+    {
+        null or "" or "to-process" => WorkList.ToProcess,
+        "waiting" => WorkList.Waiting,
+        "due-soon" => WorkList.DueSoon,
+        "overdue" => WorkList.Overdue,
+        "to-return" => WorkList.ToReturn,
+        _ => null,
+    };
+
+    public static string Title(WorkList list) => list switch
+    {
+        WorkList.ToProcess => "Cần xử lý",
+        WorkList.Waiting => "Chờ bổ sung, nghĩa vụ tài chính",
+        WorkList.DueSoon => "Sắp đến hạn",
+        WorkList.Overdue => "Quá hạn",
+        _ => "Chờ trả kết quả",
+    };
+}

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Dossiers.Processes;
+using MotCua.Dossiers.Processing;
+using MotCua.Platform.Audit;
+using MotCua.Platform.Data;
+using MotCua.Platform.Errors;
+
+namespace MotCua.Dossiers.Slips;
+
+/// <summary>
+/// Forms 04, 05, 06 and 07 filled from a dossier's history (its steps, clock log and events), rendered by
+/// <see cref="ProcessSlips"/>. Reads of personal data are audited.
+/// </summary>
+public sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, AuditTrail audit)
+{
+    public async Task<(byte[]? Pdf, Error? Error)> ApologyAsync(string code, string trackingUrl, CancellationToken ct)
+    {
+        var d = await LoadAsync(code, ct);
+        if (d is null)
+        {
+            return (null, Error.NotFound($"hồ sơ {code}"));
+        }
+
+        if (d.Clock.Extension is not { } x || d.ReceivedAt is not { } received)
+        {
+            return (null, new Error("no-extension", "Hồ sơ chưa được xin lỗi và hẹn lại ngày trả kết quả.", 409));
+        }
+
+        var newDue = d.DueAt ?? x.NewDue ?? x.PreviousDue;
+        return (slips.Apology(new ApologyLetter(d.Code, d.AgencyName, d.Applicant.Name, d.Applicant.Address, d.ProcedureName, received, x.PreviousDue,
+            newDue > x.PreviousDue ? newDue : x.PreviousDue.AddMinutes(1), x.Reason, x.LegalBasis, x.GrantedBy, $"Lãnh đạo {d.AgencyName}", x.GrantedAt, trackingUrl)), null);
+    }
+
+    public async Task<(byte[]? Pdf, Error? Error)> StopNoticeAsync(string code, string trackingUrl, CancellationToken ct)
+    {
+        var d = await LoadAsync(code, ct);
+        if (d is null)
+        {
+            return (null, Error.NotFound($"hồ sơ {code}"));
+        }
+
+        if (d.Status != DossierStatus.Stopped || d.ReceivedAt is not { } received)
+        {
+            return (null, new Error("not-stopped", "Hồ sơ không bị dừng giải quyết.", 409));
+        }
+
+        var stop = d.Events.Where(e => e.Kind == "stopped").MaxBy(e => e.At);
+        return (slips.Stop(new StopNotice(d.Code, d.AgencyName, d.Applicant.Name, d.ProcedureName, received, d.Reason ?? "", d.LegalBasis ?? "",
+            stop?.ActorName ?? "", $"Lãnh đạo {d.AgencyName}", stop?.At ?? d.FinishedAt ?? received, trackingUrl)), null);
+    }
+
+    /// <summary>Form 06: one row per hand-over, with the step's own due instant and how it did.</summary>
+    public async Task<(byte[]? Pdf, Error? Error)> ControlSheetAsync(string code, string trackingUrl, CancellationToken ct)
+    {
+        var d = await LoadAsync(code, ct);
+        if (d is null)
+        {
+            return (null, Error.NotFound($"hồ sơ {code}"));
+        }
+
+        if (d.ReceivedAt is not { } received)
+        {
+            return (null, new Error("not-received", "Hồ sơ chưa được tiếp nhận nên chưa có phiếu kiểm soát.", 409));
+        }
+
+        var rows = d.Tasks.Where(t => t.StepId != d.Tasks.OrderBy(x => x.OpenedAt).First().StepId || t.ConsultationOf is not null)
+            .Where(t => t.State != TaskState.Cancelled || t.CompletedAt is null)
+            .OrderBy(t => t.OpenedAt).ThenBy(t => t.CompletedAt ?? DateTimeOffset.MaxValue)
+            .Select(t => new ControlSheetRow(t.FromUnitName, t.FromPersonName, t.UnitName, t.AssigneeName, t.OpenedAt, t.DueAt, StepVerdict(t), Note(t)))
+            .ToList();
+        var coordinating = d.Tasks.Where(t => t.UnitId != d.AgencyId && t.UnitId != d.ReceivingUnitId).Select(t => t.UnitName).Distinct().ToList();
+        await audit.RecordReadAsync("dossier.control-sheet.read", $"dossier:{code}", ct);
+        return (slips.Control(new ControlSheet(d.Code, d.ProcedureName, d.Applicant.Name, received, d.DueAt, d.AgencyName, coordinating, rows,
+            d.ReturnedAt, d.Return is { } r ? $"{r.RecipientName} ({r.Describe()})" : null, trackingUrl)), null);
+    }
+
+    /// <summary>Form 07 for a receiving unit (all units when null) and a period of local days.</summary>
+    public async Task<(byte[]? Pdf, Error? Error)> BookAsync(Guid? unitId, string unitName, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        if (to < from || to.DayNumber - from.DayNumber > 366)
+        {
+            return (null, Error.Invalid("to", "Khoảng thời gian không hợp lệ (từ ngày phải trước đến ngày, tối đa một năm)."));
+        }
+
+        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)).ToUniversalTime();
+        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)).ToUniversalTime();
+        var query = db.Set<Dossier>().AsNoTracking().Where(d => d.ReceivedAt >= start && d.ReceivedAt < end);
+        if (unitId is { } unit)
+        {
+            query = query.Where(d => d.ReceivingUnitId == unit);
+        }
+
+        var dossiers = await query.Include(d => d.Tasks).AsSplitQuery().ToListAsync(ct);
+        var rows = dossiers.OrderBy(d => d.ReceivedAt).ThenBy(d => d.Code, StringComparer.Ordinal).Select((d, i) => new BookRow(
+            i + 1, d.Code, d.ProcedureName, Math.Max(1, d.Documents.Count), d.Applicant.Name, $"{d.Applicant.Address} — {d.Applicant.Phone}", d.AgencyName,
+            d.ReceivedAt!.Value, d.DueAt ?? d.OriginalDueAt,
+            d.Tasks.Where(t => t.UnitId == d.AgencyId && t.UnitId != d.ReceivingUnitId).Select(t => (DateTimeOffset?)t.OpenedAt).Min(),
+            d.Tasks.Where(t => t.Kind == StepKind.Return).Select(t => (DateTimeOffset?)t.OpenedAt).Min(),
+            d.ReturnedAt,
+            DossierStatuses.Vietnamese(d.Status))).ToList();
+        await audit.RecordReadAsync("dossier.book.read", $"book:{unitId?.ToString() ?? "all"}:{from:yyyy-MM-dd}:{to:yyyy-MM-dd}", ct);
+        return (slips.Book(new BookExtract(unitName, from, to, rows)), null);
+    }
+
+    private static string StepVerdict(DossierTask t) => (t.CompletedAt, t.DueAt) switch
+    {
+        ({ } done, { } due) when done > due => "Quá hạn",
+        ({ } done, { } due) when done.ToOffset(TimeSpan.FromHours(7)).Date < due.ToOffset(TimeSpan.FromHours(7)).Date => "Trước hạn",
+        ({ }, { }) => "Đúng hạn",
+        (null, { } due) => "Đang xử lý",
+        _ => "",
+    };
+
+    private static string Note(DossierTask t)
+    {
+        var what = t.ConsultationOf is not null ? "Lấy ý kiến phối hợp" : t.StepName;
+        var how = t.State switch
+        {
+            TaskState.SentBack => "trả lại bước trước",
+            TaskState.Cancelled => "không thực hiện",
+            _ => "",
+        };
+        return string.Join("; ", new[] { what, how, t.Comment }.Where(s => s.Length > 0));
+    }
+
+    private async Task<Dossier?> LoadAsync(string code, CancellationToken ct)
+        => await db.Set<Dossier>().AsNoTracking().Include(d => d.Tasks).Include(d => d.Events).AsSplitQuery().FirstOrDefaultAsync(d => d.Code == code, ct);
+}
