@@ -4,6 +4,7 @@ using MotCua.Cli.Calendar;
 using MotCua.Cli.Catalog;
 using MotCua.Cli.Database;
 using MotCua.Cli.Generate;
+using MotCua.Cli.Sweep;
 
 var root = new RootCommand("motcua — the MotCua console: database, seed data, catalog, calendar.");
 root.Subcommands.Add(DatabaseCommands.Migrate());
@@ -11,5 +12,6 @@ root.Subcommands.Add(DatabaseCommands.Seed());
 root.Subcommands.Add(CalendarCommand.Create());
 root.Subcommands.Add(CatalogCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(SweepCommand.Create());
 
 return await CliHost.InvokeAsync(root, args);

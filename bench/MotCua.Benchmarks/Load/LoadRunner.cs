@@ -14,6 +14,8 @@ namespace MotCua.Benchmarks.Load;
 /// HTTP load against a running MotCua: counter receptions (POST /api/v1/dossiers, signed in as a reception
 /// officer) and public tracking lookups (GET /api/v1/tracking/{code}) of codes sampled from the database.
 /// Reports throughput and latency percentiles. Used by bench/reception-load.sh.
+/// <c>--scenario life</c> (bench/processing-load.sh) drives whole dossiers from the counter to the returned
+/// result instead, for <c>--seconds</c> with <c>--concurrency</c> virtual users (LifeScenario.cs).
 /// </summary>
 public static partial class LoadRunner
 {
@@ -25,6 +27,16 @@ public static partial class LoadRunner
         var lookups = int.Parse(options.GetValueOrDefault("lookups", "20000"), CultureInfo.InvariantCulture);
         var concurrency = int.Parse(options.GetValueOrDefault("concurrency", "16"), CultureInfo.InvariantCulture);
         var connection = options.GetValueOrDefault("postgres", "");
+        switch (options.GetValueOrDefault("scenario", "reception"))
+        {
+            case "reception":
+                break;
+            case "life":
+                return await RunLifeAsync(options, baseUrl, concurrency);
+            case var other:
+                await Console.Error.WriteLineAsync($"load: unknown --scenario \"{other}\" (reception: receptions then tracking lookups; life: whole dossiers from reception to the returned result).");
+                return 2;
+        }
 
         using var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = concurrency * 2 };
         using var client = new HttpClient(handler) { BaseAddress = baseUrl };

@@ -8,7 +8,7 @@ using System.Text.Json.Nodes;
 namespace MotCua.IntegrationTests.Dossiers;
 
 /// <summary>Requests as the reception page and the portal send them.</summary>
-internal static class Reception
+public static class Reception
 {
     public const string BirthRegistration = "1.001193";
 
