@@ -237,6 +237,105 @@ public abstract class ProcessingTests(MotCuaApp app)
         alerts.GroupBy(a => (a.TaskId, a.Kind, a.RecipientUnitId)).ShouldAllBe(g => g.Count() == 1);
     }
 
+    [Fact]
+    public async Task A_published_liên_thông_process_applies_to_new_dossiers_only_and_joins_its_parallel_steps()
+    {
+        const string death = "1.000656";
+        using var officer = await app.SignedInAsync("tiepnhan");
+        using var specialist = await app.SignedInAsync("chuyenvien");
+        using var police = await app.SignedInAsync("congan");
+        using var leader = await app.SignedInAsync("lanhdao");
+        using var admin = await app.SignedInAsync("admin");
+        var before = await ReceiveAsync(officer, death, documents: 3);
+
+        var spec = new
+        {
+            supplementMode = "Restart",
+            steps = new object[]
+            {
+                new { id = "tiep-nhan", name = "Tiếp nhận", performer = "ReceivingUnit", role = "ReceptionOfficer", budgetPercent = 10, next = new[] { "tham-dinh" } },
+                new { id = "tham-dinh", name = "Thẩm định", performer = "Agency", role = "Specialist", budgetPercent = 40, next = new[] { "xac-minh", "du-thao" } },
+                new { id = "xac-minh", name = "Xác minh nơi cư trú", performer = "WardAgency", wardAgencyKind = "CommunePolice", role = "Specialist", budgetPercent = 20, next = new[] { "phe-duyet" } },
+                new { id = "du-thao", name = "Dự thảo trích lục", performer = "Agency", role = "Specialist", budgetPercent = 20, next = new[] { "phe-duyet" } },
+                new { id = "phe-duyet", name = "Phê duyệt", kind = "Approval", performer = "Agency", role = "UnitLeader", budgetPercent = 20, next = new[] { "tra-ket-qua" } },
+                new { id = "tra-ket-qua", name = "Trả kết quả", kind = "Return", performer = "ReceivingUnit", role = "ReceptionOfficer", budgetPercent = 10, next = Array.Empty<string>() },
+            },
+        };
+        var saved = await admin.PostAsJsonAsync($"/api/v1/processes/{death}/versions/1/drafts", spec);
+        saved.StatusCode.ShouldBe(HttpStatusCode.Created, await saved.Content.ReadAsStringAsync());
+        var id = (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await admin.PostAsync($"/api/v1/processes/definitions/{id}/publication", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var after = await ReceiveAsync(officer, death, documents: 3);
+        Open(await DossierAsync(officer, before)).Select(t => t.GetProperty("stepId").GetString()).ShouldBe(["chuyen-ho-so"], "a dossier keeps the process it started with");
+        var d = await DossierAsync(specialist, after);
+        Open(d).Select(t => t.GetProperty("stepId").GetString()).ShouldBe(["tham-dinh"]);
+
+        await OkAsync(specialist.PostAsJsonAsync($"/api/v1/dossiers/{after}/forwards", new { taskId = OpenId(d, "tham-dinh") }));
+        d = await DossierAsync(police, after);
+        Open(d).Select(t => t.GetProperty("unit").GetString()).ShouldBe(["Công an Phường Ba Đình", "Ủy ban nhân dân Phường Ba Đình"], ignoreOrder: true);
+        (await police.PostAsJsonAsync($"/api/v1/dossiers/{after}/forwards", new { taskId = OpenId(d, "du-thao") })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await OkAsync(police.PostAsJsonAsync($"/api/v1/dossiers/{after}/forwards", new { taskId = OpenId(d, "xac-minh"), comment = "Đã xác minh" }));
+        Open(await DossierAsync(police, after)).Select(t => t.GetProperty("stepId").GetString()).ShouldBe(["du-thao"], "the approval waits for both branches");
+
+        // This process restarts the clock after a supplement.
+        var received = d.GetProperty("receivedAt").GetDateTimeOffset();
+        var clock = await app.Services.GetRequiredService<CalendarProvider>().ClockAsync(CancellationToken.None);
+        var budget = new[] { 1m, 2m, 3m, 5m, 10m, 12m, 15m, 20m }.First(n => clock.DueAt(received, MotCua.Calendar.Clock.ClockBudget.WorkingDays(n)) == d.GetProperty("dueAt").GetDateTimeOffset());
+        await OkAsync(specialist.PostAsJsonAsync($"/api/v1/dossiers/{after}/supplement-requests", new { items = new[] { new { document = "Giấy báo tử", reason = "Thiếu dấu" } } }));
+        await OkAsync(officer.PostAsJsonAsync($"/api/v1/dossiers/{after}/supplements", new { note = "Bản có dấu (giấy)" }));
+        d = await DossierAsync(specialist, after);
+        var resumedAt = d.GetProperty("timeline").EnumerateArray().Last(e => e.GetProperty("kind").GetString() == "supplemented").GetProperty("at").GetDateTimeOffset();
+        d.GetProperty("dueAt").GetDateTimeOffset().ShouldBe(clock.DueAt(resumedAt, MotCua.Calendar.Clock.ClockBudget.WorkingDays(budget)));
+
+        await OkAsync(specialist.PostAsJsonAsync($"/api/v1/dossiers/{after}/results", new { description = "Trích lục khai tử", paper = true }));
+        await OkAsync(specialist.PostAsJsonAsync($"/api/v1/dossiers/{after}/forwards", new { taskId = OpenId(d, "du-thao") }));
+        d = await DossierAsync(leader, after);
+        await OkAsync(leader.PostAsJsonAsync($"/api/v1/dossiers/{after}/approvals", new { taskId = OpenId(d, "phe-duyet"), decision = "approve" }));
+        (await DossierAsync(officer, after)).GetProperty("status").GetString().ShouldBe("resolved");
+
+        // Form 06 names every agency that took part.
+        var sheet = await officer.GetAsync($"/api/v1/dossiers/{after}/control-sheet");
+        sheet.StatusCode.ShouldBe(HttpStatusCode.OK);
+        sheet.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        var text = PdfText(await sheet.Content.ReadAsByteArrayAsync());
+        text.ShouldContain("Công an Phường Ba Đình");
+        text.ShouldContain("Đỗ Văn An");
+    }
+
+    [Fact]
+    public async Task The_apology_the_stop_notice_and_the_book_are_pdfs_read_back_with_their_facts()
+    {
+        using var officer = await app.SignedInAsync("tiepnhan");
+        using var leader = await app.SignedInAsync("lanhdao");
+        var code = await ReceiveAsync(officer);
+        (await officer.GetAsync($"/api/v1/dossiers/{code}/apology")).StatusCode.ShouldBe(HttpStatusCode.Conflict, "no extension yet");
+        await OkAsync(leader.PostAsJsonAsync($"/api/v1/dossiers/{code}/extensions", new { workingDays = 3, reason = "Chờ kết quả xác minh của Công an", legalBasis = "Điều 19 NĐ 118/2025" }));
+        var due = (await DossierAsync(officer, code)).GetProperty("dueAt").GetDateTimeOffset();
+        var apology = PdfText(await officer.GetByteArrayAsync($"/api/v1/dossiers/{code}/apology"));
+        apology.ShouldContain(code);
+        apology.ShouldContain("Chờ kết quả xác minh của Công an");
+        apology.ShouldContain(due.ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        apology.ShouldContain("Vũ Thị Hoa");
+
+        await OkAsync(leader.PostAsJsonAsync($"/api/v1/dossiers/{code}/stops", new { reason = "Người yêu cầu không còn quyền yêu cầu", legalBasis = "Khoản 3 Điều 18 NĐ 118/2025" }));
+        var notice = PdfText(await officer.GetByteArrayAsync($"/api/v1/dossiers/{code}/stop-notice"));
+        notice.ShouldContain("Người yêu cầu không còn quyền yêu cầu");
+        notice.ShouldContain("Khoản 3 Điều 18");
+
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var book = await officer.GetAsync($"/api/v1/book?from={today}&to={today}");
+        book.StatusCode.ShouldBe(HttpStatusCode.OK, await book.Content.ReadAsStringAsync());
+        PdfText(await book.Content.ReadAsByteArrayAsync()).ShouldContain(code);
+        (await officer.GetAsync("/api/v1/book?from=2026-05-02&to=2026-05-01")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    private static string PdfText(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return string.Join(" ", document.GetPages().Select(p => p.Text));
+    }
+
     private async Task<string?> PoliceCodeAsync()
     {
         using var client = app.Client();
@@ -244,10 +343,10 @@ public abstract class ProcessingTests(MotCuaApp app)
         return agencies!.First().GetProperty("code").GetString();
     }
 
-    private static async Task<string> ReceiveAsync(HttpClient officer)
+    private static async Task<string> ReceiveAsync(HttpClient officer, string procedure = Reception.BirthRegistration, int documents = 5)
     {
         var sha = await Reception.UploadAsync(officer, Reception.Pdf, "to-khai.pdf");
-        var response = await officer.PostAsJsonAsync("/api/v1/dossiers", Reception.Request(sha: sha));
+        var response = await officer.PostAsJsonAsync("/api/v1/dossiers", Reception.Request(sha: sha, procedureCode: procedure, documents: documents));
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
     }

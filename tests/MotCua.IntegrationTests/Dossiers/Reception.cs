@@ -31,7 +31,7 @@ public static class Reception
     }
 
     /// <summary>Birth registration, case 1 (five documents): one scanned at the counter, the rest as given.</summary>
-    public static JsonObject Request(string action = "Receive", string? sha = null, string idNumber = "001090000001", int documents = 5, string firstProvision = "DigitizedAtCounter")
+    public static JsonObject Request(string action = "Receive", string? sha = null, string idNumber = "001090000001", int documents = 5, string firstProvision = "DigitizedAtCounter", string procedureCode = BirthRegistration)
     {
         var checklist = new JsonArray();
         for (var n = 1; n <= documents; n++)
@@ -47,7 +47,7 @@ public static class Reception
 
         return new JsonObject
         {
-            ["procedureCode"] = BirthRegistration,
+            ["procedureCode"] = procedureCode,
             ["caseIndex"] = 0,
             ["applicant"] = new JsonObject
             {

@@ -18,6 +18,7 @@ public static class DemoStaff
         ("tiepnhan", "Phạm Thị Lan", StaffRoles.ReceptionOfficer, "CN01"),
         ("chuyenvien", "Hoàng Văn Nam", StaffRoles.Specialist, "UBND-00004"),
         ("lanhdao", "Vũ Thị Hoa", StaffRoles.UnitLeader, "UBND-00004"),
+        ("congan", "Đỗ Văn An", StaffRoles.Specialist, "CA-00004"),
         ("thanhtra", "Đặng Văn Tâm", StaffRoles.Auditor, CenterCode),
     ];
 }
