@@ -112,6 +112,10 @@ public abstract class ProcessingTests(MotCuaApp app)
         paused.GetProperty("nationalStatus").GetInt32().ShouldBe(5);
         paused.GetProperty("dueAt").ValueKind.ShouldBe(JsonValueKind.Null, "a paused clock has no due instant");
         (await officer.PostAsJsonAsync($"/api/v1/dossiers/{code}/forwards", new { taskId = OpenId(paused, "chuyen-ho-so") })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var clock = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{code}/clock");
+        clock.GetProperty("state").GetString().ShouldBe("paused");
+        clock.GetProperty("explanationVi").EnumerateArray().ShouldContain(l => l.GetString()!.Contains("Đang tạm dừng"));
+        clock.GetProperty("explanationEn").EnumerateArray().ShouldContain(l => l.GetString()!.Contains("Paused"));
 
         (await officer.PostAsJsonAsync($"/api/v1/dossiers/{code}/supplements", new { })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var sha = await Reception.UploadAsync(officer, Reception.Pdf, "giay-chung-sinh.pdf");

@@ -5,7 +5,13 @@ using MotCua.Platform.Data;
 namespace MotCua.Dossiers.Processing;
 
 public sealed record ClockView(string State, DateTimeOffset? DueAt, DateTimeOffset? OriginalDueAt, TimeSpan Left, TimeSpan Overdue, string? Verdict,
-    IReadOnlyList<string> ExplanationVi, IReadOnlyList<string> ExplanationEn);
+    IReadOnlyList<string> ExplanationVi, IReadOnlyList<string> ExplanationEn)
+{
+    /// <summary>Working time each step took (to now for an open step) against its share of the budget.</summary>
+    public IReadOnlyList<StepTime> Steps { get; init; } = [];
+}
+
+public sealed record StepTime(Guid TaskId, TimeSpan Spent, TimeSpan? Budget);
 
 /// <summary>A dossier's clock now: its state (running, paused, due soon, overdue), and the readable account of its due instant.</summary>
 public sealed class DossierClock(MotCuaDb db, ProcessContexts contexts, TimeProvider time)
@@ -27,9 +33,14 @@ public sealed class DossierClock(MotCuaDb db, ProcessContexts contexts, TimeProv
         }
 
         var explanation = ctx.Clock.Explain(request);
+        var now = time.GetUtcNow();
+        var totalHours = request.Budget.Unit == ClockUnit.WorkingHours ? request.Budget.Amount : request.Budget.Amount * (decimal)ctx.Clock.Calendar.Hours.DayLength.TotalHours;
+        var steps = d.Tasks.Select(t => new StepTime(t.Id,
+            ctx.Clock.Calendar.WorkingTimeBetween(t.OpenedAt, t.CompletedAt ?? (d.IsOpen ? now : t.OpenedAt)),
+            t.BudgetPercent > 0 && t.ConsultationOf is null ? TimeSpan.FromHours((double)(totalHours * t.BudgetPercent / 100m)) : null)).ToList();
         if (!d.IsOpen)
         {
-            return new ClockView("finished", d.DueAt, d.OriginalDueAt, TimeSpan.Zero, TimeSpan.Zero, d.Verdict?.ToString(), explanation.Vietnamese, explanation.English);
+            return new ClockView("finished", d.DueAt, d.OriginalDueAt, TimeSpan.Zero, TimeSpan.Zero, d.Verdict?.ToString(), explanation.Vietnamese, explanation.English) { Steps = steps };
         }
 
         var verdict = ctx.Clock.VerdictAt(request, time.GetUtcNow());
@@ -41,6 +52,6 @@ public sealed class DossierClock(MotCuaDb db, ProcessContexts contexts, TimeProv
             ClockState.NotStarted => "not-started",
             _ => "running",
         };
-        return new ClockView(state, verdict.Due ?? d.DueAt, d.OriginalDueAt, verdict.Left, verdict.Overdue, null, explanation.Vietnamese, explanation.English);
+        return new ClockView(state, verdict.Due ?? d.DueAt, d.OriginalDueAt, verdict.Left, verdict.Overdue, null, explanation.Vietnamese, explanation.English) { Steps = steps };
     }
 }
