@@ -8,6 +8,7 @@ using MotCua.Dossiers;
 using MotCua.Organisation;
 using MotCua.Platform;
 using MotCua.Platform.Identity;
+using MotCua.Portal;
 
 namespace MotCua.Cli;
 
@@ -32,6 +33,7 @@ internal static class CliHost
         services.AddOrganisation(configuration);
         services.AddCatalog(configuration);
         services.AddDossiers(configuration);
+        services.AddPortal(configuration);
         return services.BuildServiceProvider();
     }
 

@@ -1,6 +1,7 @@
 using MotCua.Catalog;
 using MotCua.Dossiers;
 using MotCua.Organisation;
+using MotCua.Portal;
 using MotCua.Web.Components;
 using MotCua.Web.Startup;
 
@@ -12,6 +13,7 @@ builder.AddPlatform();
 builder.Services.AddOrganisation(builder.Configuration);
 builder.Services.AddCatalog(builder.Configuration);
 builder.Services.AddDossiers(builder.Configuration);
+builder.Services.AddPortal(builder.Configuration);
 
 var app = builder.Build();
 
@@ -20,9 +22,10 @@ app.UsePlatform();
 app.MapOrganisation();
 app.MapCatalog();
 app.MapDossiers();
+app.MapPortal();
 
 app.MapRazorComponents<App>()
-    .AddAdditionalAssemblies(typeof(OrganisationModule).Assembly, typeof(CatalogModule).Assembly, typeof(DossiersModule).Assembly);
+    .AddAdditionalAssemblies(typeof(OrganisationModule).Assembly, typeof(CatalogModule).Assembly, typeof(DossiersModule).Assembly, typeof(PortalModule).Assembly);
 
 await app.RunAsync();
 
