@@ -17,6 +17,10 @@ public static class PortalModule
     {
         services.AddCitizenIdentity(configuration);
         services.AddForms(configuration);
+        services.AddSingleton<MotCua.Platform.Data.IModelContributor, Ratings.RatingsModel>();
+        services.AddScoped<MyDossiers.CitizenDossiers>();
+        services.AddScoped<MyDossiers.CitizenActions>();
+        services.AddScoped<MyDossiers.AccessLog>();
         return services;
     }
 

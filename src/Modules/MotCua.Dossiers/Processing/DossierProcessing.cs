@@ -668,6 +668,24 @@ public sealed partial class Dossier
         return Changed();
     }
 
+    /// <summary>The applicant withdraws the dossier online (signed in as its owner): processing ends.</summary>
+    public Error? WithdrawByApplicant(string? reason, DateTimeOffset now)
+    {
+        if (!IsOpen && Status != DossierStatus.RegisteredOnline)
+        {
+            return WrongStatus("rút hồ sơ");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Error.Required("reason", "lý do rút hồ sơ");
+        }
+
+        var applicant = new Staff(Guid.Empty, Applicant.Name, null, "Cổng dịch vụ công", []);
+        End(DossierStatus.WithdrawalRequested, applicant, now, "Công dân, tổ chức rút hồ sơ trực tuyến", reason.Trim());
+        return Changed();
+    }
+
     /// <summary>The competent agency stops processing, with a reason and legal basis (notice, form 05).</summary>
     public Error? Stop(Staff by, string? reason, string? legalBasis, DateTimeOffset now)
     {

@@ -307,6 +307,26 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "portal_ratings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DossierCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcedureCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ScoresJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Satisfaction = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Like = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_portal_ratings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "catalog_procedure_versions",
                 columns: table => new
                 {
@@ -726,6 +746,17 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 name: "IX_platform_outbox_DeliveredAt_At",
                 table: "platform_outbox",
                 columns: new[] { "DeliveredAt", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_ratings_AgencyId_CreatedAt",
+                table: "portal_ratings",
+                columns: new[] { "AgencyId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_ratings_DossierCode",
+                table: "portal_ratings",
+                column: "DossierCode",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -787,6 +818,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "platform_outbox");
+
+            migrationBuilder.DropTable(
+                name: "portal_ratings");
 
             migrationBuilder.DropTable(
                 name: "catalog_procedures");

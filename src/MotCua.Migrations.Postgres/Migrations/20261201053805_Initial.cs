@@ -308,6 +308,26 @@ namespace MotCua.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "portal_ratings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcedureCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ScoresJson = table.Column<string>(type: "text", nullable: false),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    Satisfaction = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Like = table.Column<bool>(type: "boolean", nullable: true),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_portal_ratings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "catalog_procedure_versions",
                 columns: table => new
                 {
@@ -727,6 +747,17 @@ namespace MotCua.Migrations.Postgres.Migrations
                 name: "IX_platform_outbox_DeliveredAt_At",
                 table: "platform_outbox",
                 columns: new[] { "DeliveredAt", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_ratings_AgencyId_CreatedAt",
+                table: "portal_ratings",
+                columns: new[] { "AgencyId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_ratings_DossierCode",
+                table: "portal_ratings",
+                column: "DossierCode",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -788,6 +819,9 @@ namespace MotCua.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "platform_outbox");
+
+            migrationBuilder.DropTable(
+                name: "portal_ratings");
 
             migrationBuilder.DropTable(
                 name: "catalog_procedures");
