@@ -17,6 +17,7 @@ PORT=55441
 APP=http://127.0.0.1:5078
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+echo "== machine: $(nproc) cores, $(uptime | sed 's/.*load/load/')"
 echo "== disk (about 3 KB a dossier: $((DOSSIERS * 3 / 1000)) MB for $DOSSIERS)"; df -h /tmp | tail -1
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 PGDIR=$(mktemp -d /tmp/motcua-bench-pg.XXXXXX); chown postgres:postgres "$PGDIR"
@@ -37,18 +38,22 @@ export MotCua__Database=postgres
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=motcua;Maximum Pool Size=100"
 export MotCua__DataDirectory=$PGDIR/app
 export MotCua__RateLimits__LookupsPerMinute=100000000 MotCua__RateLimits__WritesPerMinute=100000000
-dotnet build -c Release src/MotCua.Cli >/dev/null
-dotnet build -c Release src/MotCua.Web >/dev/null
-dotnet build -c Release bench/MotCua.Benchmarks >/dev/null
+build() { dotnet build -c Release "$1" > "$PGDIR/build.log" 2>&1 || { echo "build of $1 failed:"; grep -E ' error ' "$PGDIR/build.log" | sort -u | head -20; exit 1; }; }
+build src/MotCua.Cli
+build src/MotCua.Web
+build bench/MotCua.Benchmarks
 
 echo "== generate $DOSSIERS open dossiers"
-GENERATED=$(dotnet run -c Release --no-build --project src/MotCua.Cli -- generate --dossiers "$DOSSIERS" --open | tee /dev/stderr | grep '^generated')
+# (tee to a file, not /dev/stderr: reopening a redirected stderr truncates the caller's log)
+dotnet run -c Release --no-build --project src/MotCua.Cli -- generate --dossiers "$DOSSIERS" --open | tee "$PGDIR/generate.txt"
+GENERATED=$(grep '^generated' "$PGDIR/generate.txt")
 "$PGBIN/psql" -h 127.0.0.1 -p $PORT -U postgres -d motcua -qc "VACUUM ANALYZE"
 "$PGBIN/psql" -h 127.0.0.1 -p $PORT -U postgres -d motcua -tAc "SELECT 'open dossiers in table: ' || count(*) FROM dossiers WHERE \"Status\" IN (2, 4)"
 "$PGBIN/psql" -h 127.0.0.1 -p $PORT -U postgres -d motcua -tAc "SELECT 'database size: ' || pg_size_pretty(pg_database_size('motcua'))"
 
 echo "== clock sweep, $SWEEPS runs"
-SWEEP=$(dotnet run -c Release --no-build --project src/MotCua.Cli -- sweep --repeat "$SWEEPS" | tee /dev/stderr | grep '^sweep')
+dotnet run -c Release --no-build --project src/MotCua.Cli -- sweep --repeat "$SWEEPS" | tee "$PGDIR/sweep.txt"
+SWEEP=$(grep '^sweep' "$PGDIR/sweep.txt")
 "$PGBIN/psql" -h 127.0.0.1 -p $PORT -U postgres -d motcua -tAc "SELECT 'alerts raised: ' || count(*) FROM dossier_alerts"
 
 echo "== app (Release, PostgreSQL) on $APP"
@@ -57,7 +62,7 @@ APP_PID=$!
 for _ in $(seq 1 120); do curl -fs "$APP/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs "$APP/health/ready" >/dev/null || { echo "the app did not get ready:"; tail -50 "$PGDIR/app.log"; exit 1; }
 
-echo "== load: scenario life, $LOAD_SECONDS s, $CONCURRENCY virtual users"
+echo "== load: scenario life, $LOAD_SECONDS s, $CONCURRENCY virtual users ($(uptime | sed 's/.*load/load/') before)"
 set +e
 dotnet run -c Release --no-build --project bench/MotCua.Benchmarks -- load --scenario life --base-url "$APP" \
   --seconds "$LOAD_SECONDS" --concurrency "$CONCURRENCY" | tee "$PGDIR/life.txt"
@@ -65,7 +70,12 @@ LOAD_RC=${PIPESTATUS[0]}
 set -e
 RESULT=$(grep '^RESULT' "$PGDIR/life.txt" || true)
 LIFE=$(grep -E '^(life|action|errors)' "$PGDIR/life.txt" || true)
-if grep -qE ' (ERR|FATAL|PANIC) |fail:' "$PGDIR/app.log"; then echo "== app log errors (first 20)"; grep -E ' (ERR|FATAL|PANIC) |fail:' "$PGDIR/app.log" | head -20; fi
+APP_ERRORS=$(grep -cE '^(fail|crit):' "$PGDIR/app.log" || true)
+if [ "$APP_ERRORS" -gt 0 ]; then
+  echo "== app log: $APP_ERRORS errors logged; by kind, then the first ones in full"
+  grep -E -A1 '^(fail|crit):' "$PGDIR/app.log" | grep -vE '^(fail|crit):|^--$' | sed -E 's/[0-9a-f]{8}-[0-9a-f-]{27}/<id>/g; s/[0-9]{6,}/<n>/g' | cut -c1-200 | sort | uniq -c | sort -rn | head -10
+  grep -E -A6 '^(fail|crit):' "$PGDIR/app.log" | head -40
+fi
 kill -TERM -- "-$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 
 echo "== pgbench on the same server ($PGBENCH_SECONDS s, $CONCURRENCY clients)"
@@ -78,6 +88,7 @@ echo "== summary ($DOSSIERS open dossiers, PostgreSQL, 2 cores shared by app, lo
 echo "$GENERATED"
 echo "$SWEEP"
 echo "$LIFE"
+echo "app log: ${APP_ERRORS:-0} errors logged during the load"
 if [ -n "$RESULT" ]; then
 python3 - "$RESULT" "$TPCB" <<'PY'
 import sys

@@ -118,6 +118,9 @@ public sealed partial class Dossier
     public DossierStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset? SubmittedAt { get; private init; }
+
+    /// <summary>The assurance level of the e-ID sign-in an online submission was made with ("" at a counter).</summary>
+    public string IdentityAssurance { get; private init; } = "";
     public DateTimeOffset? ReceivedAt { get; private set; }
     public DateTimeOffset? DueAt { get; private set; }
 
@@ -166,9 +169,9 @@ public sealed partial class Dossier
     public sealed record Actor(Guid? Id, string Name, Guid? UnitId, string UnitName);
 
     /// <summary>An online submission: it waits for reception with its code already issued.</summary>
-    public static Dossier SubmitOnline(NewDossier d, DateTimeOffset now)
+    public static Dossier SubmitOnline(NewDossier d, DateTimeOffset now, string identityAssurance = "")
     {
-        var dossier = Create(d, now, DossierStatus.RegisteredOnline, submittedAt: now);
+        var dossier = Create(d, now, DossierStatus.RegisteredOnline, submittedAt: now, identityAssurance);
         dossier.AddEvent(now, "submitted", "Nộp hồ sơ trực tuyến, chờ tiếp nhận", "Cổng dịch vụ công", d.Applicant.Name);
         return dossier;
     }
@@ -263,7 +266,7 @@ public sealed partial class Dossier
     public static string SearchTextOf(string code, Applicant applicant)
         => MotCua.Platform.Text.VietnameseText.Fold($"{code} {applicant.Name} {applicant.IdNumber}");
 
-    private static Dossier Create(NewDossier d, DateTimeOffset now, DossierStatus status, DateTimeOffset? submittedAt)
+    private static Dossier Create(NewDossier d, DateTimeOffset now, DossierStatus status, DateTimeOffset? submittedAt, string identityAssurance = "")
     {
         var dossier = new Dossier
         {
@@ -287,6 +290,7 @@ public sealed partial class Dossier
             CreatedAt = now,
             SubmittedAt = submittedAt,
             SearchText = SearchTextOf(d.Code, d.Applicant),
+            IdentityAssurance = identityAssurance,
         };
         dossier.documents.AddRange(d.Documents);
         foreach (var a in d.Attachments)

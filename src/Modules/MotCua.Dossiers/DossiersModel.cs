@@ -30,6 +30,7 @@ internal sealed class DossiersModel : IModelContributor
             b.Ignore(d => d.Clock);
             b.Property(d => d.Decision).HasMaxLength(20);
             b.Property(d => d.SearchText).HasMaxLength(400);
+            b.Property(d => d.IdentityAssurance).HasMaxLength(40);
             b.Property(d => d.FeeDescription).HasMaxLength(1000);
             b.HasIndex(d => new { d.Status, d.AlertLevel, d.DueAt });
             b.HasIndex(d => new { d.Status, d.CreatedAt });

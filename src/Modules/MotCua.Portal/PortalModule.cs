@@ -21,6 +21,9 @@ public static class PortalModule
         services.AddScoped<MyDossiers.CitizenDossiers>();
         services.AddScoped<MyDossiers.CitizenActions>();
         services.AddScoped<MyDossiers.AccessLog>();
+        services.AddSingleton<MotCua.Platform.Data.IModelContributor, Apply.DraftsModel>();
+        services.AddScoped<Apply.Drafts>();
+        services.AddScoped<Apply.SubmitApplication>();
         return services;
     }
 
@@ -28,6 +31,7 @@ public static class PortalModule
     {
         app.MapCitizenIdentity();
         app.MapForms();
+        MyDossiers.MyDossiersEndpoints.MapMyDossiers(app);
         return app;
     }
 }

@@ -147,7 +147,7 @@ public sealed class DossierGenerator(MotCuaDb db, DueDates dueDates, TimeProvide
             "ReceivingUnitId","ReceivingUnitName","ReceivedById","ReceivedByName","ApplicantKind","ApplicantName","ApplicantIdNumber","ApplicantPhone","ApplicantEmail",
             "ApplicantAddress","ApplicantWardCode","FormDataJson","Status","CreatedAt","SubmittedAt","ReceivedAt","DueAt","ProcessingTimeValue","ProcessingTimeUnit",
             "ResultDelivery","Version","SearchText","OriginalDueAt","ClockJson","SupplementRounds","FinishedAt","ReturnedAt","ResultJson","ReturnJson",
-            "FeeDescription","AlertLevel") FROM STDIN (FORMAT BINARY)
+            "FeeDescription","AlertLevel","IdentityAssurance") FROM STDIN (FORMAT BINARY)
             """, ct))
         {
             foreach (var r in rows)
@@ -205,6 +205,7 @@ public sealed class DossierGenerator(MotCuaDb db, DueDates dueDates, TimeProvide
                 await copy.WriteAsync("{}", NpgsqlDbType.Text, ct);
                 await copy.WriteAsync("", NpgsqlDbType.Varchar, ct);
                 await copy.WriteAsync(0, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(r.Online ? "vneid-level2" : "", NpgsqlDbType.Varchar, ct);
             }
 
             await copy.CompleteAsync(ct);

@@ -8,21 +8,24 @@ using MotCua.Platform.Outbox;
 
 namespace MotCua.Dossiers.Online;
 
+/// <summary>The signed-in citizen behind an online submission: their e-ID subject and the sign-in's assurance level.</summary>
+public sealed record OnlineIdentity(string Subject, string AssuranceLevel);
+
 /// <summary>
 /// A dossier submitted online (by the citizen portal, 24/7): it gets its code at once and waits for an
 /// officer's reception ("chờ tiếp nhận"); the clock starts only at that valid reception.
 /// </summary>
 public sealed class SubmitOnline(MotCuaDb db, DossierDraft drafts, AuditTrail audit, TimeProvider time)
 {
-    public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(ReceptionRequest request, CancellationToken ct, string? idempotencyKey = null)
+    public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(ReceptionRequest request, CancellationToken ct, string? idempotencyKey = null, OnlineIdentity? identity = null)
     {
         if (IdempotencyKey.Validate(idempotencyKey) is { } keyError)
         {
             return (null, [keyError]);
         }
 
-        // Until citizens sign in (portal issue), an online key is scoped by the applicant's ID number.
-        var scopedKey = idempotencyKey is null ? null : IdempotencyKey.Scoped($"online:{request.Applicant?.IdNumber}", idempotencyKey);
+        // A signed-in citizen's key is scoped by their identity; the anonymous API's by the applicant's ID number.
+        var scopedKey = idempotencyKey is null ? null : IdempotencyKey.Scoped(identity is null ? $"online:{request.Applicant?.IdNumber}" : $"citizen:{identity.Subject}", idempotencyKey);
         if (await IdempotencyKey.FindAsync(db, scopedKey, ct) is { } earlier)
         {
             return (earlier, []);
@@ -39,7 +42,7 @@ public sealed class SubmitOnline(MotCuaDb db, DossierDraft drafts, AuditTrail au
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (code, sequence) = await DossierCodes.NextAsync(db, draft.Agency.ElectronicId!, now, ct);
-        var dossier = Dossier.SubmitOnline(ReceiveAtCounter.New(draft, code, sequence, Channel.Online, declared, "Trung tâm Phục vụ hành chính công"), now);
+        var dossier = Dossier.SubmitOnline(ReceiveAtCounter.New(draft, code, sequence, Channel.Online, declared, "Trung tâm Phục vụ hành chính công"), now, identity?.AssuranceLevel ?? "");
         db.Add(dossier);
         audit.Record("dossier.submitted", $"dossier:{code}", $"{draft.Procedure.Code} v{draft.Procedure.Version}; online");
         db.Outbox.Add(OutboxMessage.Create("dossier.submitted", code, new { code, status = DossierStatuses.NationalCode(dossier.Status) }, now));

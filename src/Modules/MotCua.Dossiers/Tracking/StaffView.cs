@@ -33,6 +33,7 @@ public sealed record StaffView(
     public DateTimeOffset? FinishedAt { get; init; }
     public DateTimeOffset? ReturnedAt { get; init; }
     public long? FeeDue { get; init; }
+    public string IdentityAssurance { get; init; } = "";
     public IReadOnlyList<StaffTask> Tasks { get; init; } = [];
     public IReadOnlyList<StaffEvent> Timeline { get; init; } = [];
 
@@ -50,6 +51,7 @@ public sealed record StaffView(
         FinishedAt = d.FinishedAt,
         ReturnedAt = d.ReturnedAt,
         FeeDue = d.FeeDue,
+        IdentityAssurance = d.IdentityAssurance,
         Tasks = d.Tasks.OrderBy(t => t.OpenedAt).ThenBy(t => t.CompletedAt ?? DateTimeOffset.MaxValue).ThenBy(t => t.Id).Select(t => new StaffTask(
             t.Id, t.StepId, t.StepName, t.Kind.ToString(), t.ConsultationOf is not null, t.UnitId, t.UnitName, t.Role, t.AssigneeName, t.State.ToString(), t.OpenedAt, t.DueAt, t.CompletedAt, t.Comment)).ToList(),
         Timeline = d.Events.OrderBy(e => e.At).Select(e => new StaffEvent(e.At, e.Kind, e.Text, e.UnitName, e.ActorName, e.Note)).ToList(),

@@ -9,7 +9,7 @@ public sealed record MyDossierItem(string Code, string ProcedureName, string Sta
 
 public sealed record MyTimelineEntry(DateTimeOffset At, string Text, string Unit);
 
-public sealed record MyResultDocument(string Sha256, string FileName, long Size);
+public sealed record MyResultDocument(string Sha256, string FileName, long Size, string ContentType);
 
 public sealed record MyDossier(
     string Code, string ProcedureCode, string ProcedureName, string Status, int NationalStatus, string StatusText,
@@ -52,7 +52,7 @@ public sealed class CitizenDossiers(MotCuaDb db, AuditTrail audit)
         var result = d.Result;
         var resultReady = d.Status is DossierStatus.Resolved or DossierStatus.ResultReturned && d.Decision != "rejected";
         var documents = resultReady
-            ? d.Attachments.Where(a => result.Documents.Contains(a.Sha256)).Select(a => new MyResultDocument(a.Sha256, a.FileName, a.Size)).ToList()
+            ? d.Attachments.Where(a => result.Documents.Contains(a.Sha256)).Select(a => new MyResultDocument(a.Sha256, a.FileName, a.Size, a.ContentType)).ToList()
             : [];
         return new MyDossier(
             d.Code, d.ProcedureCode, d.ProcedureName, DossierStatuses.ApiName(d.Status), DossierStatuses.NationalCode(d.Status), DossierStatuses.Vietnamese(d.Status),

@@ -155,6 +155,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IdentityAssurance = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     ReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DueAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ProcessingTimeValue = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: true),
@@ -304,6 +305,91 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_platform_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "portal_drafts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerSubject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProcedureCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ProcedureVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcedureName = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ValuesJson = table.Column<string>(type: "TEXT", nullable: false),
+                    FilesJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_portal_drafts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "portal_forms",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcedureCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ProcedureVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_portal_forms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "portal_oidc_applications",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClientSecret = table.Column<string>(type: "TEXT", nullable: true),
+                    ClientType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ConsentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
+                    JsonWebKeySet = table.Column<string>(type: "TEXT", nullable: true),
+                    Permissions = table.Column<string>(type: "TEXT", nullable: true),
+                    PostLogoutRedirectUris = table.Column<string>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    RedirectUris = table.Column<string>(type: "TEXT", nullable: true),
+                    Requirements = table.Column<string>(type: "TEXT", nullable: true),
+                    Settings = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_portal_oidc_applications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "portal_oidc_scopes",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Descriptions = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    Resources = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_portal_oidc_scopes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -584,6 +670,63 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "portal_oidc_authorizations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    Scopes = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_portal_oidc_authorizations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_portal_oidc_authorizations_portal_oidc_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "portal_oidc_applications",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "portal_oidc_tokens",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<string>(type: "TEXT", nullable: true),
+                    AuthorizationId = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReferenceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_portal_oidc_tokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_portal_oidc_tokens_portal_oidc_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "portal_oidc_applications",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_portal_oidc_tokens_portal_oidc_authorizations_AuthorizationId",
+                        column: x => x.AuthorizationId,
+                        principalTable: "portal_oidc_authorizations",
+                        principalColumn: "Id");
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_audit_entries_At",
                 table: "audit_entries",
@@ -748,6 +891,55 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 columns: new[] { "DeliveredAt", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_portal_drafts_ExpiresAt",
+                table: "portal_drafts",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_drafts_OwnerSubject_UpdatedAt",
+                table: "portal_drafts",
+                columns: new[] { "OwnerSubject", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_forms_ProcedureCode_ProcedureVersion_Number",
+                table: "portal_forms",
+                columns: new[] { "ProcedureCode", "ProcedureVersion", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_oidc_applications_ClientId",
+                table: "portal_oidc_applications",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_oidc_authorizations_ApplicationId_Status_Subject_Type",
+                table: "portal_oidc_authorizations",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_oidc_scopes_Name",
+                table: "portal_oidc_scopes",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_oidc_tokens_ApplicationId_Status_Subject_Type",
+                table: "portal_oidc_tokens",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_oidc_tokens_AuthorizationId",
+                table: "portal_oidc_tokens",
+                column: "AuthorizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_oidc_tokens_ReferenceId",
+                table: "portal_oidc_tokens",
+                column: "ReferenceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_portal_ratings_AgencyId_CreatedAt",
                 table: "portal_ratings",
                 columns: new[] { "AgencyId", "CreatedAt" });
@@ -820,6 +1012,18 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 name: "platform_outbox");
 
             migrationBuilder.DropTable(
+                name: "portal_drafts");
+
+            migrationBuilder.DropTable(
+                name: "portal_forms");
+
+            migrationBuilder.DropTable(
+                name: "portal_oidc_scopes");
+
+            migrationBuilder.DropTable(
+                name: "portal_oidc_tokens");
+
+            migrationBuilder.DropTable(
                 name: "portal_ratings");
 
             migrationBuilder.DropTable(
@@ -836,6 +1040,12 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "org_units");
+
+            migrationBuilder.DropTable(
+                name: "portal_oidc_authorizations");
+
+            migrationBuilder.DropTable(
+                name: "portal_oidc_applications");
         }
     }
 }

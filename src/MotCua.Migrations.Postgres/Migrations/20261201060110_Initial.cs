@@ -156,6 +156,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     Status = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IdentityAssurance = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ProcessingTimeValue = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: true),
@@ -305,6 +306,91 @@ namespace MotCua.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_platform_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "portal_drafts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerSubject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProcedureCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ProcedureVersion = table.Column<int>(type: "integer", nullable: false),
+                    ProcedureName = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ValuesJson = table.Column<string>(type: "text", nullable: false),
+                    FilesJson = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_portal_drafts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "portal_forms",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcedureCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ProcedureVersion = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublishedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_portal_forms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "portal_oidc_applications",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClientSecret = table.Column<string>(type: "text", nullable: true),
+                    ClientType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ConsentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    DisplayNames = table.Column<string>(type: "text", nullable: true),
+                    JsonWebKeySet = table.Column<string>(type: "text", nullable: true),
+                    Permissions = table.Column<string>(type: "text", nullable: true),
+                    PostLogoutRedirectUris = table.Column<string>(type: "text", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    RedirectUris = table.Column<string>(type: "text", nullable: true),
+                    Requirements = table.Column<string>(type: "text", nullable: true),
+                    Settings = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_portal_oidc_applications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "portal_oidc_scopes",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Descriptions = table.Column<string>(type: "text", nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    DisplayNames = table.Column<string>(type: "text", nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    Resources = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_portal_oidc_scopes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -585,6 +671,63 @@ namespace MotCua.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "portal_oidc_authorizations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationId = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    Scopes = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_portal_oidc_authorizations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_portal_oidc_authorizations_portal_oidc_applications_Applica~",
+                        column: x => x.ApplicationId,
+                        principalTable: "portal_oidc_applications",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "portal_oidc_tokens",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationId = table.Column<string>(type: "text", nullable: true),
+                    AuthorizationId = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReferenceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_portal_oidc_tokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_portal_oidc_tokens_portal_oidc_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "portal_oidc_applications",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_portal_oidc_tokens_portal_oidc_authorizations_Authorization~",
+                        column: x => x.AuthorizationId,
+                        principalTable: "portal_oidc_authorizations",
+                        principalColumn: "Id");
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_audit_entries_At",
                 table: "audit_entries",
@@ -749,6 +892,55 @@ namespace MotCua.Migrations.Postgres.Migrations
                 columns: new[] { "DeliveredAt", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_portal_drafts_ExpiresAt",
+                table: "portal_drafts",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_drafts_OwnerSubject_UpdatedAt",
+                table: "portal_drafts",
+                columns: new[] { "OwnerSubject", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_forms_ProcedureCode_ProcedureVersion_Number",
+                table: "portal_forms",
+                columns: new[] { "ProcedureCode", "ProcedureVersion", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_oidc_applications_ClientId",
+                table: "portal_oidc_applications",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_oidc_authorizations_ApplicationId_Status_Subject_Type",
+                table: "portal_oidc_authorizations",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_oidc_scopes_Name",
+                table: "portal_oidc_scopes",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_oidc_tokens_ApplicationId_Status_Subject_Type",
+                table: "portal_oidc_tokens",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_oidc_tokens_AuthorizationId",
+                table: "portal_oidc_tokens",
+                column: "AuthorizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_portal_oidc_tokens_ReferenceId",
+                table: "portal_oidc_tokens",
+                column: "ReferenceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_portal_ratings_AgencyId_CreatedAt",
                 table: "portal_ratings",
                 columns: new[] { "AgencyId", "CreatedAt" });
@@ -821,6 +1013,18 @@ namespace MotCua.Migrations.Postgres.Migrations
                 name: "platform_outbox");
 
             migrationBuilder.DropTable(
+                name: "portal_drafts");
+
+            migrationBuilder.DropTable(
+                name: "portal_forms");
+
+            migrationBuilder.DropTable(
+                name: "portal_oidc_scopes");
+
+            migrationBuilder.DropTable(
+                name: "portal_oidc_tokens");
+
+            migrationBuilder.DropTable(
                 name: "portal_ratings");
 
             migrationBuilder.DropTable(
@@ -837,6 +1041,12 @@ namespace MotCua.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "org_units");
+
+            migrationBuilder.DropTable(
+                name: "portal_oidc_authorizations");
+
+            migrationBuilder.DropTable(
+                name: "portal_oidc_applications");
         }
     }
 }
