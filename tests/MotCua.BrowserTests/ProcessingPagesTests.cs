@@ -22,7 +22,7 @@ public sealed class ProcessingPagesTests(BrowserFixture browser)
 
         // The reception officer finds the dossier in the work list and hands it to the agency.
         await officer.GotoAsync("/work");
-        await officer.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
+        await officer.GetByRole(AriaRole.Link, new() { Name = code }).First.ClickAsync();
         await BrowserFixture.ShouldBeAccessibleAsync(officer);
         await Step(officer, "Chuyển hồ sơ đến cơ quan giải quyết").GetByRole(AriaRole.Button, new() { Name = "Hoàn thành, chuyển bước tiếp theo" }).ClickAsync();
         await officer.GetByText("Đã ghi nhận thao tác").WaitForAsync();
@@ -40,7 +40,7 @@ public sealed class ProcessingPagesTests(BrowserFixture browser)
         // The specialist sees it in "to process", attaches the result and hands it on.
         await specialist.GotoAsync("/work?list=to-process");
         await BrowserFixture.ShouldBeAccessibleAsync(specialist);
-        await specialist.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
+        await specialist.GetByRole(AriaRole.Link, new() { Name = code }).First.ClickAsync();
         await specialist.GetByRole(AriaRole.Button, new() { Name = "Đính kèm kết quả" }).ClickAsync();
         await specialist.GetByRole(AriaRole.Alert).WaitForAsync();
         (await specialist.GetByRole(AriaRole.Alert).TextContentAsync())!.ShouldContain("trích yếu kết quả");
@@ -61,7 +61,7 @@ public sealed class ProcessingPagesTests(BrowserFixture browser)
         await specialist.GetByText("Đã ghi nhận thao tác").WaitForAsync();
 
         await officer.GotoAsync("/work?list=to-return");
-        await officer.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
+        await officer.GetByRole(AriaRole.Link, new() { Name = code }).First.ClickAsync();
         (await officer.GetByText("Đã có kết quả").First.IsVisibleAsync()).ShouldBeTrue();
         await BrowserFixture.ShouldBeAccessibleAsync(officer);
         await officer.GetByRole(AriaRole.Button, new() { Name = "Trả kết quả" }).ClickAsync();

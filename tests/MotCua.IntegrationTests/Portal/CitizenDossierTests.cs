@@ -78,7 +78,7 @@ public abstract class CitizenDossierTests(MotCuaApp app)
         (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{code}")).GetProperty("nationalStatus").GetInt32().ShouldBe(7);
 
         var finished = await ReceiveAsync(officer);
-        await ResolveAsync(officer, finished);
+        await Life.ResolveAsync(app, officer, finished);
         var incomplete = new RatingRequest(new Dictionary<string, int> { ["overall"] = 2 }, null, null, null);
         (await actions.RateAsync(Owner, finished, incomplete, CancellationToken.None)).ShouldContain(e => e.Field == "scores.total-time");
         (await actions.RateAsync(Owner, finished, rating with { Scores = new Dictionary<string, int>(rating.Scores!) { ["overall"] = 7 } }, CancellationToken.None))
@@ -99,31 +99,6 @@ public abstract class CitizenDossierTests(MotCuaApp app)
         var response = await officer.PostAsJsonAsync("/api/v1/dossiers", Reception.Request(sha: sha, idNumber: Owner));
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
-    }
-
-    /// <summary>Drives a birth registration through the default process to "resolved" with an electronic result.</summary>
-    private async Task ResolveAsync(HttpClient officer, string code)
-    {
-        using var leader = await app.SignedInAsync("lanhdao");
-        using var specialist = await app.SignedInAsync("chuyenvien");
-        await Step(officer, code, "chuyen-ho-so", "forwards", new { });
-        await Step(leader, code, "phan-cong", "forwards", new { });
-        var sha = await Reception.UploadAsync(specialist, "%PDF-1.4\n% ket qua\n%%EOF\n"u8.ToArray(), "ket-qua.pdf");
-        (await specialist.PostAsJsonAsync($"/api/v1/dossiers/{code}/results", new { description = "Giấy khai sinh", documents = new[] { new { sha256 = sha, fileName = "giay-khai-sinh.pdf" } } }))
-            .StatusCode.ShouldBe(HttpStatusCode.OK);
-        await Step(specialist, code, "tham-dinh", "forwards", new { });
-        await Step(leader, code, "phe-duyet", "approvals", new { decision = "approve" });
-        await Step(specialist, code, "chuyen-ket-qua", "forwards", new { });
-    }
-
-    private static async Task Step(HttpClient client, string code, string step, string action, object body)
-    {
-        var d = await client.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{code}");
-        var task = d.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("state").GetString() == "Open" && t.GetProperty("stepId").GetString() == step);
-        var payload = JsonSerializer.SerializeToNode(body)!.AsObject();
-        payload["taskId"] = task.GetProperty("id").GetGuid();
-        var response = await client.PostAsJsonAsync($"/api/v1/dossiers/{code}/{action}", payload);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 }
 
