@@ -53,15 +53,9 @@ public sealed class SweepClocks(MotCuaDb db, CalendarProvider calendars, OrgDire
             var batch = await db.Set<Dossier>().AsNoTracking().Where(d => ids.Contains(d.Id))
                 .Select(d => new { d.Id, d.Code, d.DueAt, d.AgencyId, d.AgencyName, d.ReceivingUnitId })
                 .ToListAsync(ct);
-            foreach (var d in batch)
+            var raisedIds = await RaiseAsync("dossiers", batch.Select(d => d.Id).ToList(), level, ct);
+            foreach (var d in batch.Where(d => raisedIds.Contains(d.Id)))
             {
-                var updated = await db.Set<Dossier>().Where(x => x.Id == d.Id && x.AlertLevel < level && x.DueAt == d.DueAt)
-                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.AlertLevel, level), ct);
-                if (updated == 0)
-                {
-                    continue;
-                }
-
                 var due = d.DueAt!.Value;
                 if (level == 1)
                 {
@@ -103,15 +97,9 @@ public sealed class SweepClocks(MotCuaDb db, CalendarProvider calendars, OrgDire
             var batch = await db.Set<DossierTask>().AsNoTracking().Where(t => ids.Contains(t.Id))
                 .Join(db.Set<Dossier>(), t => t.DossierId, d => d.Id, (t, d) => new { t.Id, t.DossierId, d.Code, t.DueAt, t.UnitId, t.AssigneeId, t.StepName, t.AssigneeName })
                 .ToListAsync(ct);
-            foreach (var t in batch)
+            var raisedIds = await RaiseAsync("dossier_tasks", batch.Select(t => t.Id).ToList(), level, ct);
+            foreach (var t in batch.Where(t => raisedIds.Contains(t.Id)))
             {
-                var updated = await db.Set<DossierTask>().Where(x => x.Id == t.Id && x.AlertLevel < level && x.DueAt == t.DueAt)
-                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.AlertLevel, level), ct);
-                if (updated == 0)
-                {
-                    continue;
-                }
-
                 var due = t.DueAt!.Value;
                 Alert(t.DossierId, t.Code, t.Id, level == 1 ? AlertKind.DueSoon : AlertKind.Overdue, due, t.UnitId,
                     level == 1
@@ -130,7 +118,7 @@ public sealed class SweepClocks(MotCuaDb db, CalendarProvider calendars, OrgDire
     private Task<List<Guid>> ClaimDossiersAsync(int level, DateTimeOffset threshold, CancellationToken ct)
         => !db.IsSqlite
             ? db.Database.SqlQueryRaw<Guid>(
-                """SELECT "Id" AS "Value" FROM dossiers WHERE "Status" IN (2, 4) AND "AlertLevel" < {0} AND "DueAt" <= {1} ORDER BY "DueAt" LIMIT {2} FOR UPDATE SKIP LOCKED""",
+                """SELECT "Id" AS "Value" FROM dossiers WHERE "Status" IN (2, 4) AND "AlertLevel" < {0} AND "DueAt" <= {1} LIMIT {2} FOR UPDATE SKIP LOCKED""",
                 level, threshold, Batch).ToListAsync(ct)
             : db.Set<Dossier>().Where(d => (d.Status == DossierStatus.Received || d.Status == DossierStatus.InProgress) && d.AlertLevel < level && d.DueAt <= threshold)
                 .OrderBy(d => d.DueAt).Select(d => d.Id).Take(Batch).ToListAsync(ct);
@@ -138,11 +126,43 @@ public sealed class SweepClocks(MotCuaDb db, CalendarProvider calendars, OrgDire
     private Task<List<Guid>> ClaimTasksAsync(int level, DateTimeOffset threshold, CancellationToken ct)
         => !db.IsSqlite
             ? db.Database.SqlQueryRaw<Guid>(
-                """SELECT t."Id" AS "Value" FROM dossier_tasks t JOIN dossiers d ON d."Id" = t."DossierId" WHERE t."State" = 1 AND t."AlertLevel" < {0} AND t."DueAt" <= {1} AND d."Status" IN (2, 4) ORDER BY t."DueAt" LIMIT {2} FOR UPDATE OF t SKIP LOCKED""",
+                """SELECT t."Id" AS "Value" FROM dossier_tasks t JOIN dossiers d ON d."Id" = t."DossierId" WHERE t."State" = 1 AND t."AlertLevel" < {0} AND t."DueAt" <= {1} AND d."Status" IN (2, 4) LIMIT {2} FOR UPDATE OF t SKIP LOCKED""",
                 level, threshold, Batch).ToListAsync(ct)
             : db.Set<DossierTask>().Where(t => t.State == TaskState.Open && t.AlertLevel < level && t.DueAt <= threshold)
                 .Join(db.Set<Dossier>().Where(d => d.Status == DossierStatus.Received || d.Status == DossierStatus.InProgress), t => t.DossierId, d => d.Id, (t, d) => t)
                 .OrderBy(t => t.DueAt).Select(t => t.Id).Take(Batch).ToListAsync(ct);
+
+    /// <summary>
+    /// Raises the level of a claimed batch in one statement; answers the rows it raised (a row another sweep
+    /// raised first is left out, so its warning is not written twice). No ORDER BY in the claims: any batch will
+    /// do, and sorting every candidate for each batch made a first sweep quadratic.
+    /// </summary>
+    private async Task<HashSet<Guid>> RaiseAsync(string table, List<Guid> ids, int level, CancellationToken ct)
+    {
+        if (!db.IsSqlite)
+        {
+            var sql = table == "dossiers"
+                ? """UPDATE dossiers SET "AlertLevel" = {0} WHERE "Id" = ANY({1}) AND "AlertLevel" < {0} RETURNING "Id" AS "Value" """
+                : """UPDATE dossier_tasks SET "AlertLevel" = {0} WHERE "Id" = ANY({1}) AND "AlertLevel" < {0} RETURNING "Id" AS "Value" """;
+            var raised = await db.Database.SqlQueryRaw<Guid>(sql, level, ids.ToArray()).ToListAsync(ct);
+            return [.. raised];
+        }
+
+        // SQLite: one writer at a time, inside this transaction; read which rows are still below the level, then raise them.
+        var below = table == "dossiers"
+            ? await db.Set<Dossier>().Where(x => ids.Contains(x.Id) && x.AlertLevel < level).Select(x => x.Id).ToListAsync(ct)
+            : await db.Set<DossierTask>().Where(x => ids.Contains(x.Id) && x.AlertLevel < level).Select(x => x.Id).ToListAsync(ct);
+        if (table == "dossiers")
+        {
+            await db.Set<Dossier>().Where(x => below.Contains(x.Id)).ExecuteUpdateAsync(u => u.SetProperty(x => x.AlertLevel, level), ct);
+        }
+        else
+        {
+            await db.Set<DossierTask>().Where(x => below.Contains(x.Id)).ExecuteUpdateAsync(u => u.SetProperty(x => x.AlertLevel, level), ct);
+        }
+
+        return [.. below];
+    }
 
     private void Alert(Guid dossierId, string code, Guid taskId, AlertKind kind, DateTimeOffset due, Guid? unit, string text, DateTimeOffset now, Guid? user = null)
         => db.Add(new DossierAlert { DossierId = dossierId, DossierCode = code, TaskId = taskId, Kind = kind, DueAt = due, RecipientUnitId = unit, RecipientUserId = user, Text = text, CreatedAt = now });
