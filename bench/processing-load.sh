@@ -23,8 +23,7 @@ PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 PGDIR=$(mktemp -d /tmp/motcua-bench-pg.XXXXXX); chown postgres:postgres "$PGDIR"
 APP_PID=""
 cleanup() {
-  # The app runs in its own process group (setsid): stop `dotnet run` and the app it started together.
-  if [ -n "$APP_PID" ]; then kill -TERM -- "-$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  if [ -n "$APP_PID" ]; then kill -TERM "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
   su postgres -c "$PGBIN/pg_ctl -D $PGDIR/data -m fast stop" >/dev/null 2>&1 || true
   rm -rf "$PGDIR"
 }
@@ -42,29 +41,33 @@ build() { dotnet build -c Release "$1" > "$PGDIR/build.log" 2>&1 || { echo "buil
 build src/MotCua.Cli
 build src/MotCua.Web
 build bench/MotCua.Benchmarks
+# The built programs themselves (what `dotnet run --no-build` would start, without its project evaluation).
+OUT=bin/Release/net10.0/linux-x64
+MOTCUA=src/MotCua.Cli/$OUT/motcua
+LOAD=bench/MotCua.Benchmarks/$OUT/MotCua.Benchmarks
 
 echo "== generate $DOSSIERS open dossiers"
 # (tee to a file, not /dev/stderr: reopening a redirected stderr truncates the caller's log)
-dotnet run -c Release --no-build --project src/MotCua.Cli -- generate --dossiers "$DOSSIERS" --open | tee "$PGDIR/generate.txt"
+"$MOTCUA" generate --dossiers "$DOSSIERS" --open | tee "$PGDIR/generate.txt"
 GENERATED=$(grep '^generated' "$PGDIR/generate.txt")
 "$PGBIN/psql" -h 127.0.0.1 -p $PORT -U postgres -d motcua -qc "VACUUM ANALYZE"
 "$PGBIN/psql" -h 127.0.0.1 -p $PORT -U postgres -d motcua -tAc "SELECT 'open dossiers in table: ' || count(*) FROM dossiers WHERE \"Status\" IN (2, 4)"
 "$PGBIN/psql" -h 127.0.0.1 -p $PORT -U postgres -d motcua -tAc "SELECT 'database size: ' || pg_size_pretty(pg_database_size('motcua'))"
 
 echo "== clock sweep, $SWEEPS runs"
-dotnet run -c Release --no-build --project src/MotCua.Cli -- sweep --repeat "$SWEEPS" | tee "$PGDIR/sweep.txt"
+"$MOTCUA" sweep --repeat "$SWEEPS" | tee "$PGDIR/sweep.txt"
 SWEEP=$(grep '^sweep' "$PGDIR/sweep.txt")
 "$PGBIN/psql" -h 127.0.0.1 -p $PORT -U postgres -d motcua -tAc "SELECT 'alerts raised: ' || count(*) FROM dossier_alerts"
 
 echo "== app (Release, PostgreSQL) on $APP"
-setsid dotnet run -c Release --no-build --project src/MotCua.Web --urls "$APP" > "$PGDIR/app.log" 2>&1 &
+(cd src/MotCua.Web && exec "$OUT/MotCua.Web" --urls "$APP") > "$PGDIR/app.log" 2>&1 &   # as dotnet run: in the project folder
 APP_PID=$!
 for _ in $(seq 1 120); do curl -fs "$APP/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs "$APP/health/ready" >/dev/null || { echo "the app did not get ready:"; tail -50 "$PGDIR/app.log"; exit 1; }
 
 echo "== load: scenario life, $LOAD_SECONDS s, $CONCURRENCY virtual users ($(uptime | sed 's/.*load/load/') before)"
 set +e
-dotnet run -c Release --no-build --project bench/MotCua.Benchmarks -- load --scenario life --base-url "$APP" \
+"$LOAD" load --scenario life --base-url "$APP" \
   --seconds "$LOAD_SECONDS" --concurrency "$CONCURRENCY" | tee "$PGDIR/life.txt"
 LOAD_RC=${PIPESTATUS[0]}
 set -e
@@ -76,7 +79,7 @@ if [ "$APP_ERRORS" -gt 0 ]; then
   grep -E -A1 '^(fail|crit):' "$PGDIR/app.log" | grep -vE '^(fail|crit):|^--$' | sed -E 's/[0-9a-f]{8}-[0-9a-f-]{27}/<id>/g; s/[0-9]{6,}/<n>/g' | cut -c1-200 | sort | uniq -c | sort -rn | head -10
   grep -E -A6 '^(fail|crit):' "$PGDIR/app.log" | head -40
 fi
-kill -TERM -- "-$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+kill -TERM "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 
 echo "== pgbench on the same server ($PGBENCH_SECONDS s, $CONCURRENCY clients)"
 "$PGBIN/pgbench" -h 127.0.0.1 -p $PORT -U postgres -i -s 10 -q motcua >/dev/null 2>&1

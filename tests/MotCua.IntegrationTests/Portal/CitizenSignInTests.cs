@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using MotCua.IntegrationTests.Hosting;
 using MotCua.Portal.Identity;
+using MotCua.Portal.Identity.Provider;
+using OpenIddict.Abstractions;
 
 namespace MotCua.IntegrationTests.Portal;
 
@@ -315,6 +318,33 @@ public abstract class CitizenSignInTests(MotCuaApp app)
         (await client.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         browser.HasCookie("motcua.vneid", "/connect/authorize").ShouldBeFalse("the provider forgot the citizen too");
         await CitizenFlow.StartAsync(client);
+    }
+
+    [Fact]
+    public async Task Spent_provider_tokens_are_pruned_a_day_later()
+    {
+        using var scope = app.Services.CreateScope();
+        var tokens = scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>();
+        var now = DateTimeOffset.UtcNow;
+        var old = await tokens.CreateAsync(new OpenIddictTokenDescriptor
+        {
+            CreationDate = now.AddDays(-2), ExpirationDate = now.AddDays(-2).AddMinutes(2), Status = OpenIddictConstants.Statuses.Redeemed,
+            Subject = "pruning-test", Type = OpenIddictConstants.TokenTypeIdentifiers.Private.AuthorizationCode,
+        });
+        var fresh = await tokens.CreateAsync(new OpenIddictTokenDescriptor
+        {
+            CreationDate = now, ExpirationDate = now.AddMinutes(2), Status = OpenIddictConstants.Statuses.Redeemed,
+            Subject = "pruning-test", Type = OpenIddictConstants.TokenTypeIdentifiers.Private.AuthorizationCode,
+        });
+        var oldId = await tokens.GetIdAsync(old);
+        var freshId = await tokens.GetIdAsync(fresh);
+
+        await app.Services.GetRequiredService<PruneProviderTokens>().PruneAsync(CancellationToken.None);
+
+        using var after = app.Services.CreateScope();
+        var remaining = after.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>();
+        (await remaining.FindByIdAsync(oldId!)).ShouldBeNull();
+        (await remaining.FindByIdAsync(freshId!)).ShouldNotBeNull();
     }
 }
 

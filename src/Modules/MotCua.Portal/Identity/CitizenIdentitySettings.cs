@@ -37,8 +37,11 @@ internal sealed class CitizenIdentitySettings
     /// </summary>
     public string? Issuer { get; set; }
 
-    /// <summary>The bundled provider refuses plain HTTP when true (off by default: development and tests use HTTP).</summary>
-    public bool RequireHttps { get; set; }
+    /// <summary>
+    /// HTTPS only: the bundled provider refuses plain HTTP, and an external provider's metadata must be fetched over
+    /// HTTPS. Unset = on for an external provider, off for the bundled one (development and tests use HTTP).
+    /// </summary>
+    public bool? RequireHttps { get; set; }
 
     /// <summary>PFX with the bundled provider's signing key; several nodes must share it. Empty = an ephemeral key per process.</summary>
     public string? SigningCertificatePath { get; set; }

@@ -83,6 +83,7 @@ internal static class CitizenSignIn
                 if (!settings.IsBundled)
                 {
                     o.Authority = settings.Authority;
+                    o.RequireHttpsMetadata = settings.RequireHttps ?? true;
                 }
             });
 

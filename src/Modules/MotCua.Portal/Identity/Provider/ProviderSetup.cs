@@ -47,6 +47,8 @@ internal static class ProviderSetup
         services.AddSingleton<ProviderIssuer>();
         services.AddSingleton<DemoCitizenAccounts>();
         services.AddScoped<ISeeder, PortalClientSeeder>();
+        services.AddSingleton<PruneProviderTokens>();
+        services.AddHostedService(sp => sp.GetRequiredService<PruneProviderTokens>());
 
         services.AddAuthentication().AddCookie(SessionScheme, o =>
         {
@@ -79,7 +81,7 @@ internal static class ProviderSetup
                 .EnableAuthorizationEndpointPassthrough()
                 .EnableUserInfoEndpointPassthrough()
                 .EnableEndSessionEndpointPassthrough();
-            if (!settings.RequireHttps)
+            if (settings.RequireHttps is not true)
             {
                 host.DisableTransportSecurityRequirement();
             }
