@@ -328,13 +328,19 @@ public abstract class CitizenSignInTests(MotCuaApp app)
         var now = DateTimeOffset.UtcNow;
         var old = await tokens.CreateAsync(new OpenIddictTokenDescriptor
         {
-            CreationDate = now.AddDays(-2), ExpirationDate = now.AddDays(-2).AddMinutes(2), Status = OpenIddictConstants.Statuses.Redeemed,
-            Subject = "pruning-test", Type = OpenIddictConstants.TokenTypeIdentifiers.Private.AuthorizationCode,
+            CreationDate = now.AddDays(-2),
+            ExpirationDate = now.AddDays(-2).AddMinutes(2),
+            Status = OpenIddictConstants.Statuses.Redeemed,
+            Subject = "pruning-test",
+            Type = OpenIddictConstants.TokenTypeIdentifiers.Private.AuthorizationCode,
         });
         var fresh = await tokens.CreateAsync(new OpenIddictTokenDescriptor
         {
-            CreationDate = now, ExpirationDate = now.AddMinutes(2), Status = OpenIddictConstants.Statuses.Redeemed,
-            Subject = "pruning-test", Type = OpenIddictConstants.TokenTypeIdentifiers.Private.AuthorizationCode,
+            CreationDate = now,
+            ExpirationDate = now.AddMinutes(2),
+            Status = OpenIddictConstants.Statuses.Redeemed,
+            Subject = "pruning-test",
+            Type = OpenIddictConstants.TokenTypeIdentifiers.Private.AuthorizationCode,
         });
         var oldId = await tokens.GetIdAsync(old);
         var freshId = await tokens.GetIdAsync(fresh);
