@@ -23,10 +23,13 @@ public sealed record SweepReport(int DueSoon, int Overdue, int StepsDueSoon, int
 /// </summary>
 public sealed class SweepClocks(MotCuaDb db, CalendarProvider calendars, OrgDirectory directory, TimeProvider time)
 {
-    private const int Batch = 500;
+    /// <summary>Rows claimed per transaction: bigger on PostgreSQL (a catch-up sweep raises hundreds of thousands), small on SQLite (one writer).</summary>
+    private int Batch => db.IsSqlite ? 500 : 5000;
 
     public async Task<SweepReport> RunAsync(CancellationToken ct)
     {
+        // A batch writes up to three rows per dossier; a catch-up sweep after an outage must not die on the default 30 s.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
         var now = time.GetUtcNow();
         var clock = await calendars.ClockAsync(ct);
         var soon = clock.Calendar.AddWorkingTime(now, clock.Calendar.Hours.DayLength).ToUniversalTime();
