@@ -61,6 +61,8 @@ echo "== app (Release, PostgreSQL) on $APP"
 APP_PID=$!
 for _ in $(seq 1 120); do curl -fs "$APP/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs "$APP/health/ready" >/dev/null || { echo "the app did not get ready:"; tail -50 "$PGDIR/app.log"; exit 1; }
+# Errors are counted from here on (a fresh database logs a failed query for the missing migrations table at start).
+STARTED=$(wc -l < "$PGDIR/app.log")
 
 echo "== page weight"
 set +e
@@ -80,11 +82,12 @@ FILED=$(( $(psql_value "SELECT count(*) FROM dossiers") - BEFORE ))
 # The demo citizens now have many dossiers: "my dossiers" at its longest (the list shows the newest 200).
 "$LOAD" page-weight --base-url "$APP" > "$PGDIR/weight-after.txt" 2>&1 || true
 MINE=$(psql_value "SELECT count(*) FROM dossiers WHERE \"ApplicantIdNumber\" = '001090000001'")
-APP_ERRORS=$(grep -cE '^(fail|crit):' "$PGDIR/app.log" || true)
+tail -n +"$((STARTED + 1))" "$PGDIR/app.log" > "$PGDIR/app-run.log"
+APP_ERRORS=$(grep -cE '^(fail|crit):' "$PGDIR/app-run.log" || true)
 if [ "$APP_ERRORS" -gt 0 ]; then
   echo "== app log: $APP_ERRORS errors logged; by kind, then the first ones in full"
-  grep -E -A1 '^(fail|crit):' "$PGDIR/app.log" | grep -vE '^(fail|crit):|^--$' | sed -E 's/[0-9a-f]{8}-[0-9a-f-]{27}/<id>/g; s/[0-9]{6,}/<n>/g' | cut -c1-200 | sort | uniq -c | sort -rn | head -10
-  grep -E -A6 '^(fail|crit):' "$PGDIR/app.log" | head -40
+  grep -E -A1 '^(fail|crit):' "$PGDIR/app-run.log" | grep -vE '^(fail|crit):|^--$' | sed -E 's/[0-9a-f]{8}-[0-9a-f-]{27}/<id>/g; s/[0-9]{6,}/<n>/g' | cut -c1-200 | sort | uniq -c | sort -rn | head -10
+  grep -E -A6 '^(fail|crit):' "$PGDIR/app-run.log" | head -40
 fi
 kill -TERM "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 
@@ -100,7 +103,7 @@ sed -n '/^page .*requests/,/^RESULT/p' "$PGDIR/weight.txt" | grep -v '^RESULT'
 echo "after the load (the citizen now has $MINE dossiers; the list shows the newest 200):"
 grep -E '^/portal/ho-so ' "$PGDIR/weight-after.txt" || echo "  (no figure: $(tail -1 "$PGDIR/weight-after.txt"))"
 [ "$WEIGHT_RC" -eq 0 ] || echo "page weight: FAILED (exit code $WEIGHT_RC: a page over budget, not 200, or with external references)"
-echo "app log: ${APP_ERRORS:-0} errors logged during the load; $FILED dossiers added to the table (warm-up included)"
+echo "app log: ${APP_ERRORS:-0} errors logged during page weight and load; $FILED dossiers added to the table (warm-up included)"
 if [ -n "$RESULT" ]; then
 python3 - "$RESULT" "$TPCB" <<'PY'
 import sys
