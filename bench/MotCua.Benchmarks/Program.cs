@@ -8,5 +8,11 @@ if (args.Length > 0 && args[0] == "load")
     return await LoadRunner.RunAsync(args[1..]);
 }
 
+// Portal page weight (each page with its CSS/JS/fonts/images, bytes on the wire) against a running app: see bench/portal-load.sh
+if (args.Length > 0 && args[0] == "page-weight")
+{
+    return await LoadRunner.PageWeightAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -15,7 +15,9 @@ namespace MotCua.Benchmarks.Load;
 /// officer) and public tracking lookups (GET /api/v1/tracking/{code}) of codes sampled from the database.
 /// Reports throughput and latency percentiles. Used by bench/reception-load.sh.
 /// <c>--scenario life</c> (bench/processing-load.sh) drives whole dossiers from the counter to the returned
-/// result instead, for <c>--seconds</c> with <c>--concurrency</c> virtual users (LifeScenario.cs).
+/// result instead, for <c>--seconds</c> with <c>--concurrency</c> virtual users (LifeScenario.cs);
+/// <c>--scenario submit-online</c> (bench/portal-load.sh) has signed-in citizens file online through the
+/// portal's form (SubmitOnlineScenario.cs).
 /// </summary>
 public static partial class LoadRunner
 {
@@ -33,8 +35,10 @@ public static partial class LoadRunner
                 break;
             case "life":
                 return await RunLifeAsync(options, baseUrl, concurrency);
+            case "submit-online":
+                return await RunSubmitOnlineAsync(options, baseUrl, concurrency);
             case var other:
-                await Console.Error.WriteLineAsync($"load: unknown --scenario \"{other}\" (reception: receptions then tracking lookups; life: whole dossiers from reception to the returned result).");
+                await Console.Error.WriteLineAsync($"load: unknown --scenario \"{other}\" (reception: receptions then tracking lookups; life: whole dossiers from reception to the returned result; submit-online: citizens filing online through the portal).");
                 return 2;
         }
 
