@@ -62,6 +62,7 @@ public abstract partial class ReuseAndFilingTests(MotCuaApp app)
         var uploads = FileFields().Matches(html).Select(m => m.Groups[1].Value).Distinct().ToList();
         uploads.Count.ShouldBeGreaterThanOrEqualTo(2);
         html.ShouldContain($"name=\"Reuse.{uploads[0]}\" value=\"{uploadId}\"");
+        html.ShouldContain($"id=\"f-{uploads[0].Replace('.', '-')}-reuse-none\"");
         var required = RequiredFiles().Matches(html).Select(m => m.Groups[1].Value).Distinct().Except(uploads.Take(2)).ToList();
 
         // The choice is kept in a draft.
@@ -162,6 +163,7 @@ public abstract partial class ReuseAndFilingTests(MotCuaApp app)
         var badHtml = await bad.Content.ReadAsStringAsync();
         badHtml.ShouldContain(EnterpriseCode.Message);
         badHtml.ShouldContain("href=\"#org-code\"");
+        badHtml.ShouldContain("id=\"org-code-error\"");
         badHtml.ShouldContain("value=\"Công ty TNHH Hoa Sen\"", customMessage: "nothing typed is lost");
 
         var review = await PostAsync(client, badHtml, "review", Organisation(draftId, "0101234567001"));
