@@ -24,13 +24,19 @@ public sealed class Applicant
     public string? WardCode { get; set; }
 }
 
-/// <summary>Someone filing on the applicant's behalf (người nộp thay), with the authorisation.</summary>
+/// <summary>
+/// Someone filing on the applicant's behalf (người nộp thay), with the authorisation; for an organisation, the
+/// person acting for it (người đại diện theo pháp luật or người được ủy quyền) and their position in it.
+/// </summary>
 public sealed class Submitter
 {
     public string Name { get; set; } = "";
     public string IdNumber { get; set; } = "";
     public string Phone { get; set; } = "";
     public string Authorisation { get; set; } = "";
+
+    /// <summary>The representative's position in the organisation (chức vụ: "Giám đốc"); "" for a person filing for a person.</summary>
+    public string Position { get; set; } = "";
 }
 
 /// <summary>How a required document was provided.</summary>
@@ -259,6 +265,16 @@ public sealed partial class Dossier
         ReceivedById = officer.Id;
         ReceivedByName = officer.Name;
     }
+
+    /// <summary>
+    /// Records that a document of the checklist was taken from the citizen's earlier dossier or result (kho dữ liệu
+    /// của công dân). The other dossier's code is for staff only: the public timeline says just what was reused.
+    /// </summary>
+    public void NoteReuse(string documentName, string fileName, string fromCode, DateTimeOffset now)
+        => AddEvent(now, "document-reused", Cut($"Tái sử dụng giấy tờ đã có: {documentName}", 1000), "Cổng dịch vụ công", Applicant.Name,
+            Cut($"Tái sử dụng {fileName} từ hồ sơ {fromCode}", 4000));
+
+    private static string Cut(string text, int max) => text.Length > max ? text[..(max - 1)] + "…" : text;
 
     private void AddEvent(DateTimeOffset at, string kind, string text, string unit, string actor, string note = "")
         => events.Add(new DossierEvent { DossierId = Id, At = at, Kind = kind, Status = Status, Text = text, UnitName = unit, ActorName = actor, Note = note });

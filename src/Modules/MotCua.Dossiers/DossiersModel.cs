@@ -54,6 +54,10 @@ internal sealed class DossiersModel : IModelContributor
                 s.Property(x => x.IdNumber).HasMaxLength(20).HasColumnName("SubmitterIdNumber");
                 s.Property(x => x.Phone).HasMaxLength(20).HasColumnName("SubmitterPhone");
                 s.Property(x => x.Authorisation).HasMaxLength(500).HasColumnName("SubmitterAuthorisation");
+                s.Property(x => x.Position).HasMaxLength(200).HasColumnName("SubmitterPosition");
+
+                // "My dossiers" finds a citizen's dossiers as applicant or as the one who filed.
+                s.HasIndex(x => x.IdNumber);
             });
             b.OwnsMany(d => d.Documents, doc =>
             {

@@ -21,6 +21,7 @@ public static class PortalModule
         services.AddScoped<MyDossiers.CitizenDossiers>();
         services.AddScoped<MyDossiers.CitizenActions>();
         services.AddScoped<MyDossiers.AccessLog>();
+        services.AddScoped<MyDossiers.CitizenDocuments>();
         services.AddSingleton<MotCua.Platform.Data.IModelContributor, Apply.DraftsModel>();
         services.AddScoped<Apply.Drafts>();
         services.AddScoped<Apply.SubmitApplication>();

@@ -1623,7 +1623,15 @@ namespace MotCua.Migrations.Postgres.Migrations
                                 .HasColumnType("character varying(20)")
                                 .HasColumnName("SubmitterPhone");
 
+                            b1.Property<string>("Position")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("SubmitterPosition");
+
                             b1.HasKey("DossierId");
+
+                            b1.HasIndex("IdNumber");
 
                             b1.ToTable("dossiers");
 

@@ -1614,7 +1614,15 @@ namespace MotCua.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT")
                                 .HasColumnName("SubmitterPhone");
 
+                            b1.Property<string>("Position")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SubmitterPosition");
+
                             b1.HasKey("DossierId");
+
+                            b1.HasIndex("IdNumber");
 
                             b1.ToTable("dossiers");
 

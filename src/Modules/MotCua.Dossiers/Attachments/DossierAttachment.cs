@@ -3,6 +3,12 @@ namespace MotCua.Dossiers;
 /// <summary>A stored file attached to one document of a dossier's checklist. The file is in the store before this row exists.</summary>
 public sealed class DossierAttachment
 {
+    /// <summary>The document number of the authorisation (văn bản ủy quyền) of someone filing for another person or an organisation.</summary>
+    public const int AuthorisationDocument = -1;
+
+    /// <summary>The document number of the result's files (not a checklist line).</summary>
+    public const int ResultDocument = 0;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid DossierId { get; set; }
     public int DocumentNumber { get; init; }

@@ -43,6 +43,16 @@ public sealed class SubmitOnline(MotCuaDb db, DossierDraft drafts, AuditTrail au
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (code, sequence) = await DossierCodes.NextAsync(db, draft.Agency.ElectronicId!, now, ct);
         var dossier = Dossier.SubmitOnline(ReceiveAtCounter.New(draft, code, sequence, Channel.Online, declared, "Trung tâm Phục vụ hành chính công"), now, identity?.AssuranceLevel ?? "");
+        foreach (var line in declared.Documents ?? [])
+        {
+            foreach (var reused in (line.Attachments ?? []).Where(a => line.Provision == Provision.Reused && a.ReusedFrom is not null))
+            {
+                var name = dossier.Documents.FirstOrDefault(d => d.Number == line.Number)?.Name ?? $"giấy tờ số {line.Number}";
+                dossier.NoteReuse(name, reused.FileName, reused.ReusedFrom!, now);
+                audit.Record("dossier.document-reused", $"dossier:{code}", $"Tái sử dụng {reused.FileName} ({name}) từ hồ sơ {reused.ReusedFrom}");
+            }
+        }
+
         db.Add(dossier);
         audit.Record("dossier.submitted", $"dossier:{code}", $"{draft.Procedure.Code} v{draft.Procedure.Version}; online");
         db.Outbox.Add(OutboxMessage.Create("dossier.submitted", code, new { code, status = DossierStatuses.NationalCode(dossier.Status) }, now));

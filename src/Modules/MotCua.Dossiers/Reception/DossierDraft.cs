@@ -64,6 +64,17 @@ public sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directory
         var applicant = await ApplicantAsync(request.Applicant, errors, ct);
         var submitter = Submitter(request.Submitter, errors);
         var (documents, attachments) = await ChecklistAsync(group, request, errors, ct);
+        if (submitter is not null && request.Submitter?.Document is { } authorisation)
+        {
+            if (await AttachmentAsync(authorisation, DossierAttachment.AuthorisationDocument, Provision.Uploaded, ct) is { } file)
+            {
+                attachments.Add(file);
+            }
+            else
+            {
+                errors.Add(Error.Invalid("submitter.document", "Văn bản ủy quyền: tệp đính kèm không tồn tại, vui lòng tải lên lại."));
+            }
+        }
         if (request.Delivery == ResultDelivery.Post && string.IsNullOrWhiteSpace(request.PostAddress))
         {
             errors.Add(Error.Required("postAddress", "địa chỉ nhận kết quả qua bưu chính"));
@@ -123,9 +134,16 @@ public sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directory
         {
             errors.Add(Error.Invalid("applicant.idNumber", "Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số."));
         }
-        else if (a.Kind == ApplicantKind.Organisation && !(IsDigits(a.IdNumber, 10) || (a.IdNumber.Length == 14 && IsDigits(a.IdNumber[..10], 10) && a.IdNumber[10] == '-' && IsDigits(a.IdNumber[11..], 3))))
+        else if (a.Kind == ApplicantKind.Organisation)
         {
-            errors.Add(Error.Invalid("applicant.idNumber", "Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số."));
+            if (Applicants.EnterpriseCode.Normalize(a.IdNumber) is { } code)
+            {
+                a.IdNumber = code;
+            }
+            else
+            {
+                errors.Add(Error.Invalid("applicant.idNumber", Applicants.EnterpriseCode.Message));
+            }
         }
 
         if (a.DateOfBirth is { } dob && (dob.Year < 1900 || dob > DateOnly.FromDateTime(DateTime.UtcNow)))
@@ -164,6 +182,7 @@ public sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directory
             IdNumber = (input.IdNumber ?? "").Trim(),
             Phone = (input.Phone ?? "").Trim(),
             Authorisation = (input.Authorisation ?? "").Trim(),
+            Position = (input.Position ?? "").Trim(),
         };
         if (s.Name.Length == 0)
         {
@@ -178,6 +197,15 @@ public sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directory
         if (s.Authorisation.Length == 0)
         {
             errors.Add(Error.Required("submitter.authorisation", "giấy ủy quyền hoặc căn cứ nộp thay"));
+        }
+        else if (s.Authorisation.Length > 500)
+        {
+            errors.Add(Error.Invalid("submitter.authorisation", "Căn cứ nộp thay dài quá 500 ký tự."));
+        }
+
+        if (s.Position.Length > 200)
+        {
+            errors.Add(Error.Invalid("submitter.position", "Chức vụ dài quá 200 ký tự."));
         }
 
         return s;
@@ -205,32 +233,21 @@ public sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directory
             }
 
             var refs = line?.Attachments ?? [];
-            if (request.Action == ReceptionAction.Receive && provision is Provision.DigitizedAtCounter or Provision.Uploaded && refs.Count == 0)
+            if (request.Action == ReceptionAction.Receive && provision is Provision.DigitizedAtCounter or Provision.Uploaded or Provision.Reused && refs.Count == 0)
             {
                 errors.Add(Error.Invalid($"documents[{i + 1}]", $"\"{doc.Name}\": cần đính kèm bản số hóa."));
             }
 
             foreach (var r in refs)
             {
-                await using var stream = IsSha(r.Sha256) ? await files.OpenAsync(r.Sha256, ct) : null;
-                if (stream is null)
+                if (await AttachmentAsync(r, i + 1, provision, ct) is { } file)
+                {
+                    attachments.Add(file);
+                }
+                else
                 {
                     errors.Add(Error.Invalid($"documents[{i + 1}]", $"\"{doc.Name}\": tệp đính kèm không tồn tại, vui lòng tải lên lại."));
-                    continue;
                 }
-
-                var head = new byte[8];
-                var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
-                var type = FileKinds.Sniff(head.AsSpan(0, read)) ?? "application/octet-stream";
-                attachments.Add(new DossierAttachment
-                {
-                    DocumentNumber = i + 1,
-                    Sha256 = r.Sha256,
-                    FileName = FileKinds.SafeName(r.FileName, type),
-                    ContentType = type,
-                    Size = stream.Length,
-                    Provision = provision,
-                });
             }
 
             documents.Add(new DossierDocument
@@ -244,6 +261,29 @@ public sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directory
         }
 
         return (documents, attachments);
+    }
+
+    /// <summary>The attachment row for a stored file (its type read from its content), or null when the store does not have it.</summary>
+    private async Task<DossierAttachment?> AttachmentAsync(AttachmentRef r, int documentNumber, Provision provision, CancellationToken ct)
+    {
+        await using var stream = IsSha(r.Sha256) ? await files.OpenAsync(r.Sha256, ct) : null;
+        if (stream is null)
+        {
+            return null;
+        }
+
+        var head = new byte[8];
+        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        var type = FileKinds.Sniff(head.AsSpan(0, read)) ?? "application/octet-stream";
+        return new DossierAttachment
+        {
+            DocumentNumber = documentNumber,
+            Sha256 = r.Sha256,
+            FileName = FileKinds.SafeName(r.FileName, type),
+            ContentType = type,
+            Size = stream.Length,
+            Provision = provision,
+        };
     }
 
     private static bool IsDigits(string s, int length) => s.Length == length && s.All(char.IsAsciiDigit);

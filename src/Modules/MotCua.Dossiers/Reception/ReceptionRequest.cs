@@ -38,10 +38,14 @@ public sealed record ApplicantInput(
     string? Address,
     string? WardCode);
 
-public sealed record SubmitterInput(string? Name, string? IdNumber, string? Phone, string? Authorisation);
+/// <summary>Who files for the applicant; <paramref name="Document"/> is the stored authorisation, <paramref name="Position"/> a representative's position.</summary>
+public sealed record SubmitterInput(string? Name, string? IdNumber, string? Phone, string? Authorisation, string? Position = null, AttachmentRef? Document = null);
 
-/// <summary>An attachment already stored (POST /api/v1/attachments) for a document of the checklist.</summary>
-public sealed record AttachmentRef(string Sha256, string FileName);
+/// <summary>
+/// An attachment already stored (POST /api/v1/attachments) for a document of the checklist;
+/// <paramref name="ReusedFrom"/> is the citizen's earlier dossier it was taken from (for <see cref="Provision.Reused"/>).
+/// </summary>
+public sealed record AttachmentRef(string Sha256, string FileName, string? ReusedFrom = null);
 
 /// <summary>One checklist line: the document's number in the chosen case (1, 2 …), how it was provided.</summary>
 public sealed record ChecklistInput(int Number, Provision Provision, int? Originals, int? Copies, IReadOnlyList<AttachmentRef>? Attachments);

@@ -49,7 +49,7 @@ public sealed class DossierSlips(SlipFonts fonts)
             .Line("Nội dung yêu cầu giải quyết", $"{d.ProcedureName} (mã {d.ProcedureCode})");
         if (d.Submitter is { Name.Length: > 0 } s)
         {
-            doc.Line("Người nộp thay", $"{s.Name} — {s.IdNumber} ({s.Authorisation})");
+            doc.Line(d.Applicant.Kind == ApplicantKind.Organisation ? "Người đại diện" : "Người nộp thay", $"{s.Name} — {s.IdNumber}{(s.Position.Length > 0 ? $", {s.Position}" : "")} ({s.Authorisation})");
         }
 
         doc.Paragraph("Thành phần hồ sơ nộp gồm:", isBold: true)

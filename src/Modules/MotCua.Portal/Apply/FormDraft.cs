@@ -4,8 +4,11 @@ using MotCua.Platform.Data;
 
 namespace MotCua.Portal.Apply;
 
-/// <summary>A file of a draft: the stored content (SHA-256) and the name the citizen gave it.</summary>
-public sealed record DraftFile(string Sha256, string FileName);
+/// <summary>
+/// A file of a draft: the stored content (SHA-256) and the name the citizen gave it; for a document reused from
+/// the citizen's store, the store's id of it and the dossier it came from (checked again at submission).
+/// </summary>
+public sealed record DraftFile(string Sha256, string FileName, Guid? ReusedId = null, string? ReusedFrom = null);
 
 /// <summary>
 /// A form being filled (hồ sơ nháp): its values as the form posts them and its uploaded files, owned by one

@@ -21,6 +21,13 @@ public sealed record MyDossier(
 /// A signed-in citizen's own dossiers — as applicant or as the person who filed on someone's behalf — and
 /// nobody else's: every query is by the citizen's ID number, so a guessed code answers "not found".
 /// </summary>
+/// <remarks>
+/// Who sees a dossier filed for someone else: the citizen who filed it (the submitter: they follow it, supply
+/// what is missing, withdraw it) AND, when the applicant is a person, that person — it is their dossier, their
+/// data and their result; the authorisation lets the filer act, it does not take the dossier away from its
+/// owner. A dossier of an organisation is seen by the representative who filed it: an enterprise code is never
+/// a citizen's 12-digit ID number, so nobody else matches it here (an organisation's own account comes later).
+/// </remarks>
 public sealed class CitizenDossiers(MotCuaDb db, AuditTrail audit)
 {
     public async Task<IReadOnlyList<MyDossierItem>> ListAsync(string idNumber, CancellationToken ct)
@@ -68,6 +75,7 @@ public sealed class CitizenDossiers(MotCuaDb db, AuditTrail audit)
     internal Task<Dossier?> OwnedAsync(string idNumber, string code, CancellationToken ct)
         => Mine(idNumber).Include(d => d.Tasks).FirstOrDefaultAsync(d => d.Code == code, ct);
 
-    private IQueryable<Dossier> Mine(string idNumber)
-        => db.Set<Dossier>().Where(d => d.Applicant.IdNumber == idNumber || (d.Submitter != null && d.Submitter.IdNumber == idNumber));
+    /// <summary>The citizen's dossiers (see the remarks): the one scope for "my dossiers" and "my documents".</summary>
+    internal IQueryable<Dossier> Mine(string idNumber)
+        => string.IsNullOrEmpty(idNumber) ? db.Set<Dossier>().Where(d => false) : db.Set<Dossier>().Where(d => d.Applicant.IdNumber == idNumber || (d.Submitter != null && d.Submitter.IdNumber == idNumber));
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using MotCua.Platform.Audit;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Storage;
 using MotCua.Portal.Identity;
@@ -31,6 +32,8 @@ internal static class MyDossiersEndpoints
         me.MapPost("/dossiers/{code}/ratings", async (string code, RatingRequest r, CitizenActions actions, CurrentCitizen citizen, CancellationToken ct)
                 => Answer(await actions.RateAsync(citizen.IdNumber, code, r, ct)))
             .WithSummary("Rate a finished dossier once: a score for every criterion (GET /api/v1/rating-criteria), like/dislike, a comment.");
+        me.MapGet("/documents", async (CitizenDocuments store, CurrentCitizen citizen, CancellationToken ct) => Results.Ok(await store.ListAsync(citizen.IdNumber, ct)))
+            .WithSummary("My document store: files of my earlier dossiers and the electronic results issued to me, each once, to reuse in a new dossier by its id.");
         me.MapGet("/access-log", async (AccessLog log, CurrentCitizen citizen, CancellationToken ct) => Results.Ok(await log.RunAsync(citizen.IdNumber, ct)))
             .WithSummary("Who read or changed my dossiers, and when.");
         app.MapGet("/api/v1/rating-criteria", () => Results.Ok(new { indices = Ratings.RatingCriteria.Indices, questions = Ratings.RatingCriteria.Questions }))
@@ -46,6 +49,18 @@ internal static class MyDossiersEndpoints
                     return NotMine();
                 }
 
+                return Results.Stream(stream, document.ContentType, document.FileName);
+            })
+            .RequireAuthorization(CitizenAuthentication.Policy)
+            .ExcludeFromDescription();
+        app.MapGet("/portal/giay-to/{id:guid}", async (Guid id, CitizenDocuments store, CurrentCitizen citizen, IFileStore files, AuditTrail audit, CancellationToken ct) =>
+            {
+                if (await store.FindAsync(citizen.IdNumber, id, ct) is not { } document || await files.OpenAsync(document.Sha256, ct) is not { } stream)
+                {
+                    return new Error("not-found", "Không tìm thấy giấy tờ này trong kho dữ liệu của bạn.", StatusCodes.Status404NotFound).ToProblem();
+                }
+
+                await audit.RecordReadAsync("portal.document.read", $"dossier:{document.DossierCode}", ct);
                 return Results.Stream(stream, document.ContentType, document.FileName);
             })
             .RequireAuthorization(CitizenAuthentication.Policy)

@@ -151,6 +151,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     SubmitterIdNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     SubmitterPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     SubmitterAuthorisation = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SubmitterPosition = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     FormDataJson = table.Column<string>(type: "TEXT", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -826,6 +827,11 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 name: "IX_dossiers_Status_CreatedAt",
                 table: "dossiers",
                 columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_SubmitterIdNumber",
+                table: "dossiers",
+                column: "SubmitterIdNumber");
 
             migrationBuilder.CreateIndex(
                 name: "IX_identity_role_claims_RoleId",

@@ -152,6 +152,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     SubmitterIdNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     SubmitterPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     SubmitterAuthorisation = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SubmitterPosition = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     FormDataJson = table.Column<string>(type: "text", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -827,6 +828,11 @@ namespace MotCua.Migrations.Postgres.Migrations
                 name: "IX_dossiers_Status_CreatedAt",
                 table: "dossiers",
                 columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_SubmitterIdNumber",
+                table: "dossiers",
+                column: "SubmitterIdNumber");
 
             migrationBuilder.CreateIndex(
                 name: "IX_identity_role_claims_RoleId",
