@@ -80,6 +80,13 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
         await row.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Bổ sung hồ sơ" }).WaitForAsync();
         await page.GetByText("Lý do: Bản chụp bị mờ").WaitForAsync();
+
+        // Sent without the file first: refused, and the error leads to the item's upload field.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi hồ sơ bổ sung" }).ClickAsync();
+        var alert = page.GetByRole(AriaRole.Alert);
+        await alert.WaitForAsync();
+        (await alert.TextContentAsync())!.ShouldContain("Giấy chứng sinh");
+        (await alert.GetByRole(AriaRole.Link).First.GetAttributeAsync("href"))!.ShouldBe($"/portal/ho-so/{code}#items-0");
         await Field(page, "Giấy chứng sinh").SetInputFilesAsync(ClearBirthCertificate);
         await page.GetByLabel("Ghi chú (không bắt buộc)").FillAsync("Bản chụp rõ");
         await page.GetByRole(AriaRole.Button, new() { Name = "Gửi hồ sơ bổ sung" }).ClickAsync();

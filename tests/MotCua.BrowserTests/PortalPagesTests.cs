@@ -33,13 +33,14 @@ public sealed class PortalPagesTests(BrowserFixture browser)
         await SignInOnProviderPageAsync(page, "001090000001");
         await Field(page, "Họ và tên (bắt buộc)").FillAsync("");
         await Field(page, "Số điện thoại (bắt buộc)").FillAsync("12ab");
+        await Field(page, "Số nhà, đường phố, thôn, xóm").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tiếp tục" }).ClickAsync();
 
         var summary = page.Locator(".error-summary");
         await summary.WaitForAsync();
         var links = summary.GetByRole(AriaRole.Link);
         var count = await links.CountAsync();
-        count.ShouldBeGreaterThanOrEqualTo(3, "the empty name, the bad phone number and the missing birth certificate");
+        count.ShouldBeGreaterThanOrEqualTo(4, "the empty name, the bad phone number, the address without its street and the missing birth certificate");
         for (var i = 0; i < count; i++)
         {
             var link = links.Nth(i);
