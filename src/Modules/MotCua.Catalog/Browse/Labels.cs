@@ -52,7 +52,7 @@ public static class Labels
         {
             if (text.StartsWith(prefix, StringComparison.Ordinal))
             {
-                text = text[prefix.Length..].Trim();
+                text = text[prefix.Length..].TrimStart('.', ',', ';', ':', ' ').Trim();
                 break;
             }
         }
