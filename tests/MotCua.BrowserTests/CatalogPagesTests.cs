@@ -24,6 +24,48 @@ public sealed class CatalogPagesTests(BrowserFixture browser)
         await BrowserFixture.ShouldBeAccessibleAsync(page);
     }
 
+    [Theory]
+    [InlineData("vi", "Bạn cần làm gì?", "Sinh con", "Nộp hồ sơ trực tuyến", "Bỏ lọc sự kiện")]
+    [InlineData("en", "What do you need to do?", "Having a baby", "Apply online", "Clear the life-event filter")]
+    public async Task On_a_small_phone_a_citizen_follows_a_life_event_to_a_procedure_without_sideways_scrolling(
+        string lang, string question, string birthEvent, string start, string clear)
+    {
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = browser.App.BaseAddress.ToString(),
+            Locale = "vi-VN",
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/culture?lang={lang}&returnUrl=/");
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = question, Level = 2 }).WaitForAsync();
+        (await page.GetByRole(AriaRole.Searchbox).CountAsync()).ShouldBe(1);
+        await FitsAsync(page);
+        await BrowserFixture.ShouldBeAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = birthEvent, Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = birthEvent, Level = 1 }).WaitForAsync();
+        page.Url.ShouldContain("event=khai-sinh");
+        (await page.GetByRole(AriaRole.Link, new() { Name = clear }).GetAttributeAsync("href"))!.ShouldNotContain("event=");
+        (await page.GetByRole(AriaRole.Link, new() { Name = "Thủ tục đăng ký kết hôn", Exact = true }).CountAsync()).ShouldBe(0);
+        await FitsAsync(page);
+        await BrowserFixture.ShouldBeAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Thủ tục đăng ký khai sinh", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Thủ tục đăng ký khai sinh", Level = 1 }).WaitForAsync();
+        var button = page.GetByRole(AriaRole.Link, new() { Name = start, Exact = true });
+        (await button.IsVisibleAsync()).ShouldBeTrue();
+        (await button.GetAttributeAsync("href")).ShouldBe("/portal/nop/1.001193");
+        (await page.GetByRole(AriaRole.Heading, new() { Level = 3 }).AllTextContentsAsync()).ShouldContain(lang == "en" ? "Online" : "Trực tuyến");
+        await FitsAsync(page);
+        await BrowserFixture.ShouldBeAccessibleAsync(page);
+    }
+
+    /// <summary>Nothing wider than the screen: no sideways scrolling.</summary>
+    private static async Task FitsAsync(IPage page)
+        => (await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360, page.Url);
+
     [Fact]
     public async Task Filters_narrow_the_list_by_level()
     {

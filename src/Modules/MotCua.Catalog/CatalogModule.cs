@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,7 @@ using MotCua.Catalog.Browse;
 using MotCua.Catalog.Contracts;
 using MotCua.Catalog.Edit;
 using MotCua.Catalog.Import;
+using MotCua.Catalog.LifeEvents;
 using MotCua.Catalog.Search;
 using MotCua.Catalog.Seed;
 using MotCua.Platform.Data;
@@ -29,6 +31,8 @@ public static class CatalogModule
         services.AddScoped<ProcedureDetails>();
         services.AddScoped<EditProcedure>();
         services.AddScoped<ProcedureLookup>();
+        services.AddSingleton(LifeEventList.Load(configuration));
+        services.AddScoped<ListLifeEvents>();
         return services;
     }
 
@@ -36,12 +40,12 @@ public static class CatalogModule
     {
         var api = app.MapGroup("/api/v1/procedures").WithTags("Catalog");
 
-        api.MapGet("/", async (string? q, string? field, string? level, int? page, int? pageSize, SearchProcedures search, CancellationToken ct) =>
+        api.MapGet("/", async (string? q, string? field, string? level, [FromQuery(Name = "event")] string? lifeEvent, int? page, int? pageSize, SearchProcedures search, CancellationToken ct) =>
             {
-                var (result, errors) = await search.RunAsync(new ProcedureQuery(q, field, level, page ?? 1, pageSize ?? 20), ct);
+                var (result, errors) = await search.RunAsync(new ProcedureQuery(q, field, level, page ?? 1, pageSize ?? 20, lifeEvent), ct);
                 return result is null ? Error.Problem(errors) : Results.Ok(result);
             })
-            .WithSummary("Search the catalog: accents and case optional, by name or code, filtered by field and level.");
+            .WithSummary("Search the catalog: accents and case optional, by name or code, filtered by field, level and life event (404 for an unknown event).");
 
         api.MapGet("/facets", async (SearchProcedures search, CancellationToken ct) => Results.Ok(await search.FacetsAsync(ct)))
             .WithSummary("Fields and levels with their procedure counts, for filters.");
@@ -61,6 +65,10 @@ public static class CatalogModule
             })
             .RequireAuthorization(p => p.RequireRole(StaffRoles.Administrator))
             .WithSummary("Edit a procedure (administrator): saves a new version; 409 if the expected version is not the current one.");
+
+        app.MapGet("/api/v1/life-events", async (ListLifeEvents list, CancellationToken ct) => Results.Ok(await list.RunAsync(ct)))
+            .WithTags("Catalog")
+            .WithSummary("Life events (birth, marriage, moving home …) with their names in Vietnamese and English and how many procedures each holds; filter with /api/v1/procedures?event=<slug>.");
 
         return app;
     }

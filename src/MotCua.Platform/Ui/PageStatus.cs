@@ -24,4 +24,24 @@ public static class PageStatus
 
         http.Response.StatusCode = status;
     }
+
+    private const string MessageKey = "MotCua.PageStatus.Message";
+
+    /// <summary>
+    /// Answers 404 with a message of the page's own (e.g. "Không có sự kiện đời sống …"): Blazor (.NET 10)
+    /// drops a 404 page's content for the status-code page, which shows this message instead of the generic text.
+    /// </summary>
+    public static void NotFound(HttpContext? http, string message)
+    {
+        if (http is null || http.Response.HasStarted)
+        {
+            return;
+        }
+
+        http.Items[MessageKey] = message;
+        http.Response.StatusCode = StatusCodes.Status404NotFound;
+    }
+
+    /// <summary>The message a page gave with <see cref="NotFound"/>, if any (read by the status-code page).</summary>
+    public static string? Message(HttpContext? http) => http?.Items[MessageKey] as string;
 }

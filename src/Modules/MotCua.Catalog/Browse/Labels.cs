@@ -40,10 +40,53 @@ public static class Labels
         return terms.FeeUnspecified ? "Không có thông tin" : "Xem mô tả";
     }
 
+    /// <summary>
+    /// What the catalog says about the fee beyond <see cref="Fees"/> (the basis, who is exempt, per what unit),
+    /// as written: null when it adds nothing. A leading "Miễn phí"/"Không có thông tin" and brackets round the
+    /// rest are dropped, since the label already says so.
+    /// </summary>
+    public static string? FeeNote(ChannelTerms terms)
+    {
+        var text = terms.FeeText?.Trim() ?? "";
+        foreach (var prefix in (string[])["Miễn phí", "Không có thông tin"])
+        {
+            if (text.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                text = text[prefix.Length..].TrimStart('.', ',', ';', ':', ' ').Trim();
+                break;
+            }
+        }
+
+        if (text.Length > 1 && text[0] == '(' && ClosingBracket(text) == text.Length - 1)
+        {
+            text = text[1..^1].Trim();
+        }
+
+        return text.Length == 0 || text == Fees(terms) ? null : text;
+    }
+
     public static string Online(OnlineServiceLevel level) => level switch
     {
         OnlineServiceLevel.Full => "Toàn trình",
         OnlineServiceLevel.Partial => "Một phần",
         _ => "Không trực tuyến",
     };
+
+    private static int ClosingBracket(string text)
+    {
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '(')
+            {
+                depth++;
+            }
+            else if (text[i] == ')' && --depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

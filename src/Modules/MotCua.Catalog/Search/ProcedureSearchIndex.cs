@@ -71,7 +71,23 @@ public sealed class ProcedureSearchIndex
     /// <summary>The distinct fields (by name) and levels (most used first) with their counts, for filter lists.</summary>
     public CatalogFacets Facets() => snapshot.Facets;
 
-    public SearchResult Search(string? query, string? field, string? level, int skip, int take)
+    /// <summary>How many procedures the selection holds.</summary>
+    public int CountIn(ProcedureSelection selection)
+    {
+        var count = 0;
+        foreach (var item in snapshot.Items)
+        {
+            if (item.In(selection))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <param name="only">When given, only the procedures of this selection (a life event).</param>
+    public SearchResult Search(string? query, string? field, string? level, int skip, int take, ProcedureSelection? only = null)
     {
         var items = snapshot.Items;
         skip = Math.Max(0, skip);
@@ -82,7 +98,7 @@ public sealed class ProcedureSearchIndex
         var words = Words(query);
         if (code.Length == 0 && words.Length == 0)
         {
-            return All(items, fieldKey, levelKey, skip, take);
+            return All(items, fieldKey, levelKey, only, skip, take);
         }
 
         var q = new Query(code, words);
@@ -90,7 +106,7 @@ public sealed class ProcedureSearchIndex
         for (var i = 0; i < items.Length; i++)
         {
             var item = items[i];
-            if (!Passes(item, fieldKey, levelKey))
+            if (!Passes(item, fieldKey, levelKey, only))
             {
                 continue;
             }
@@ -132,13 +148,13 @@ public sealed class ProcedureSearchIndex
         return sb.ToString().TrimEnd();
     }
 
-    private static SearchResult All(Item[] items, string? fieldKey, string? levelKey, int skip, int take)
+    private static SearchResult All(Item[] items, string? fieldKey, string? levelKey, ProcedureSelection? only, int skip, int take)
     {
         var page = new List<SearchEntry>(Math.Min(take, items.Length));
         var total = 0;
         foreach (var item in items)
         {
-            if (!Passes(item, fieldKey, levelKey))
+            if (!Passes(item, fieldKey, levelKey, only))
             {
                 continue;
             }
@@ -154,9 +170,10 @@ public sealed class ProcedureSearchIndex
         return new SearchResult(total, page);
     }
 
-    private static bool Passes(Item item, string? fieldKey, string? levelKey)
+    private static bool Passes(Item item, string? fieldKey, string? levelKey, ProcedureSelection? only)
         => (fieldKey is null || string.Equals(item.Field, fieldKey, StringComparison.Ordinal))
-            && (levelKey is null || Array.IndexOf(item.Levels, levelKey) >= 0);
+            && (levelKey is null || Array.IndexOf(item.Levels, levelKey) >= 0)
+            && (only is null || item.In(only));
 
     private static int Compare(Item[] items, Match a, Match b)
     {
@@ -300,6 +317,8 @@ public sealed class ProcedureSearchIndex
         /// <summary>A signature of how the name's words begin (see <see cref="StartBit"/>): a query word whose bit is missing cannot match.</summary>
         public required ulong Starts { get; init; }
 
+        public bool In(ProcedureSelection selection) => selection.Contains(Field, Code, Padded);
+
         public static Item From(SearchEntry e)
         {
             var words = Words(e.Name);
@@ -317,7 +336,7 @@ public sealed class ProcedureSearchIndex
             {
                 Entry = e,
                 Padded = " " + words + " ",
-                Code = VietnameseText.Fold(e.Code).Replace(" ", "", StringComparison.Ordinal),
+                Code = ProcedureSelection.Code(e.Code),
                 Field = VietnameseText.Fold(e.Field),
                 Levels = e.Levels.Select(VietnameseText.Fold).ToArray(),
                 Starts = starts,
