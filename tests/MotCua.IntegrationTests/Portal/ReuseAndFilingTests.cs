@@ -162,7 +162,7 @@ public abstract partial class ReuseAndFilingTests(MotCuaApp app)
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var badHtml = await bad.Content.ReadAsStringAsync();
         badHtml.ShouldContain(EnterpriseCode.Message);
-        badHtml.ShouldContain("href=\"#org-code\"");
+        badHtml.ShouldMatch("href=\"/portal/nop/[^\"#]*#org-code\"", "the summary links to the field on this page");
         badHtml.ShouldContain("id=\"org-code-error\"");
         badHtml.ShouldContain("value=\"Công ty TNHH Hoa Sen\"", customMessage: "nothing typed is lost");
 
@@ -213,7 +213,7 @@ public abstract partial class ReuseAndFilingTests(MotCuaApp app)
         missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var missingHtml = await missing.Content.ReadAsStringAsync();
         missingHtml.ShouldContain("Vui lòng tải lên văn bản ủy quyền");
-        missingHtml.ShouldContain("href=\"#authorisation-file\"");
+        missingHtml.ShouldMatch("href=\"/portal/nop/[^\"#]*#authorisation-file\"", "the summary links to the field on this page");
 
         // The filer's own ID number is not another person's.
         var own = await PostAsync(client, missingHtml, "review", new Dictionary<string, string>(person) { ["applicant.idNumber"] = Filer });
