@@ -199,7 +199,8 @@ public static partial class CitizenPortal
         var match = Regex.Match(tag, $"\\s{Regex.Escape(name)}\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))", RegexOptions.IgnoreCase);
         if (!match.Success)
         {
-            return null;
+            // A bare attribute (Blazor writes value="" as just `value`) has the empty string as its value, as in a browser.
+            return HasAttribute(tag, name) ? "" : null;
         }
 
         var raw = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Success ? match.Groups[2].Value : match.Groups[3].Value;
