@@ -75,14 +75,6 @@ public static class DossiersModule
             .RequireAuthorization(p => p.RequireRole(receptionRoles))
             .WithSummary("Counter reception: receive (form 01), ask for a supplement (form 02) or refuse (form 03).");
 
-        api.MapPost("/dossiers/online", async (ReceptionRequest request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? key, SubmitOnline submit, CancellationToken ct) =>
-            {
-                var (result, errors) = await submit.RunAsync(request, ct, key);
-                return result is null ? Error.Problem(errors) : Results.Created($"/api/v1/tracking/{result.Code}", result);
-            })
-            .RequireRateLimiting(PublicWrite)
-            .WithSummary("Online submission (for the citizen portal): the dossier gets its code and waits for reception.");
-
         api.MapGet("/dossiers/waiting", async (int? take, WaitingQueue queue, CancellationToken ct) => Results.Ok(await queue.RunAsync(take ?? 100, ct)))
             .RequireAuthorization(p => p.RequireRole(receptionRoles))
             .WithSummary("Online dossiers waiting for reception, oldest first.");

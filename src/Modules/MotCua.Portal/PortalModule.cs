@@ -25,6 +25,7 @@ public static class PortalModule
         services.AddSingleton<MotCua.Platform.Data.IModelContributor, Apply.DraftsModel>();
         services.AddScoped<Apply.Drafts>();
         services.AddScoped<Apply.SubmitApplication>();
+        services.AddScoped<Apply.SubmitAsCitizen>();
         return services;
     }
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MotCua.Dossiers;
 using MotCua.Dossiers.Codes;
 using MotCua.IntegrationTests.Hosting;
+using MotCua.IntegrationTests.Portal;
 using MotCua.Platform.Data;
 
 namespace MotCua.IntegrationTests.Dossiers;
@@ -173,9 +174,10 @@ public abstract partial class ReceptionTests(MotCuaApp app)
     [Fact]
     public async Task An_online_dossier_waits_with_its_code_and_is_received_once()
     {
-        using var portal = app.Client();
+        using var citizen = await CitizenFlow.SignedInAsync(app, "001085000002");
+        var portal = citizen.Http;
         var sha = await Reception.UploadAsync(portal, Reception.Pdf, "giay-chung-sinh.pdf");
-        var submitted = await portal.PostAsJsonAsync("/api/v1/dossiers/online", Reception.Request(sha: sha, idNumber: "001085000002", firstProvision: "Uploaded"));
+        var submitted = await portal.PostAsJsonAsync("/api/v1/me/applications", Reception.Request(sha: sha, idNumber: "001085000002", firstProvision: "Uploaded"));
         submitted.StatusCode.ShouldBe(HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync());
         var code = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
 
@@ -257,7 +259,8 @@ public abstract partial class ReceptionTests(MotCuaApp app)
     [Fact]
     public async Task A_repeated_submission_with_the_same_key_gives_the_same_dossier_once()
     {
-        using var portal = app.Client();
+        using var citizen = await CitizenFlow.SignedInAsync(app, "001078000003");
+        var portal = citizen.Http;
         var sha = await Reception.UploadAsync(portal, Reception.Pdf, "a.pdf");
         var request = Reception.Request(sha: sha, idNumber: "001078000003", firstProvision: "Uploaded");
         request["applicant"]!["wardCode"] = "00256";
@@ -267,7 +270,7 @@ public abstract partial class ReceptionTests(MotCuaApp app)
         var codes = new System.Collections.Concurrent.ConcurrentBag<string>();
         await Parallel.ForEachAsync(Enumerable.Range(0, 8), async (_, ct) =>
         {
-            using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dossiers/online") { Content = JsonContent.Create(request) };
+            using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v1/me/applications") { Content = JsonContent.Create(request) };
             message.Headers.Add("Idempotency-Key", key);
             using var response = await portal.SendAsync(message, ct);
             response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(ct));
@@ -276,6 +279,34 @@ public abstract partial class ReceptionTests(MotCuaApp app)
 
         codes.Distinct().ShouldHaveSingleItem();
         (await CountAsync()).ShouldBe(before + 1);
+    }
+
+    [Fact]
+    public async Task Online_filing_needs_the_e_ID_and_files_for_another_person_only_with_an_authorisation()
+    {
+        using var anonymous = app.Client();
+        var sha = await Reception.UploadAsync(anonymous, Reception.Pdf, "a.pdf");
+        var before = await CountAsync();
+        (await anonymous.PostAsJsonAsync("/api/v1/me/applications", Reception.Request(sha: sha, idNumber: "001085000002", firstProvision: "Uploaded")))
+            .StatusCode.ShouldBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.Redirect, HttpStatusCode.Found);
+        (await anonymous.PostAsJsonAsync("/api/v1/dossiers/online", Reception.Request(sha: sha, idNumber: "001085000002", firstProvision: "Uploaded")))
+            .StatusCode.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed);
+
+        using var citizen = await CitizenFlow.SignedInAsync(app, "001090000001");
+        var forSomeoneElse = Reception.Request(sha: sha, idNumber: "001085000002", firstProvision: "Uploaded");
+        var refused = await citizen.Http.PostAsJsonAsync("/api/v1/me/applications", forSomeoneElse);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("văn bản ủy quyền");
+        (await CountAsync()).ShouldBe(before, "nothing filed");
+
+        forSomeoneElse["submitter"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "Người khác", ["idNumber"] = "001099999999", ["authorisation"] = "Giấy ủy quyền ngày 01/12/2026" };
+        var filed = await citizen.Http.PostAsJsonAsync("/api/v1/me/applications", forSomeoneElse);
+        filed.StatusCode.ShouldBe(HttpStatusCode.Created, await filed.Content.ReadAsStringAsync());
+        var code = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        using var officer = await app.SignedInAsync("tiepnhan");
+        var dossier = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{code}");
+        dossier.GetProperty("submitter").GetProperty("idNumber").GetString().ShouldBe("001090000001", "the filer is the e-ID's person, not what the body said");
+        (await citizen.Http.GetAsync($"/api/v1/me/dossiers/{code}")).StatusCode.ShouldBe(HttpStatusCode.OK, "the filer sees it");
     }
 
     private async Task<string> ReceiveAsync(HttpClient officer, string sha)

@@ -20,6 +20,14 @@ internal static class MyDossiersEndpoints
         var me = app.MapGroup("/api/v1/me").WithTags("Citizen").RequireAuthorization(CitizenAuthentication.Policy);
         me.MapGet("/dossiers", async (CitizenDossiers dossiers, CurrentCitizen citizen, CancellationToken ct) => Results.Ok(await dossiers.ListAsync(citizen.IdNumber, ct)))
             .WithSummary("My dossiers (as applicant or as the person who filed), newest first, with what I need to do.");
+        me.MapPost("/applications", async (MotCua.Dossiers.Reception.ReceptionRequest request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? key,
+                Apply.SubmitAsCitizen submit, CancellationToken ct) =>
+            {
+                var (result, errors) = await submit.RunAsync(request, key, ct);
+                return result is null ? Error.Problem(errors) : Results.Created($"/api/v1/me/dossiers/{result.Code}", result);
+            })
+            .RequireRateLimiting(MotCua.Dossiers.DossiersModule.PublicWrite)
+            .WithSummary("File a dossier online as the signed-in citizen (JSON; the same rules as the portal's form): it gets its code and waits for reception. Idempotency-Key makes a retry safe.");
         me.MapGet("/dossiers/{code}", async (string code, CitizenDossiers dossiers, CurrentCitizen citizen, CancellationToken ct)
                 => await dossiers.FindAsync(citizen.IdNumber, code, ct) is { } d ? Results.Ok(d) : NotMine())
             .WithSummary("One of my dossiers with its timeline (no officer names), the supplement asked for, the fee, the result.");
