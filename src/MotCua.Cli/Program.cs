@@ -4,14 +4,17 @@ using MotCua.Cli.Calendar;
 using MotCua.Cli.Catalog;
 using MotCua.Cli.Database;
 using MotCua.Cli.Generate;
+using MotCua.Cli.Planning;
 using MotCua.Cli.Sweep;
 
-var root = new RootCommand("motcua — the MotCua console: database, seed data, catalog, calendar.");
+var root = new RootCommand("motcua — the MotCua console: database, seed data, catalog, calendar, planning.");
 root.Subcommands.Add(DatabaseCommands.Migrate());
 root.Subcommands.Add(DatabaseCommands.Seed());
 root.Subcommands.Add(CalendarCommand.Create());
 root.Subcommands.Add(CatalogCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(SweepCommand.Create());
+root.Subcommands.Add(PlanningCommands.Coverage());
+root.Subcommands.Add(PlanningCommands.Staffing());
 
 return await CliHost.InvokeAsync(root, args);

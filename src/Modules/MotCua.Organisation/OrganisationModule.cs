@@ -26,6 +26,7 @@ public static class OrganisationModule
         services.AddScoped<ISeeder, DemoStaffSeeder>();
         services.AddScoped<UnitQueries>();
         services.AddScoped<NetworkQueries>();
+        services.AddScoped<Planning.PlanningData>();
         services.AddScoped<UpdatePoint>();
         services.AddScoped<OrgDirectory>();
         services.AddScoped<ISeeder, WorkingCalendar.CalendarDaySeeder>();

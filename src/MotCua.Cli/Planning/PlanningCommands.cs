@@ -1,0 +1,91 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MotCua.Organisation.Planning;
+using MotCua.Organisation.Seed;
+using MotCua.Platform.Startup;
+
+namespace MotCua.Cli.Planning;
+
+/// <summary>
+/// `motcua coverage` and `motcua staffing`: the planning tools of docs/planning.md. Coverage reads the wards
+/// (population) and the active points from the database (migrated and seeded first, like `motcua sweep`);
+/// staffing needs no database. The formulas and the text are in MotCua.Organisation.Planning.
+/// </summary>
+internal static class PlanningCommands
+{
+    public static Command Coverage()
+    {
+        var radius = new Option<double>("--radius-km") { Description = "Straight-line radius in km.", DefaultValueFactory = _ => CoveragePlanner.DefaultRadiusKm };
+        var minutes = new Option<double>("--minutes") { Description = "Travel-time limit in minutes.", DefaultValueFactory = _ => CoveragePlanner.DefaultMinutes };
+        var suggest = new Option<int>("--suggest") { Description = "How many new locations to suggest (greedy maximum coverage).", DefaultValueFactory = _ => 5 };
+        var detour = new Option<double>("--detour") { Description = "Detour factor of the travel model.", DefaultValueFactory = _ => TravelModel.Default.DetourFactor };
+        var speed = new Option<double>("--speed-kmh") { Description = "Speed of the travel model in km/h.", DefaultValueFactory = _ => TravelModel.Default.SpeedKmh };
+        var access = new Option<double>("--access-minutes") { Description = "Fixed access minutes of the travel model.", DefaultValueFactory = _ => TravelModel.Default.AccessMinutes };
+        var servicePoints = new Option<bool>("--include-service-points") { Description = "Count the ward service points too (then every ward is covered)." };
+        var command = new Command("coverage", "Population within a radius and a travel time of the open points; uncovered wards; suggested new locations.")
+        {
+            radius, minutes, suggest, detour, speed, access, servicePoints,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var (d, s, a) = (parse.GetValue(detour), parse.GetValue(speed), parse.GetValue(access));
+            if (!(d >= 1 && d <= 5) || !(s > 0 && s <= 200) || !(a >= 0 && a <= 240))
+            {
+                await Console.Error.WriteLineAsync("motcua coverage: mô hình đi lại không hợp lệ (hệ số vòng 1–5, tốc độ 0–200 km/h, thời gian tiếp cận 0–240 phút).");
+                return 2;
+            }
+
+            var travel = new TravelModel(d, s, a);
+            await using var services = CliHost.Build();
+            var initializer = services.GetRequiredService<DatabaseInitializer>();
+            await initializer.MigrateAsync(ct);
+            await initializer.SeedAsync(ct);
+            await using var scope = services.CreateAsyncScope();
+            var data = scope.ServiceProvider.GetRequiredService<PlanningData>();
+            var province = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value.ProvinceCode;
+            var wards = await data.WardsAsync(province, ct);
+            var points = await data.OpenPointsAsync(parse.GetValue(servicePoints), ct);
+            try
+            {
+                var coverage = CoveragePlanner.Measure(wards, points, parse.GetValue(radius), parse.GetValue(minutes), travel);
+                var picks = CoveragePlanner.Suggest(wards, points, wards, parse.GetValue(suggest), parse.GetValue(radius));
+                Console.WriteLine(PlanningText.Coverage(coverage, picks, points.Count, travel));
+                return 0;
+            }
+            catch (PlanningInputException e)
+            {
+                await Console.Error.WriteLineAsync($"motcua coverage: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    public static Command Staffing()
+    {
+        var arrivals = new Option<double>("--arrivals-per-hour") { Description = "Arrivals per hour (λ).", Required = true };
+        var service = new Option<double>("--service-minutes") { Description = "Mean service time in minutes.", Required = true };
+        var target = new Option<double>("--target") { Description = "Share of waits within the limit (0–1).", DefaultValueFactory = _ => MotCua.Organisation.Planning.Staffing.DefaultTarget };
+        var within = new Option<double>("--within-minutes") { Description = "The wait limit in minutes.", DefaultValueFactory = _ => MotCua.Organisation.Planning.Staffing.DefaultWithinMinutes };
+        var command = new Command("staffing", "Counters needed for a service level (Erlang C), and the wait figures (no database needed).")
+        {
+            arrivals, service, target, within,
+        };
+        command.SetAction(parse =>
+        {
+            var answer = PlanningText.Staffing(parse.GetValue(arrivals), parse.GetValue(service), parse.GetValue(target), parse.GetValue(within));
+            if (answer.ExitCode == 0)
+            {
+                Console.WriteLine(answer.Output);
+            }
+            else
+            {
+                Console.Error.WriteLine($"motcua staffing: {answer.Output}");
+            }
+
+            return answer.ExitCode;
+        });
+        return command;
+    }
+}
