@@ -17,7 +17,17 @@ public sealed class VietnameseTextTests
     {
         VietnameseText.Canonical("Phường Thuỷ Khuê").ShouldBe(VietnameseText.Canonical("Phường Thủy Khuê"));
         VietnameseText.Canonical("Hoà Bình").ShouldBe("Hòa Bình");
+        VietnameseText.Canonical("Xã Đoài Phương").ShouldBe("Xã Đoài Phương", "the mark stays before a following vowel");
     }
+
+    [Theory]
+    [InlineData("Phường Hoàng Liệt")]
+    [InlineData("Phường Quỳnh Mai")]
+    [InlineData("Xã Quý Lộc")]
+    [InlineData("Phường Khương Đình")]
+    [InlineData("Xã Thuỵ Lâm")]
+    public void A_syllable_that_goes_on_after_the_pair_keeps_its_mark(string name)
+        => VietnameseText.Canonical(name).ShouldBe(name.Replace("Thuỵ", "Thụy", StringComparison.Ordinal));
 
     [Fact]
     public void Csv_fields_keep_quoted_commas_quotes_and_line_breaks()
