@@ -74,6 +74,7 @@ public sealed class PortalPagesTests(BrowserFixture browser)
         await ResolveAndReturnElectronicallyAsync(browser, officer, finished, name);
 
         var page = await NewPageAsync(browser, width: PhoneWidth, height: 740);
+        string L(string vietnamese, string inEnglish) => english ? inEnglish : vietnamese;
         var problems = new List<string>();
         async Task Check(string what)
         {
@@ -120,50 +121,53 @@ public sealed class PortalPagesTests(BrowserFixture browser)
 
         // The provider's sign-in page, then with a mistake shown, then signed in.
         await page.GotoAsync("/portal/login?returnUrl=%2Fportal%2Fho-so");
-        await page.GetByLabel("Số định danh cá nhân").WaitForAsync();
+        await page.GetByLabel(L("Số định danh cá nhân", "Personal ID number")).WaitForAsync();
         await Check("e-ID sign-in");
-        await page.GetByLabel("Số định danh cá nhân").FillAsync(idNumber);
-        await page.GetByLabel("Mật khẩu").FillAsync("sai-mat-khau");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.GetByLabel(L("Số định danh cá nhân", "Personal ID number")).FillAsync(idNumber);
+        await page.GetByLabel(L("Mật khẩu", "Password")).FillAsync("sai-mat-khau");
+        await page.GetByRole(AriaRole.Button, new() { Name = L("Đăng nhập", "Sign in") }).ClickAsync();
         await page.GetByRole(AriaRole.Alert).WaitForAsync();
         await Check("e-ID sign-in, wrong password");
-        await SignInOnProviderPageAsync(page, idNumber);
+        await SignInOnProviderPageAsync(page, idNumber, english);
 
         // The apply form: empty, refused with the errors shown, then the review step.
         await page.GotoAsync($"/portal/nop/{BirthRegistration}");
         await Check("apply form");
-        await Field(page, "Họ và tên (bắt buộc)").FillAsync("");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Tiếp tục" }).ClickAsync();
+        await Field(page, L("Họ và tên (bắt buộc)", "Họ và tên (required)")).FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = L("Tiếp tục", "Continue") }).ClickAsync();
         await page.Locator(".error-summary").WaitForAsync();
         await Check("apply form with errors");
-        await Field(page, "Họ và tên (bắt buộc)").FillAsync(name);
-        await Field(page, "Giấy chứng sinh (bắt buộc)").SetInputFilesAsync(BirthCertificate);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Tiếp tục" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Kiểm tra lại trước khi nộp" }).WaitForAsync();
+        await Field(page, L("Họ và tên (bắt buộc)", "Họ và tên (required)")).FillAsync(name);
+        await Field(page, L("Giấy chứng sinh (bắt buộc)", "Giấy chứng sinh (required)")).SetInputFilesAsync(BirthCertificate);
+        await page.GetByRole(AriaRole.Button, new() { Name = L("Tiếp tục", "Continue") }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = L("Kiểm tra lại trước khi nộp", "Check before you submit") }).WaitForAsync();
         await Check("apply form, review");
 
-        // My dossiers (with the draft just saved), a supplement to give, a result to rate, the access log.
+        // My dossiers (with the draft just saved), a supplement to give, a result to rate, the access log, my documents.
         await page.GotoAsync("/portal/ho-so");
         await page.GetByRole(AriaRole.Link, new() { Name = waiting }).WaitForAsync();
         await Check("my dossiers");
         await page.GotoAsync($"/portal/ho-so/{Uri.EscapeDataString(waiting)}");
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Bổ sung hồ sơ" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = L("Bổ sung hồ sơ", "Supplement the dossier") }).WaitForAsync();
         await Check("dossier with a supplement request");
         await page.GotoAsync($"/portal/ho-so/{Uri.EscapeDataString(finished)}");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi đánh giá" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = L("Gửi đánh giá", "Send the rating") }).WaitForAsync();
         await Check("dossier with a result to rate");
         await page.GotoAsync("/portal/nhat-ky-truy-cap");
         await page.GetByRole(AriaRole.Table).First.WaitForAsync();
         await Check("access log");
+        await page.GotoAsync("/portal/giay-to");
+        await page.GetByRole(AriaRole.Heading, new() { Name = L("Kết quả giải quyết", "Results") }).WaitForAsync();
+        await Check("my documents");
 
         problems.ShouldBeEmpty(string.Join("\n\n", problems));
     }
 
-    private static async Task SignInOnProviderPageAsync(IPage page, string idNumber)
+    private static async Task SignInOnProviderPageAsync(IPage page, string idNumber, bool english = false)
     {
-        await page.GetByLabel("Số định danh cá nhân").FillAsync(idNumber);
-        await page.GetByLabel("Mật khẩu").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.GetByLabel(english ? "Personal ID number" : "Số định danh cá nhân").FillAsync(idNumber);
+        await page.GetByLabel(english ? "Password" : "Mật khẩu").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = english ? "Sign in" : "Đăng nhập" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/portal/", StringComparison.Ordinal));
     }
 
