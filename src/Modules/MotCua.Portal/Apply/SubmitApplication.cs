@@ -157,10 +157,11 @@ public sealed class SubmitApplication(SubmitOnline submit, Drafts drafts, OrgDir
     public async Task<IReadOnlyList<Error>> CheckReusedAsync(Filer filer, IReadOnlyDictionary<string, DraftFile> files, CancellationToken ct)
     {
         var errors = new List<Error>();
-        foreach (var (key, file) in files.Where(f => f.Value.ReusedId is not null))
+        var reused = files.Where(f => f.Value.ReusedId is not null).ToList();
+        var mine = reused.Count > 0 ? await store.ByIdAsync(filer.IdNumber, ct) : null;
+        foreach (var (key, file) in reused)
         {
-            var document = await store.FindAsync(filer.IdNumber, file.ReusedId!.Value, ct);
-            if (document is null || document.Sha256 != file.Sha256)
+            if (!mine!.TryGetValue(file.ReusedId!.Value, out var document) || document.Sha256 != file.Sha256)
             {
                 errors.Add(Error.Invalid(FormNames.Id(key), $"Giấy tờ dùng lại \"{file.FileName}\" không có trong kho dữ liệu của bạn; vui lòng chọn lại hoặc tải lên."));
             }

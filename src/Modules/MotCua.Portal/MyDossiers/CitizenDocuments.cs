@@ -33,6 +33,13 @@ public sealed class CitizenDocuments(CitizenDossiers dossiers)
     public async Task<StoredDocument?> FindAsync(string idNumber, Guid id, CancellationToken ct)
         => (await AllAsync(idNumber, ct)).FirstOrDefault(f => f.Id == id);
 
+    /// <summary>
+    /// Every file of the citizen's store by id, loaded once: for checking several chosen ids in one request (each
+    /// <see cref="FindAsync"/> reads up to 200 dossiers with their files).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, StoredDocument>> ByIdAsync(string idNumber, CancellationToken ct)
+        => (await AllAsync(idNumber, ct)).GroupBy(f => f.Id).ToDictionary(g => g.Key, g => g.First());
+
     /// <summary>Every file row of the store, newest first (the same content may appear more than once).</summary>
     private async Task<List<StoredDocument>> AllAsync(string idNumber, CancellationToken ct)
     {
