@@ -72,18 +72,14 @@ public sealed class ProcedureSearchIndex
     public CatalogFacets Facets() => snapshot.Facets;
 
     /// <summary>How many procedures the selection holds.</summary>
+    /// <summary>
+    /// How many procedures a selection holds, counted once per snapshot and selection (the home page asks for every
+    /// life event on each view; the answer changes only when the catalog does).
+    /// </summary>
     public int CountIn(ProcedureSelection selection)
     {
-        var count = 0;
-        foreach (var item in snapshot.Items)
-        {
-            if (item.In(selection))
-            {
-                count++;
-            }
-        }
-
-        return count;
+        var current = snapshot;
+        return current.Counts.GetOrAdd(selection, s => current.Items.Count(item => item.In(s)));
     }
 
     /// <param name="only">When given, only the procedures of this selection (a life event).</param>
@@ -352,6 +348,9 @@ public sealed class ProcedureSearchIndex
         public required Item[] Items { get; init; }
 
         public required CatalogFacets Facets { get; init; }
+
+        /// <summary>Counts per selection (by reference: the life events' selections live as long as the app).</summary>
+        public System.Collections.Concurrent.ConcurrentDictionary<ProcedureSelection, int> Counts { get; } = new(ReferenceEqualityComparer.Instance);
 
         public static Snapshot Create(IEnumerable<Item> items)
         {
