@@ -9,6 +9,7 @@ using MotCua.Organisation;
 using MotCua.Platform;
 using MotCua.Platform.Identity;
 using MotCua.Portal;
+using MotCua.Queues;
 
 namespace MotCua.Cli;
 
@@ -34,6 +35,7 @@ internal static class CliHost
         services.AddCatalog(configuration);
         services.AddDossiers(configuration);
         services.AddPortal(configuration);
+        services.AddQueues(configuration);
         return services.BuildServiceProvider();
     }
 

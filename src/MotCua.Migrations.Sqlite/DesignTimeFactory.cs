@@ -7,6 +7,7 @@ using MotCua.Dossiers;
 using MotCua.Organisation;
 using MotCua.Platform.Data;
 using MotCua.Portal;
+using MotCua.Queues;
 
 namespace MotCua.Migrations.Sqlite;
 
@@ -19,7 +20,7 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MotCuaDb>
     public MotCuaDb CreateDbContext(string[] args)
     {
         var configuration = new ConfigurationBuilder().Build();
-        var services = new ServiceCollection().AddOrganisation(configuration).AddCatalog(configuration).AddDossiers(configuration).AddPortal(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddOrganisation(configuration).AddCatalog(configuration).AddDossiers(configuration).AddPortal(configuration).AddQueues(configuration).BuildServiceProvider();
         var options = new DbContextOptionsBuilder<MotCuaDb>();
         options.UseSqlite("Data Source=design-time.db", o => o.MigrationsAssembly(DatabaseSetup.SqliteMigrations));
         return new MotCuaDb(options.Options, services.GetServices<IModelContributor>());

@@ -2,6 +2,7 @@ using MotCua.Catalog;
 using MotCua.Dossiers;
 using MotCua.Organisation;
 using MotCua.Portal;
+using MotCua.Queues;
 using MotCua.Web.Components;
 using MotCua.Web.Startup;
 
@@ -14,6 +15,7 @@ builder.Services.AddOrganisation(builder.Configuration);
 builder.Services.AddCatalog(builder.Configuration);
 builder.Services.AddDossiers(builder.Configuration);
 builder.Services.AddPortal(builder.Configuration);
+builder.Services.AddQueues(builder.Configuration);
 
 var app = builder.Build();
 
@@ -23,9 +25,10 @@ app.MapOrganisation();
 app.MapCatalog();
 app.MapDossiers();
 app.MapPortal();
+app.MapQueues();
 
 app.MapRazorComponents<App>()
-    .AddAdditionalAssemblies(typeof(OrganisationModule).Assembly, typeof(CatalogModule).Assembly, typeof(DossiersModule).Assembly, typeof(PortalModule).Assembly);
+    .AddAdditionalAssemblies(typeof(OrganisationModule).Assembly, typeof(CatalogModule).Assembly, typeof(DossiersModule).Assembly, typeof(PortalModule).Assembly, typeof(QueuesModule).Assembly);
 
 await app.RunAsync();
 

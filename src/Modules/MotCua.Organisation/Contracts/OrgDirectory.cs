@@ -8,6 +8,9 @@ namespace MotCua.Organisation.Contracts;
 /// <summary>A unit as other modules see it.</summary>
 public sealed record UnitRef(Guid Id, string Code, string Name, OrgUnitKind Kind, AgencyKind AgencyKind, string? ElectronicId, string? WardCode);
 
+/// <summary>A place that serves the public (branch, reception point, commune service point) as other modules see it.</summary>
+public sealed record ServicePlace(Guid Id, string Code, string Name, OrgUnitKind Kind, string Address, string? WardCode, double? Latitude, double? Longitude, string OpeningHours, Guid? ParentId);
+
 /// <summary>Other modules' way into the organisation: units, agencies, wards.</summary>
 public sealed class OrgDirectory(MotCuaDb db)
 {
@@ -25,6 +28,20 @@ public sealed class OrgDirectory(MotCuaDb db)
 
     public Task<UnitRef?> FirstOfKindAsync(AgencyKind kind, CancellationToken ct)
         => Find(u => u.Kind == OrgUnitKind.Agency && u.AgencyKind == kind, ct);
+
+    /// <summary>The active branches, reception points and service points, by code.</summary>
+    public async Task<IReadOnlyList<ServicePlace>> ServicePlacesAsync(CancellationToken ct)
+        => await db.Set<OrgUnit>().AsNoTracking()
+            .Where(u => u.IsActive && (u.Kind == OrgUnitKind.Branch || u.Kind == OrgUnitKind.ReceptionPoint || u.Kind == OrgUnitKind.ServicePoint))
+            .OrderBy(u => u.Kind).ThenBy(u => u.Code)
+            .Select(u => new ServicePlace(u.Id, u.Code, u.Name, u.Kind, u.Address, u.WardCode, u.Latitude, u.Longitude, u.OpeningHours, u.ParentId))
+            .ToListAsync(ct);
+
+    public async Task<ServicePlace?> ServicePlaceAsync(string code, CancellationToken ct)
+        => (await db.Set<OrgUnit>().AsNoTracking()
+            .Where(u => u.Code == code && u.IsActive && (u.Kind == OrgUnitKind.Branch || u.Kind == OrgUnitKind.ReceptionPoint || u.Kind == OrgUnitKind.ServicePoint))
+            .Select(u => new ServicePlace(u.Id, u.Code, u.Name, u.Kind, u.Address, u.WardCode, u.Latitude, u.Longitude, u.OpeningHours, u.ParentId))
+            .ToListAsync(ct)).FirstOrDefault();
 
     public async Task<string?> WardNameAsync(string code, CancellationToken ct)
         => await db.Set<AdministrativeUnit>().Where(u => u.Code == code && u.Level == UnitLevel.Commune).Select(u => u.Name).FirstOrDefaultAsync(ct);

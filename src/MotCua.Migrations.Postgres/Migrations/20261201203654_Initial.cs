@@ -415,6 +415,68 @@ namespace MotCua.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "queue_counters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PointId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    ServiceGroups = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IsOpen = table.Column<bool>(type: "boolean", nullable: false),
+                    OfficerUserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    OfficerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_counters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "queue_ticket_counters",
+                columns: table => new
+                {
+                    PointId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Last = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_ticket_counters", x => new { x.PointId, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "queue_tickets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PointId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Display = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ServiceGroup = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Priority = table.Column<int>(type: "integer", nullable: false),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    QueuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Token = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    HolderId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CounterId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReservedForCounterId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Calls = table.Column<int>(type: "integer", nullable: false),
+                    CalledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ServingAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OfficerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_tickets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "catalog_procedure_versions",
                 columns: table => new
                 {
@@ -697,6 +759,29 @@ namespace MotCua.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "queue_ticket_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TicketId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Detail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_ticket_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_queue_ticket_events_queue_tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "queue_tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "portal_oidc_tokens",
                 columns: table => new
                 {
@@ -956,6 +1041,44 @@ namespace MotCua.Migrations.Postgres.Migrations
                 table: "portal_ratings",
                 column: "DossierCode",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_counters_PointId_Number",
+                table: "queue_counters",
+                columns: new[] { "PointId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_ticket_events_Kind_Detail",
+                table: "queue_ticket_events",
+                columns: new[] { "Kind", "Detail" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_ticket_events_TicketId",
+                table: "queue_ticket_events",
+                column: "TicketId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_tickets_HolderId_Day",
+                table: "queue_tickets",
+                columns: new[] { "HolderId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_tickets_PointId_Day_Number",
+                table: "queue_tickets",
+                columns: new[] { "PointId", "Day", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_tickets_PointId_Day_Status_QueuedAt",
+                table: "queue_tickets",
+                columns: new[] { "PointId", "Day", "Status", "QueuedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_tickets_Token",
+                table: "queue_tickets",
+                column: "Token",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -1034,6 +1157,15 @@ namespace MotCua.Migrations.Postgres.Migrations
                 name: "portal_ratings");
 
             migrationBuilder.DropTable(
+                name: "queue_counters");
+
+            migrationBuilder.DropTable(
+                name: "queue_ticket_counters");
+
+            migrationBuilder.DropTable(
+                name: "queue_ticket_events");
+
+            migrationBuilder.DropTable(
                 name: "catalog_procedures");
 
             migrationBuilder.DropTable(
@@ -1050,6 +1182,9 @@ namespace MotCua.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "portal_oidc_authorizations");
+
+            migrationBuilder.DropTable(
+                name: "queue_tickets");
 
             migrationBuilder.DropTable(
                 name: "portal_oidc_applications");

@@ -414,6 +414,68 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "queue_counters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PointId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    ServiceGroups = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IsOpen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OfficerUserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    OfficerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_counters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "queue_ticket_counters",
+                columns: table => new
+                {
+                    PointId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_ticket_counters", x => new { x.PointId, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "queue_tickets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PointId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Display = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ServiceGroup = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    QueuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    HolderId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CounterId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReservedForCounterId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Calls = table.Column<int>(type: "INTEGER", nullable: false),
+                    CalledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ServingAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OfficerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_tickets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "catalog_procedure_versions",
                 columns: table => new
                 {
@@ -696,6 +758,29 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "queue_ticket_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TicketId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_ticket_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_queue_ticket_events_queue_tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "queue_tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "portal_oidc_tokens",
                 columns: table => new
                 {
@@ -955,6 +1040,44 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 table: "portal_ratings",
                 column: "DossierCode",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_counters_PointId_Number",
+                table: "queue_counters",
+                columns: new[] { "PointId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_ticket_events_Kind_Detail",
+                table: "queue_ticket_events",
+                columns: new[] { "Kind", "Detail" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_ticket_events_TicketId",
+                table: "queue_ticket_events",
+                column: "TicketId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_tickets_HolderId_Day",
+                table: "queue_tickets",
+                columns: new[] { "HolderId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_tickets_PointId_Day_Number",
+                table: "queue_tickets",
+                columns: new[] { "PointId", "Day", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_tickets_PointId_Day_Status_QueuedAt",
+                table: "queue_tickets",
+                columns: new[] { "PointId", "Day", "Status", "QueuedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_tickets_Token",
+                table: "queue_tickets",
+                column: "Token",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -1033,6 +1156,15 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 name: "portal_ratings");
 
             migrationBuilder.DropTable(
+                name: "queue_counters");
+
+            migrationBuilder.DropTable(
+                name: "queue_ticket_counters");
+
+            migrationBuilder.DropTable(
+                name: "queue_ticket_events");
+
+            migrationBuilder.DropTable(
                 name: "catalog_procedures");
 
             migrationBuilder.DropTable(
@@ -1049,6 +1181,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "portal_oidc_authorizations");
+
+            migrationBuilder.DropTable(
+                name: "queue_tickets");
 
             migrationBuilder.DropTable(
                 name: "portal_oidc_applications");

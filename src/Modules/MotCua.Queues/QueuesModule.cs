@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Platform.Data;
+using MotCua.Queues.ServiceGroups;
+using MotCua.Queues.Tickets;
+using MotCua.Queues.Waits;
+
+namespace MotCua.Queues;
+
+/// <summary>
+/// The Queues module's front door: branches at work — service groups, tickets, counters, the display board,
+/// appointments, wait estimates, recommendations and live load.
+/// </summary>
+public static class QueuesModule
+{
+    public static IServiceCollection AddQueues(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<QueueOptions>(configuration.GetSection("MotCua:Queues"));
+        services.AddSingleton<IModelContributor, TicketsModel>();
+        services.AddSingleton(_ => ServiceGroupList.Embedded());
+        services.AddScoped<LiveQueue>();
+        services.AddScoped<TakeTicket>();
+        services.AddScoped<FollowTicket>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapQueues(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Queues");
+        api.MapTickets();
+        return app;
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Organisation.Contracts;
+using MotCua.Platform.Data;
+using MotCua.Queues.Counters;
+using MotCua.Queues.ServiceGroups;
+using MotCua.Queues.Waits;
+
+namespace MotCua.Queues.Tickets;
+
+public sealed record TicketLine(DateTimeOffset At, string What, string Detail);
+
+/// <summary>A ticket as its holder follows it on a phone: no personal data, only the secret token opens it.</summary>
+public sealed record TicketView(
+    string Number,
+    string Point,
+    string PointName,
+    string ServiceGroup,
+    string ServiceGroupName,
+    string Status,
+    string Priority,
+    DateTimeOffset IssuedAt,
+    int? Ahead,
+    int? EstimatedWaitMinutes,
+    string? Counter,
+    IReadOnlyList<TicketLine> Timeline);
+
+/// <summary>Reads one ticket by its token, with its place in the queue and its timeline from ticket to dossier.</summary>
+public sealed class FollowTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList groups, LiveQueue live)
+{
+    public async Task<TicketView?> RunAsync(string token, CancellationToken ct)
+    {
+        if (token is not { Length: 32 })
+        {
+            return null;
+        }
+
+        var ticket = await db.Set<Ticket>().AsNoTracking().Include(t => t.Events).FirstOrDefaultAsync(t => t.Token == token, ct);
+        if (ticket is null)
+        {
+            return null;
+        }
+
+        var point = await org.UnitAsync(ticket.PointId, ct);
+        var group = groups.Find(ticket.ServiceGroup) ?? groups.Fallback;
+        var counter = ticket.CounterId is { } id ? await db.Set<Counter>().AsNoTracking().Where(c => c.Id == id).Select(c => (int?)c.Number).FirstOrDefaultAsync(ct) : null;
+
+        int? ahead = null;
+        int? wait = null;
+        if (ticket.Status == TicketStatus.Waiting && ticket.Day == live.Today)
+        {
+            ahead = await db.Set<Ticket>().CountAsync(t => t.PointId == ticket.PointId && t.Day == ticket.Day && t.ServiceGroup == ticket.ServiceGroup
+                && t.Status == TicketStatus.Waiting && t.QueuedAt < ticket.QueuedAt, ct);
+            var queue = (await live.AtPointAsync(ticket.PointId, ct)).Single(q => q.Group == group.Code);
+            wait = WaitEstimator.Rounded(queue.State with { Ahead = ahead.Value });
+        }
+
+        return new TicketView(ticket.Display, point?.Code ?? "", point?.Name ?? "", group.Code, group.Name.ToString(),
+            TicketText.Status(ticket.Status), TicketText.Priority(ticket.Priority), ticket.IssuedAt, ahead, wait,
+            counter is { } n ? $"Quầy {n}" : null,
+            [.. ticket.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TicketLine(e.At, TicketText.Event(e.Kind), e.Detail))]);
+    }
+}

@@ -1,0 +1,50 @@
+namespace MotCua.Queues.Tickets;
+
+/// <summary>The Vietnamese words for a ticket's states, priorities and timeline (shown and announced).</summary>
+public static class TicketText
+{
+    public static string Status(TicketStatus status) => status switch
+    {
+        TicketStatus.Waiting => "Đang chờ",
+        TicketStatus.Called => "Đã gọi",
+        TicketStatus.Serving => "Đang phục vụ",
+        TicketStatus.Done => "Đã phục vụ xong",
+        TicketStatus.NoShow => "Vắng mặt",
+        TicketStatus.Cancelled => "Đã hủy",
+        _ => status.ToString(),
+    };
+
+    public static string Priority(TicketPriority priority) => priority switch
+    {
+        TicketPriority.Elderly => "Người cao tuổi",
+        TicketPriority.Disabled => "Người khuyết tật",
+        TicketPriority.Pregnant => "Phụ nữ mang thai",
+        TicketPriority.Appointment => "Có lịch hẹn",
+        _ => "Không",
+    };
+
+    public static string Event(TicketEventKind kind) => kind switch
+    {
+        TicketEventKind.Issued => "Lấy số",
+        TicketEventKind.Called => "Được mời",
+        TicketEventKind.Recalled => "Mời lại",
+        TicketEventKind.ServingStarted => "Bắt đầu phục vụ",
+        TicketEventKind.Finished => "Phục vụ xong",
+        TicketEventKind.NoShow => "Vắng mặt",
+        TicketEventKind.Transferred => "Chuyển",
+        TicketEventKind.Cancelled => "Hủy số",
+        TicketEventKind.DossierReceived => "Tiếp nhận hồ sơ",
+        TicketEventKind.ResultReturned => "Trả kết quả",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>What the display board says and speaks: "Mời số A-0012 đến Quầy 3".</summary>
+    public static string Announcement(string display, string counterName) => $"Mời số {Spoken(display)} đến {counterName}";
+
+    /// <summary>"A-0012" read out as "A không không mười hai" is hard to follow; boards read "A 12".</summary>
+    public static string Spoken(string display)
+    {
+        var dash = display.IndexOf('-', StringComparison.Ordinal);
+        return dash < 0 ? display : $"{display[..dash]} {int.Parse(display[(dash + 1)..], System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+}

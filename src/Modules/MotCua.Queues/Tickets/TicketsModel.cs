@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Platform.Data;
+using MotCua.Queues.Counters;
+
+namespace MotCua.Queues.Tickets;
+
+internal sealed class TicketsModel : IModelContributor
+{
+    public void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Ticket>(b =>
+        {
+            b.ToTable("queue_tickets");
+            b.HasKey(t => t.Id);
+            b.Property(t => t.Id).ValueGeneratedNever();
+            b.HasIndex(t => new { t.PointId, t.Day, t.Number }).IsUnique();
+            b.HasIndex(t => new { t.PointId, t.Day, t.Status, t.QueuedAt });
+            b.HasIndex(t => t.Token).IsUnique();
+            b.HasIndex(t => new { t.HolderId, t.Day });
+            b.Property(t => t.Display).HasMaxLength(20);
+            b.Property(t => t.ServiceGroup).HasMaxLength(20);
+            b.Property(t => t.Token).HasMaxLength(40);
+            b.Property(t => t.HolderId).HasMaxLength(50);
+            b.Property(t => t.OfficerName).HasMaxLength(200);
+            b.Property(t => t.Status).HasConversion<int>();
+            b.Property(t => t.Priority).HasConversion<int>();
+            b.Property(t => t.Channel).HasConversion<int>();
+            b.HasMany(t => t.Events).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
+            b.Ignore(t => t.IsOpen);
+        });
+
+        modelBuilder.Entity<TicketEvent>(b =>
+        {
+            b.ToTable("queue_ticket_events");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.Kind).HasConversion<int>();
+            b.Property(e => e.Detail).HasMaxLength(200);
+            b.Property(e => e.Actor).HasMaxLength(200);
+            b.HasIndex(e => new { e.Kind, e.Detail });
+        });
+
+        modelBuilder.Entity<TicketDayCounter>(b =>
+        {
+            b.ToTable("queue_ticket_counters");
+            b.HasKey(c => new { c.PointId, c.Day });
+        });
+
+        modelBuilder.Entity<Counter>(b =>
+        {
+            b.ToTable("queue_counters");
+            b.HasKey(c => c.Id);
+            b.Property(c => c.Id).ValueGeneratedNever();
+            b.HasIndex(c => new { c.PointId, c.Number }).IsUnique();
+            b.Property(c => c.ServiceGroups).HasMaxLength(200);
+            b.Property(c => c.OfficerUserName).HasMaxLength(100);
+            b.Property(c => c.OfficerName).HasMaxLength(200);
+            b.Ignore(c => c.Name);
+            b.Ignore(c => c.Groups);
+        });
+    }
+}
