@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Platform.Data;
+using MotCua.Queues.Recommendations;
 using MotCua.Queues.ServiceGroups;
 using MotCua.Queues.Tickets;
 using MotCua.Queues.Waits;
@@ -24,6 +25,7 @@ public static class QueuesModule
         services.AddScoped<LiveQueue>();
         services.AddScoped<TakeTicket>();
         services.AddScoped<FollowTicket>();
+        services.AddScoped<RecommendPoints>();
         return services;
     }
 
@@ -31,6 +33,7 @@ public static class QueuesModule
     {
         var api = app.MapGroup("/api/v1").WithTags("Queues");
         api.MapTickets();
+        api.MapRecommendations();
         return app;
     }
 }

@@ -11,6 +11,9 @@ public sealed record UnitRef(Guid Id, string Code, string Name, OrgUnitKind Kind
 /// <summary>A place that serves the public (branch, reception point, commune service point) as other modules see it.</summary>
 public sealed record ServicePlace(Guid Id, string Code, string Name, OrgUnitKind Kind, string Address, string? WardCode, double? Latitude, double? Longitude, string OpeningHours, Guid? ParentId);
 
+/// <summary>A commune or ward with its centroid.</summary>
+public sealed record WardPlace(string Code, string Name, string ProvinceCode, double? Latitude, double? Longitude);
+
 /// <summary>Other modules' way into the organisation: units, agencies, wards.</summary>
 public sealed class OrgDirectory(MotCuaDb db)
 {
@@ -42,6 +45,11 @@ public sealed class OrgDirectory(MotCuaDb db)
             .Where(u => u.Code == code && u.IsActive && (u.Kind == OrgUnitKind.Branch || u.Kind == OrgUnitKind.ReceptionPoint || u.Kind == OrgUnitKind.ServicePoint))
             .Select(u => new ServicePlace(u.Id, u.Code, u.Name, u.Kind, u.Address, u.WardCode, u.Latitude, u.Longitude, u.OpeningHours, u.ParentId))
             .ToListAsync(ct)).FirstOrDefault();
+
+    /// <summary>A commune/ward with its centroid (for distances), or null.</summary>
+    public async Task<WardPlace?> WardAsync(string code, CancellationToken ct)
+        => (await db.Set<AdministrativeUnit>().AsNoTracking().Where(u => u.Code == code && u.Level == UnitLevel.Commune)
+            .Select(u => new WardPlace(u.Code, u.Name, u.ProvinceCode ?? "", u.Latitude, u.Longitude)).ToListAsync(ct)).FirstOrDefault();
 
     public async Task<string?> WardNameAsync(string code, CancellationToken ct)
         => await db.Set<AdministrativeUnit>().Where(u => u.Code == code && u.Level == UnitLevel.Commune).Select(u => u.Name).FirstOrDefaultAsync(ct);

@@ -43,20 +43,23 @@ public sealed class LiveQueue(MotCuaDb db, ServiceGroupList groups, TimeProvider
 
         var pointIds = (points ?? waiting.Select(w => w.PointId).Concat(open.Select(c => c.PointId)).Distinct().ToList()).ToList();
         var busyCounters = busy.Select(b => b.CounterId).ToHashSet();
+        var waitingBy = waiting.ToDictionary(w => (w.PointId, w.ServiceGroup), w => w.Count);
+        var openBy = open.SelectMany(c => Profile(c.ServiceGroups).Select(g => (c.PointId, Group: g.ToUpperInvariant(), c.Id)))
+            .ToLookup(x => (x.PointId, x.Group), x => x.Id);
+        var observedBy = served.GroupBy(s => (s.PointId, s.ServiceGroup))
+            .ToDictionary(g => g.Key, g => g.Take(ObservedVisits).Select(s => (s.End - s.Start).TotalMinutes).ToList());
         var result = new Dictionary<Guid, IReadOnlyList<GroupQueue>>();
         foreach (var point in pointIds)
         {
-            var list = new List<GroupQueue>();
+            var list = new List<GroupQueue>(groups.All.Count);
             foreach (var group in groups.All)
             {
-                var serving = open.Where(c => c.PointId == point && Profile(c.ServiceGroups).Contains(group.Code, StringComparer.OrdinalIgnoreCase)).ToList();
-                var observed = served.Where(s => s.PointId == point && s.ServiceGroup == group.Code).Take(ObservedVisits)
-                    .Select(s => (s.End - s.Start).TotalMinutes).ToList();
-                var minutes = observed.Count >= 3 ? observed.Average() : group.AverageServiceMinutes;
+                var serving = openBy[(point, group.Code.ToUpperInvariant())].ToList();
+                var minutes = observedBy.TryGetValue((point, group.Code), out var observed) && observed.Count >= 3 ? observed.Average() : group.AverageServiceMinutes;
                 var state = new QueueState(
-                    waiting.FirstOrDefault(w => w.PointId == point && w.ServiceGroup == group.Code)?.Count ?? 0,
+                    waitingBy.GetValueOrDefault((point, group.Code)),
                     serving.Count,
-                    serving.Count(c => busyCounters.Contains(c.Id)),
+                    serving.Count(busyCounters.Contains),
                     minutes);
                 list.Add(new GroupQueue(group.Code, group.Name.ToString(), state, WaitEstimator.Rounded(state)));
             }

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using MotCua.Dossiers;
+using MotCua.Platform.Errors;
+
+namespace MotCua.Queues.Recommendations;
+
+internal static class RecommendationEndpoints
+{
+    public static void MapRecommendations(this RouteGroupBuilder api)
+        => api.MapGet("/recommendations", async (string? ward, double? latitude, double? longitude, string? serviceGroup, string? procedure, int? take,
+                RecommendPoints recommend, CancellationToken ct) =>
+            {
+                var (result, errors) = await recommend.RunAsync(new RecommendationRequest(ward, latitude, longitude, serviceGroup, procedure, take ?? 5), ct);
+                return result is null ? Error.Problem(errors) : Results.Ok(result);
+            })
+            .RequireRateLimiting(DossiersModule.PublicLookup)
+            .WithSummary("Rank service points by expected total time = travel (speed model) + live estimated wait, from a ward or coordinates, for a service group or a procedure.");
+}
