@@ -3,17 +3,19 @@ using MotCua.Catalog;
 using MotCua.Dossiers;
 using MotCua.Organisation;
 using MotCua.Platform.Data;
+using MotCua.Portal;
+using MotCua.Queues;
 
 namespace MotCua.Tests.Architecture;
 
 /// <summary>
 /// The kernel sees no module; the foundation modules (catalog, organisation) see no other module; feature
-/// modules (dossiers …) use the foundation through its Contracts (ProcedureLookup, OrgDirectory).
+/// modules (dossiers, portal, queues) use the foundation through its Contracts (ProcedureLookup, OrgDirectory).
 /// </summary>
 public sealed class ModuleBorderTests
 {
     private static readonly Assembly[] Foundation = [typeof(CatalogModule).Assembly, typeof(OrganisationModule).Assembly];
-    private static readonly Assembly[] Modules = [.. Foundation, typeof(DossiersModule).Assembly];
+    private static readonly Assembly[] Modules = [.. Foundation, typeof(DossiersModule).Assembly, typeof(PortalModule).Assembly, typeof(QueuesModule).Assembly];
 
     [Fact]
     public void The_kernel_references_no_module()
