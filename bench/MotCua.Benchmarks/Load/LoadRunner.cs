@@ -17,7 +17,8 @@ namespace MotCua.Benchmarks.Load;
 /// <c>--scenario life</c> (bench/processing-load.sh) drives whole dossiers from the counter to the returned
 /// result instead, for <c>--seconds</c> with <c>--concurrency</c> virtual users (LifeScenario.cs);
 /// <c>--scenario submit-online</c> (bench/portal-load.sh) has signed-in citizens file online through the
-/// portal's form (SubmitOnlineScenario.cs).
+/// portal's form (SubmitOnlineScenario.cs); <c>--scenario queue</c> (bench/queue-load.sh) takes kiosk tickets and
+/// has every branch counter call, start and finish them (QueueScenario.cs).
 /// </summary>
 public static partial class LoadRunner
 {
@@ -37,8 +38,10 @@ public static partial class LoadRunner
                 return await RunLifeAsync(options, baseUrl, concurrency);
             case "submit-online":
                 return await RunSubmitOnlineAsync(options, baseUrl, concurrency);
+            case "queue":
+                return await RunQueueAsync(options, baseUrl, concurrency, connection);
             case var other:
-                await Console.Error.WriteLineAsync($"load: unknown --scenario \"{other}\" (reception: receptions then tracking lookups; life: whole dossiers from reception to the returned result; submit-online: citizens filing online through the portal).");
+                await Console.Error.WriteLineAsync($"load: unknown --scenario \"{other}\" (reception: receptions then tracking lookups; life: whole dossiers from reception to the returned result; submit-online: citizens filing online through the portal; queue: kiosk tickets then every branch counter calling them).");
                 return 2;
         }
 
