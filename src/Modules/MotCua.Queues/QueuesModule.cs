@@ -4,6 +4,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Platform.Data;
+using MotCua.Platform.Startup;
+using MotCua.Queues.Counters;
+using MotCua.Queues.Counters.Seed;
+using MotCua.Queues.LiveLoad;
 using MotCua.Queues.Recommendations;
 using MotCua.Queues.ServiceGroups;
 using MotCua.Queues.Tickets;
@@ -26,6 +30,10 @@ public static class QueuesModule
         services.AddScoped<TakeTicket>();
         services.AddScoped<FollowTicket>();
         services.AddScoped<RecommendPoints>();
+        services.AddScoped<ISeeder, CounterSeeder>();
+        services.AddCounters();
+        services.AddScoped<LiveLoadQuery>();
+        services.AddScoped<MoveStaff>();
         return services;
     }
 
@@ -34,6 +42,8 @@ public static class QueuesModule
         var api = app.MapGroup("/api/v1").WithTags("Queues");
         api.MapTickets();
         api.MapRecommendations();
+        api.MapCounters();
+        api.MapLiveLoad();
         return app;
     }
 }

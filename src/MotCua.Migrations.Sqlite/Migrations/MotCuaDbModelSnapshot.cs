@@ -1257,7 +1257,15 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("OfficerUserName")
+                        .IsUnique()
+                        .HasFilter("\"OfficerUserName\" IS NOT NULL");
 
                     b.HasIndex("PointId", "Number")
                         .IsUnique();
@@ -1291,6 +1299,10 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.Property<string>("Display")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DossierCode")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("FinishedAt")
@@ -1331,6 +1343,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Token")

@@ -28,13 +28,17 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
         UseKestrel(0);
     }
 
+    /// <summary>Another app instance on an existing PostgreSQL database (several nodes on one database).</summary>
+    public MotCuaApp(string postgresConnection, IReadOnlyDictionary<string, string>? settings = null)
+        : this(DatabaseProvider.Postgres, settings) => postgres = postgresConnection;
+
     public DatabaseProvider Provider { get; }
 
     public Uri BaseAddress { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        if (Provider == DatabaseProvider.Postgres)
+        if (Provider == DatabaseProvider.Postgres && postgres is null)
         {
             postgres = await PostgresServer.CreateDatabaseAsync("motcua_test");
         }

@@ -1,3 +1,5 @@
+using MotCua.Platform.Errors;
+
 namespace MotCua.Queues.Counters;
 
 /// <summary>
@@ -19,7 +21,51 @@ public sealed class Counter
     public string? OfficerName { get; set; }
     public DateTimeOffset? OpenedAt { get; set; }
 
+    /// <summary>
+    /// Bumped by every change of the counter (open, close, profile, a call): an optimistic-concurrency token, so
+    /// two simultaneous calls from one counter cannot both succeed.
+    /// </summary>
+    public int Version { get; set; }
+
     public string Name => $"Quầy {Number}";
 
     public IReadOnlyList<string> Groups => ServiceGroups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public Error? Open(string? officerUserName, string officerName, DateTimeOffset now)
+    {
+        if (IsOpen)
+        {
+            return Error.Conflict(OfficerName is { Length: > 0 } who
+                ? $"{Name} đang mở, do {who} trực."
+                : $"{Name} đang mở.");
+        }
+
+        IsOpen = true;
+        OfficerUserName = officerUserName;
+        OfficerName = officerName;
+        OpenedAt = now;
+        Version++;
+        return null;
+    }
+
+    public Error? Close()
+    {
+        if (!IsOpen)
+        {
+            return Error.Conflict($"{Name} đang đóng.");
+        }
+
+        IsOpen = false;
+        OfficerUserName = null;
+        OfficerName = null;
+        OpenedAt = null;
+        Version++;
+        return null;
+    }
+
+    public void ChangeProfile(IEnumerable<string> groups)
+    {
+        ServiceGroups = string.Join(',', groups);
+        Version++;
+    }
 }

@@ -97,6 +97,9 @@ public sealed class Ticket
     public DateTimeOffset? FinishedAt { get; private set; }
     public string? OfficerName { get; private set; }
 
+    /// <summary>The dossier this visit created or whose result it returned (one timeline from ticket to dossier).</summary>
+    public string? DossierCode { get; private set; }
+
     public List<TicketEvent> Events { get; init; } = [];
 
     public Error? Call(Guid counterId, string officer, DateTimeOffset now)
@@ -188,6 +191,18 @@ public sealed class Ticket
 
         Status = TicketStatus.Cancelled;
         FinishedAt = now;
+        return null;
+    }
+
+    /// <summary>Links the visit to the dossier it created or whose result it returned (at the counter or just after).</summary>
+    public Error? LinkDossier(string code)
+    {
+        if (Status is not (TicketStatus.Called or TicketStatus.Serving or TicketStatus.Done))
+        {
+            return NotAllowed("gắn hồ sơ cho");
+        }
+
+        DossierCode = code;
         return null;
     }
 

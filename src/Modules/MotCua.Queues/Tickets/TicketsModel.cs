@@ -22,7 +22,8 @@ internal sealed class TicketsModel : IModelContributor
             b.Property(t => t.Token).HasMaxLength(40);
             b.Property(t => t.HolderId).HasMaxLength(50);
             b.Property(t => t.OfficerName).HasMaxLength(200);
-            b.Property(t => t.Status).HasConversion<int>();
+            b.Property(t => t.Status).HasConversion<int>().IsConcurrencyToken();
+            b.Property(t => t.DossierCode).HasMaxLength(60);
             b.Property(t => t.Priority).HasConversion<int>();
             b.Property(t => t.Channel).HasConversion<int>();
             b.HasMany(t => t.Events).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
@@ -54,6 +55,8 @@ internal sealed class TicketsModel : IModelContributor
             b.Property(c => c.ServiceGroups).HasMaxLength(200);
             b.Property(c => c.OfficerUserName).HasMaxLength(100);
             b.Property(c => c.OfficerName).HasMaxLength(200);
+            b.Property(c => c.Version).IsConcurrencyToken();
+            b.HasIndex(c => c.OfficerUserName).IsUnique().HasFilter("\"OfficerUserName\" IS NOT NULL");
             b.Ignore(c => c.Name);
             b.Ignore(c => c.Groups);
         });

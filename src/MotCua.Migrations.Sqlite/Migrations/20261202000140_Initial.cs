@@ -424,7 +424,8 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     IsOpen = table.Column<bool>(type: "INTEGER", nullable: false),
                     OfficerUserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     OfficerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -468,7 +469,8 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     CalledAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ServingAt = table.Column<long>(type: "INTEGER", nullable: true),
                     FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    OfficerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    OfficerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DossierCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1040,6 +1042,13 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 table: "portal_ratings",
                 column: "DossierCode",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_counters_OfficerUserName",
+                table: "queue_counters",
+                column: "OfficerUserName",
+                unique: true,
+                filter: "\"OfficerUserName\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_queue_counters_PointId_Number",

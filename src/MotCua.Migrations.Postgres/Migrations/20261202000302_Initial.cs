@@ -425,7 +425,8 @@ namespace MotCua.Migrations.Postgres.Migrations
                     IsOpen = table.Column<bool>(type: "boolean", nullable: false),
                     OfficerUserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     OfficerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -469,7 +470,8 @@ namespace MotCua.Migrations.Postgres.Migrations
                     CalledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ServingAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    OfficerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    OfficerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DossierCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1041,6 +1043,13 @@ namespace MotCua.Migrations.Postgres.Migrations
                 table: "portal_ratings",
                 column: "DossierCode",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_counters_OfficerUserName",
+                table: "queue_counters",
+                column: "OfficerUserName",
+                unique: true,
+                filter: "\"OfficerUserName\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_queue_counters_PointId_Number",

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Organisation.Contracts;
+using MotCua.Platform.Data;
+using MotCua.Platform.Errors;
+using MotCua.Platform.Identity;
+using MotCua.Queues.Tickets;
+
+namespace MotCua.Queues.Counters;
+
+/// <summary>
+/// Who may act on a point's counters: staff of the counter roles working for the point itself or for the unit above
+/// it (its branch, or the center for a branch); the center's director and administrators everywhere. A reception
+/// officer operates only the counter they opened; managers operate any counter in their scope.
+/// </summary>
+public sealed class CounterScope(MotCuaDb db, OrgDirectory org, CurrentActor actor)
+{
+    public static readonly string[] Roles = [StaffRoles.ReceptionOfficer, StaffRoles.BranchManager, StaffRoles.CenterDirector, StaffRoles.Administrator];
+    public static readonly string[] ManagerRoles = [StaffRoles.BranchManager, StaffRoles.CenterDirector, StaffRoles.Administrator];
+
+    public bool IsManager => ManagerRoles.Any(actor.IsInRole);
+
+    public bool IsCityWide => actor.IsInRole(StaffRoles.CenterDirector) || actor.IsInRole(StaffRoles.Administrator);
+
+    public string UserName => actor.Name;
+
+    public string DisplayName => actor.DisplayName;
+
+    public bool CanActAt(ServicePlace point)
+        => IsCityWide || (Roles.Any(actor.IsInRole) && actor.UnitId is { } unit && (unit == point.Id || unit == point.ParentId));
+
+    public async Task<(ServicePlace? Point, Error? Error)> PointAsync(string? code, CancellationToken ct)
+    {
+        var point = string.IsNullOrWhiteSpace(code) ? null : await org.ServicePlaceAsync(code.Trim(), ct);
+        if (point is null)
+        {
+            return (null, Error.NotFound($"điểm phục vụ \"{code}\""));
+        }
+
+        return CanActAt(point)
+            ? (point, null)
+            : (null, Forbidden($"Bạn không thuộc {point.Name} hay đơn vị quản lý điểm này nên không được thao tác trên quầy của điểm."));
+    }
+
+    /// <summary>The counter, tracked, after checking the actor may act at its point.</summary>
+    public async Task<(ServicePlace? Point, Counter? Counter, Error? Error)> CounterAsync(string? point, int number, CancellationToken ct)
+    {
+        var (place, error) = await PointAsync(point, ct);
+        if (place is null)
+        {
+            return (null, null, error);
+        }
+
+        var counter = await db.Set<Counter>().FirstOrDefaultAsync(c => c.PointId == place.Id && c.Number == number, ct);
+        return counter is null
+            ? (place, null, Error.NotFound($"Quầy {number} tại {place.Name}"))
+            : (place, counter, null);
+    }
+
+    /// <summary>Whether the actor may operate this counter now: the officer on duty, or a manager.</summary>
+    public Error? MayOperate(Counter counter)
+    {
+        if (IsManager || (counter.OfficerUserName is { } officer && string.Equals(officer, actor.Name, StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        return Forbidden(counter.IsOpen
+            ? $"{counter.Name} do {counter.OfficerName ?? "cán bộ khác"} trực; chỉ cán bộ trực quầy hoặc quản lý được thao tác."
+            : $"{counter.Name} đang đóng; hãy mở quầy trước.");
+    }
+
+    /// <summary>The ticket called to or served at the counter now (tracked), or null.</summary>
+    public Task<Ticket?> CurrentTicketAsync(Counter counter, CancellationToken ct)
+        => db.Set<Ticket>().Where(t => t.CounterId == counter.Id && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving))
+            .OrderByDescending(t => t.CalledAt).FirstOrDefaultAsync(ct);
+
+    public async Task<string?> PointCodeAsync(Guid id, CancellationToken ct) => (await org.UnitAsync(id, ct))?.Code;
+
+    public static Error Forbidden(string message) => new("forbidden", message, StatusCodes.Status403Forbidden);
+}

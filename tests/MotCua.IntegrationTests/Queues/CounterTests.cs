@@ -1,0 +1,243 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.IntegrationTests.Dossiers;
+using MotCua.IntegrationTests.Hosting;
+using MotCua.Platform.Data;
+using MotCua.Queues.Tickets;
+
+namespace MotCua.IntegrationTests.Queues;
+
+public abstract class CounterTests(MotCuaApp app)
+{
+    [Fact]
+    public async Task An_officer_calls_serves_finishes_and_links_the_visit_to_the_dossier_it_created()
+    {
+        using var officer = await app.SignedInAsync("tiepnhan");
+        using var kiosk = app.Client();
+        await officer.ActAsync("CN01", 3, "open").OkAsync();
+        await officer.ProfileAsync("CN01", 3, "DD", "KD");
+        var taken = await kiosk.TakeAsync("CN01", "DD");
+
+        var called = await officer.ActAsync("CN01", 3, "call-next").OkAsync();
+        called.Number().ShouldBe(taken.Number());
+        called.GetProperty("announcement").GetString().ShouldBe($"Mời số {TicketText.Spoken(taken.Number())} đến Quầy 3");
+        var finishedTooEarly = await officer.ActAsync("CN01", 3, "finish").RefusedAsync(409);
+        finishedTooEarly.GetProperty("detail").GetString()!.ShouldContain("Không thể kết thúc phục vụ");
+        await officer.ActAsync("CN01", 3, "recall").OkAsync();
+        await officer.ActAsync("CN01", 3, "start").OkAsync();
+        (await officer.ActAsync("CN01", 3, "finish").OkAsync()).GetProperty("status").GetString().ShouldBe("Đã phục vụ xong");
+
+        var sha = await Reception.UploadAsync(officer, Reception.Pdf, "to-khai.pdf");
+        var received = await officer.PostAsJsonAsync("/api/v1/dossiers", Reception.Request(sha: sha));
+        var code = (await received.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        (await officer.ActAsync("CN01", 3, "link", new { dossierCode = "KHONG-CO-MA-NAY-01", ticket = taken.Number() }).RefusedAsync(400))
+            .GetProperty("detail").GetString()!.ShouldContain("Không có hồ sơ");
+        var linked = await officer.ActAsync("CN01", 3, "link", new { dossierCode = code, ticket = taken.Number() }).OkAsync();
+        linked.GetProperty("dossierCode").GetString().ShouldBe(code);
+
+        var followed = await kiosk.GetFromJsonAsync<JsonElement>($"/api/v1/tickets/{taken.GetProperty("token").GetString()}");
+        var timeline = followed.GetProperty("timeline").EnumerateArray().Select(l => l.GetProperty("what").GetString()).ToList();
+        timeline.ShouldBe(["Lấy số", "Được mời", "Mời lại", "Bắt đầu phục vụ", "Phục vụ xong", "Tiếp nhận hồ sơ"]);
+        followed.GetProperty("timeline").EnumerateArray().Last().GetProperty("detail").GetString().ShouldBe(code);
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDb>();
+        var types = await db.Outbox.Where(m => m.Subject == taken.Number() && m.Type.StartsWith("queue.")).Select(m => m.Type).ToListAsync();
+        types.ShouldContain("queue.ticket-called");
+        types.ShouldContain("queue.ticket-finished");
+        types.ShouldContain("queue.ticket-linked");
+
+        await officer.ActAsync("CN01", 3, "close").OkAsync();
+    }
+
+    [Fact]
+    public async Task Forbidden_actions_are_refused_in_Vietnamese_and_change_nothing()
+    {
+        await app.CreateOfficerAsync("quay-cn01-5", "CN01");
+        using var officer = await app.SignedInAsync("tiepnhan");
+        using var other = await app.SignedInAsync("quay-cn01-5");
+        using var admin = await app.SignedInAsync("admin");
+        using var kiosk = app.Client();
+
+        // Another branch's counters are not this officer's.
+        (await officer.ActAsync("CN02", 1, "open").RefusedAsync(403)).GetProperty("detail").GetString()!.ShouldContain("không thuộc");
+
+        // One officer, one counter.
+        await officer.ActAsync("CN01", 4, "open").OkAsync();
+        (await officer.ActAsync("CN01", 6, "open").RefusedAsync(409)).GetProperty("detail").GetString()!.ShouldContain("mỗi cán bộ chỉ trực một quầy");
+
+        // Another officer's counter.
+        await other.ActAsync("CN01", 5, "open").OkAsync();
+        await other.ProfileAsync("CN01", 5, "XH");
+        await officer.ProfileAsync("CN01", 4, "XH");
+        var ticket = await kiosk.TakeAsync("CN01", "XH");
+        (await officer.ActAsync("CN01", 5, "call-next").RefusedAsync(403)).GetProperty("detail").GetString()!.ShouldContain("chỉ cán bộ trực quầy");
+
+        // A ticket at another counter.
+        (await other.ActAsync("CN01", 5, "call-next").OkAsync()).Number().ShouldBe(ticket.Number());
+        (await officer.ActAsync("CN01", 4, "start", new { ticket = ticket.Number() }).RefusedAsync(409))
+            .GetProperty("detail").GetString()!.ShouldContain("không phải số đang ở Quầy 4");
+
+        // A closed counter does not call, and a counter with a ticket does not close.
+        (await admin.ActAsync("CN01", 6, "call-next").RefusedAsync(409)).GetProperty("detail").GetString()!.ShouldContain("đang đóng");
+        (await other.ActAsync("CN01", 5, "close").RefusedAsync(409)).GetProperty("detail").GetString()!.ShouldContain("chưa kết thúc");
+        (await officer.ActAsync("CN01", 4, "transfer", new { serviceGroup = "ZZ" }).RefusedAsync(400)).GetProperty("detail").GetString()!.ShouldContain("Không có nhóm dịch vụ");
+
+        var counters = await officer.GetFromJsonAsync<JsonElement[]>("/api/v1/points/CN01/counters");
+        var five = counters!.Single(c => c.GetProperty("number").GetInt32() == 5);
+        five.GetProperty("current").GetProperty("number").GetString().ShouldBe(ticket.Number());
+        five.GetProperty("current").GetProperty("status").GetString().ShouldBe("Đã gọi");
+        counters!.Single(c => c.GetProperty("number").GetInt32() == 6).GetProperty("isOpen").GetBoolean().ShouldBeFalse();
+
+        await other.ActAsync("CN01", 5, "no-show").OkAsync();
+        await other.ActAsync("CN01", 5, "close").OkAsync();
+        await officer.ActAsync("CN01", 4, "close").OkAsync();
+    }
+
+    [Fact]
+    public async Task Every_second_call_serves_the_oldest_priority_ticket()
+    {
+        using var admin = await app.SignedInAsync("admin");
+        using var kiosk = app.Client();
+        await app.CreateOfficerAsync("quay-dtn02-1", "DTN02");
+        await admin.ActAsync("DTN02", 1, "open", new { officer = "quay-dtn02-1" }).OkAsync();
+        await admin.ProfileAsync("DTN02", 1, "HT");
+        var a1 = await kiosk.TakeAsync("DTN02", "HT");
+        var a2 = await kiosk.TakeAsync("DTN02", "HT");
+        var p1 = await kiosk.TakeAsync("DTN02", "HT", "Elderly");
+        var a3 = await kiosk.TakeAsync("DTN02", "HT");
+        var p2 = await kiosk.TakeAsync("DTN02", "HT", "Disabled");
+
+        var order = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            order.Add((await admin.ActAsync("DTN02", 1, "call-next").OkAsync()).Number());
+            await admin.ActAsync("DTN02", 1, "no-show").OkAsync();
+        }
+
+        order.ShouldBe([a1.Number(), p1.Number(), a2.Number(), p2.Number(), a3.Number()]);
+        (await admin.ActAsync("DTN02", 1, "call-next").RefusedAsync(404)).GetProperty("detail").GetString()!.ShouldContain("Không có ai đang chờ");
+    }
+
+    [Fact]
+    public async Task A_ticket_transferred_to_a_counter_is_called_there_first_keeping_its_place()
+    {
+        using var admin = await app.SignedInAsync("admin");
+        using var kiosk = app.Client();
+        await app.CreateOfficerAsync("quay-dtn03-1", "DTN03");
+        await app.CreateOfficerAsync("quay-dtn03-2", "DTN03");
+        await admin.ActAsync("DTN03", 1, "open", new { officer = "quay-dtn03-1" }).OkAsync();
+        await admin.ActAsync("DTN03", 2, "open", new { officer = "quay-dtn03-2" }).OkAsync();
+        await admin.ProfileAsync("DTN03", 1, "HT");
+        await admin.ProfileAsync("DTN03", 2, "DD");
+        var first = await kiosk.TakeAsync("DTN03", "HT");
+        var land = await kiosk.TakeAsync("DTN03", "DD");
+
+        (await admin.ActAsync("DTN03", 1, "call-next").OkAsync()).Number().ShouldBe(first.Number());
+        await admin.ActAsync("DTN03", 1, "start").OkAsync();
+        var moved = await admin.ActAsync("DTN03", 1, "transfer", new { serviceGroup = "DD", counter = 2 }).OkAsync();
+        moved.GetProperty("status").GetString().ShouldBe("Đang chờ");
+
+        (await admin.ActAsync("DTN03", 2, "call-next").OkAsync()).Number().ShouldBe(first.Number());
+        await admin.ActAsync("DTN03", 2, "no-show").OkAsync();
+        (await admin.ActAsync("DTN03", 2, "call-next").OkAsync()).Number().ShouldBe(land.Number());
+    }
+
+    [Fact]
+    public async Task Counters_calling_in_parallel_never_call_the_same_ticket_twice()
+    {
+        const string point = "CN05";
+        const int counters = 6;
+        const int tickets = 36;
+        using var admin = await app.SignedInAsync("admin");
+        using var kiosk = app.Client();
+        for (var n = 1; n <= counters; n++)
+        {
+            await app.CreateOfficerAsync($"quay-cn05-{n}", point);
+            await admin.ActAsync(point, n, "open", new { officer = $"quay-cn05-{n}" }).OkAsync();
+            await admin.ProfileAsync(point, n, "CA");
+        }
+
+        var taken = new List<string>();
+        for (var i = 0; i < tickets; i++)
+        {
+            taken.Add((await kiosk.TakeAsync(point, "CA")).Number());
+        }
+
+        var called = new ConcurrentBag<(int Counter, string Number)>();
+        await Task.WhenAll(Enumerable.Range(1, counters).Select(n => Task.Run(async () =>
+        {
+            using var client = await app.SignedInAsync("admin");
+            var idle = 0;
+            while (idle < 3)
+            {
+                // Two presses at once from the same counter, too.
+                var answers = await Task.WhenAll(client.ActAsync(point, n, "call-next"), client.ActAsync(point, n, "call-next"));
+                var ok = answers.Where(a => a.IsSuccessStatusCode).ToList();
+                ok.Count.ShouldBeLessThanOrEqualTo(1);
+                answers.ShouldAllBe(a => (int)a.StatusCode == 200 || (int)a.StatusCode == 404 || (int)a.StatusCode == 409);
+                if (ok.Count == 0)
+                {
+                    idle += answers.All(a => (int)a.StatusCode == 404) ? 1 : 0;
+                    continue;
+                }
+
+                var number = (await ok[0].Content.ReadFromJsonAsync<JsonElement>()).Number();
+                called.Add((n, number));
+                (await client.ActAsync(point, n, "no-show")).IsSuccessStatusCode.ShouldBeTrue();
+            }
+        })));
+
+        called.Select(c => c.Number).OrderBy(x => x).ShouldBe(taken.OrderBy(x => x));
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDb>();
+        var calls = await db.Set<TicketEvent>().Join(db.Set<Ticket>(), e => e.TicketId, t => t.Id, (e, t) => new { e.Kind, t.Display, t.Calls, t.Day, t.PointId })
+            .Where(x => x.Kind == TicketEventKind.Called && taken.Contains(x.Display)).ToListAsync();
+        calls.Count.ShouldBe(tickets);
+        calls.ShouldAllBe(c => c.Calls == 1);
+    }
+
+    [Fact]
+    public async Task Managers_see_the_live_load_of_every_point_worst_first_and_move_staff_where_it_is_needed()
+    {
+        using var manager = await app.SignedInAsync("giamdoc");
+        using var officer = await app.SignedInAsync("tiepnhan");
+        using var kiosk = app.Client();
+        for (var i = 0; i < 2; i++)
+        {
+            await kiosk.TakeAsync("DTN10", "GT");
+        }
+
+        var load = await manager.GetFromJsonAsync<JsonElement[]>("/api/v1/live-load");
+        load!.Length.ShouldBe(168);
+        var dtn10 = load.Single(p => p.GetProperty("point").GetString() == "DTN10");
+        dtn10.GetProperty("waiting").GetInt32().ShouldBe(2);
+        dtn10.GetProperty("overloaded").GetBoolean().ShouldBeTrue();
+        dtn10.GetProperty("busiestGroup").GetString().ShouldBe("GT");
+        dtn10.GetProperty("openCounters").GetInt32().ShouldBe(0);
+        dtn10.GetProperty("counters").GetInt32().ShouldBe(3);
+        Array.IndexOf(load, dtn10).ShouldBeLessThan(load.Count(p => p.GetProperty("unserved").GetBoolean()));
+        (await officer.GetAsync("/api/v1/live-load")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+
+        await app.CreateOfficerAsync("quay-dtn11-1", "DTN11");
+        await manager.ActAsync("DTN11", 1, "open", new { officer = "quay-dtn11-1" }).OkAsync();
+        var moved = await manager.PostAsJsonAsync("/api/v1/live-load/moves", new { officer = "quay-dtn11-1", toPoint = "DTN10", toCounter = 3 }).OkAsync();
+        moved.GetProperty("officerUserName").GetString().ShouldBe("quay-dtn11-1");
+
+        load = await manager.GetFromJsonAsync<JsonElement[]>("/api/v1/live-load");
+        dtn10 = load!.Single(p => p.GetProperty("point").GetString() == "DTN10");
+        dtn10.GetProperty("openCounters").GetInt32().ShouldBe(1);
+        dtn10.GetProperty("overloaded").GetBoolean().ShouldBeFalse();
+        dtn10.GetProperty("estimatedWaitMinutes").GetInt32().ShouldBeGreaterThan(0);
+        load!.Single(p => p.GetProperty("point").GetString() == "DTN11").GetProperty("openCounters").GetInt32().ShouldBe(0);
+        (await officer.PostAsJsonAsync("/api/v1/live-load/moves", new { officer = "quay-dtn11-1", toPoint = "DTN11", toCounter = 1 })).StatusCode
+            .ShouldBe(System.Net.HttpStatusCode.Forbidden);
+    }
+}
+
+public sealed class CounterTestsOnSqlite(CountersSqliteApp fixture) : CounterTests(fixture.App), IClassFixture<CountersSqliteApp>;
+
+public sealed class CounterTestsOnPostgres(CountersPostgresApp fixture) : CounterTests(fixture.App), IClassFixture<CountersPostgresApp>;
