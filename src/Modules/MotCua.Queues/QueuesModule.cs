@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Platform.Data;
+using MotCua.Queues.Board;
 using MotCua.Queues.Recommendations;
 using MotCua.Queues.ServiceGroups;
 using MotCua.Queues.Tickets;
@@ -26,6 +27,9 @@ public static class QueuesModule
         services.AddScoped<TakeTicket>();
         services.AddScoped<FollowTicket>();
         services.AddScoped<RecommendPoints>();
+        services.AddScoped<CancelTicket>();
+        services.AddScoped<PointBoard>();
+        services.AddSingleton<BoardHub>();
         return services;
     }
 
@@ -34,6 +38,8 @@ public static class QueuesModule
         var api = app.MapGroup("/api/v1").WithTags("Queues");
         api.MapTickets();
         api.MapRecommendations();
+        api.MapCancelTicket();
+        api.MapBoard();
         return app;
     }
 }
