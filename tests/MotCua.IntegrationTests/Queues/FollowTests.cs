@@ -12,11 +12,14 @@ public abstract class FollowTests(MotCuaApp app)
     {
         var (number, token) = await KioskSteps.TakeAsync(app, "CN09", "GT");
         using var client = app.Client();
-        var html = await client.GetStringAsync($"/q/{token}");
+        var response = await client.GetAsync($"/q/{token}");
+        response.Headers.GetValues("Refresh").ShouldBe(["20"]);
+        var html = await response.Content.ReadAsStringAsync();
         html.ShouldContain($"Số thứ tự {number}");
         html.ShouldContain("Đang chờ");
         html.ShouldContain("Số người chờ trước bạn");
-        html.ShouldContain("<meta http-equiv=\"refresh\" content=\"20\"");
+        html.ShouldContain("Dừng tự cập nhật");
+        (await client.GetAsync($"/q/{token}?tu-cap-nhat=0")).Headers.Contains("Refresh").ShouldBeFalse("the holder can turn the refresh off");
         html.ShouldContain("Lấy số — tại ki-ốt");
         html.ShouldContain("Hủy số này");
     }
@@ -43,10 +46,11 @@ public abstract class FollowTests(MotCuaApp app)
         var response = await KioskSteps.PostFormAsync(client, $"/q/{token}", "cancel-ticket", new Dictionary<string, string> { ["Input.Confirm"] = "true" });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.PathAndQuery.ShouldBe($"/q/{token}?da-huy=1");
-        var html = await client.GetStringAsync(response.Headers.Location);
+        var cancelled = await client.GetAsync(response.Headers.Location);
+        cancelled.Headers.Contains("Refresh").ShouldBeFalse("a cancelled ticket has nothing to wait for");
+        var html = await cancelled.Content.ReadAsStringAsync();
         html.ShouldContain($"Bạn đã hủy số {number}.");
         html.ShouldContain("Hủy số — người giữ số tự hủy");
-        html.ShouldNotContain("http-equiv=\"refresh\"");
 
         var again = await client.DeleteAsync($"/api/v1/tickets/{token}");
         again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
