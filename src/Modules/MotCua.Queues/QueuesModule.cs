@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Platform.Data;
 using MotCua.Platform.Startup;
+using MotCua.Queues.Board;
 using MotCua.Queues.Counters;
 using MotCua.Queues.Counters.Seed;
 using MotCua.Queues.LiveLoad;
@@ -34,6 +35,9 @@ public static class QueuesModule
         services.AddCounters();
         services.AddScoped<LiveLoadQuery>();
         services.AddScoped<MoveStaff>();
+        services.AddScoped<CancelTicket>();
+        services.AddScoped<PointBoard>();
+        services.AddSingleton<BoardHub>();
         return services;
     }
 
@@ -44,6 +48,8 @@ public static class QueuesModule
         api.MapRecommendations();
         api.MapCounters();
         api.MapLiveLoad();
+        api.MapCancelTicket();
+        api.MapBoard();
         return app;
     }
 }

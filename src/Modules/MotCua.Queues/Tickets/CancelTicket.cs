@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Dossiers;
+using MotCua.Organisation.Contracts;
+using MotCua.Platform.Data;
+using MotCua.Platform.Errors;
+using MotCua.Platform.Outbox;
+
+namespace MotCua.Queues.Tickets;
+
+/// <summary>
+/// The holder gives a ticket back before being called (from the follow page or DELETE /api/v1/tickets/{token}):
+/// whoever holds the secret token may cancel, as whoever holds the paper ticket may walk away.
+/// </summary>
+public sealed class CancelTicket(MotCuaDb db, OrgDirectory org, TimeProvider time)
+{
+    public async Task<Error?> RunAsync(string token, CancellationToken ct)
+    {
+        var ticket = token is { Length: 32 } ? await db.Set<Ticket>().FirstOrDefaultAsync(t => t.Token == token, ct) : null;
+        if (ticket is null)
+        {
+            return Error.NotFound("số thứ tự này");
+        }
+
+        var now = time.GetUtcNow();
+        if (ticket.Cancel(now) is { } error)
+        {
+            return error;
+        }
+
+        var point = await org.UnitAsync(ticket.PointId, ct);
+        db.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = TicketEventKind.Cancelled, Detail = "người giữ số tự hủy" });
+        db.Add(OutboxMessage.Create("queue.ticket-cancelled", ticket.Display, new { ticket.Id, Point = point?.Code, ticket.Display, ticket.ServiceGroup }, now));
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+}
+
+internal static class CancelTicketEndpoints
+{
+    public static void MapCancelTicket(this RouteGroupBuilder api)
+        => api.MapDelete("/tickets/{token}", async (string token, CancelTicket cancel, CancellationToken ct)
+                => await cancel.RunAsync(token, ct) is { } error ? error.ToProblem() : Results.NoContent())
+            .RequireRateLimiting(DossiersModule.PublicWrite)
+            .WithSummary("Give a waiting ticket back (by the secret of its QR code); a ticket already called, served or cancelled answers 409.");
+}
