@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Platform.Data;
+using MotCua.Queues.Appointments;
 using MotCua.Queues.Recommendations;
 using MotCua.Queues.ServiceGroups;
 using MotCua.Queues.Tickets;
@@ -26,6 +27,14 @@ public static class QueuesModule
         services.AddScoped<TakeTicket>();
         services.AddScoped<FollowTicket>();
         services.AddScoped<RecommendPoints>();
+        services.AddSingleton<IModelContributor, AppointmentsModel>();
+        services.AddScoped<AppointmentSlots>();
+        services.AddScoped<BookAppointment>();
+        services.AddScoped<CancelAppointment>();
+        services.AddScoped<MyAppointments>();
+        services.AddScoped<CheckInAppointment>();
+        services.AddScoped<SweepAppointments>();
+        services.AddHostedService<AppointmentSweeper>();
         return services;
     }
 
@@ -34,6 +43,7 @@ public static class QueuesModule
         var api = app.MapGroup("/api/v1").WithTags("Queues");
         api.MapTickets();
         api.MapRecommendations();
+        api.MapAppointments();
         return app;
     }
 }
