@@ -414,6 +414,48 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "queue_appointment_slots",
+                columns: table => new
+                {
+                    PointId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StartMinute = table.Column<int>(type: "INTEGER", nullable: false),
+                    ServiceGroup = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Booked = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_appointment_slots", x => new { x.PointId, x.Day, x.StartMinute, x.ServiceGroup });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "queue_appointments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PointId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceGroup = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProcedureCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SlotStart = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    HolderIdNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HolderName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CheckedInAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RemindedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    TicketId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_appointments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "queue_counters",
                 columns: table => new
                 {
@@ -1042,6 +1084,27 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_queue_appointments_Code",
+                table: "queue_appointments",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_appointments_HolderIdNumber_Day",
+                table: "queue_appointments",
+                columns: new[] { "HolderIdNumber", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_appointments_PointId_Day_SlotStart",
+                table: "queue_appointments",
+                columns: new[] { "PointId", "Day", "SlotStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_appointments_Status_StartsAt",
+                table: "queue_appointments",
+                columns: new[] { "Status", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_queue_counters_PointId_Number",
                 table: "queue_counters",
                 columns: new[] { "PointId", "Number" },
@@ -1154,6 +1217,12 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "portal_ratings");
+
+            migrationBuilder.DropTable(
+                name: "queue_appointment_slots");
+
+            migrationBuilder.DropTable(
+                name: "queue_appointments");
 
             migrationBuilder.DropTable(
                 name: "queue_counters");

@@ -415,6 +415,48 @@ namespace MotCua.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "queue_appointment_slots",
+                columns: table => new
+                {
+                    PointId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartMinute = table.Column<int>(type: "integer", nullable: false),
+                    ServiceGroup = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    Booked = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_appointment_slots", x => new { x.PointId, x.Day, x.StartMinute, x.ServiceGroup });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "queue_appointments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PointId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceGroup = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ProcedureCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    SlotStart = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    HolderIdNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HolderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CheckedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RemindedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TicketId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_appointments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "queue_counters",
                 columns: table => new
                 {
@@ -1043,6 +1085,27 @@ namespace MotCua.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_queue_appointments_Code",
+                table: "queue_appointments",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_appointments_HolderIdNumber_Day",
+                table: "queue_appointments",
+                columns: new[] { "HolderIdNumber", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_appointments_PointId_Day_SlotStart",
+                table: "queue_appointments",
+                columns: new[] { "PointId", "Day", "SlotStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_appointments_Status_StartsAt",
+                table: "queue_appointments",
+                columns: new[] { "Status", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_queue_counters_PointId_Number",
                 table: "queue_counters",
                 columns: new[] { "PointId", "Number" },
@@ -1155,6 +1218,12 @@ namespace MotCua.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "portal_ratings");
+
+            migrationBuilder.DropTable(
+                name: "queue_appointment_slots");
+
+            migrationBuilder.DropTable(
+                name: "queue_appointments");
 
             migrationBuilder.DropTable(
                 name: "queue_counters");
