@@ -9,6 +9,9 @@ using MotCua.Queues.Tickets;
 
 namespace MotCua.Queues.Appointments;
 
+/// <summary>What the QR check-in page shows of an appointment before the holder confirms (no personal data).</summary>
+public sealed record AppointmentPreview(string Code, string Point, string PointName, string ServiceGroupName, string Day, string Start, string StatusText);
+
 /// <summary>The ticket an appointment became at check-in.</summary>
 public sealed record CheckedIn(string Code, string Point, string PointName, string TicketNumber, string TicketToken, string ServiceGroupName, bool Again);
 
@@ -83,6 +86,20 @@ public sealed class CheckInAppointment(MotCuaDb db, TakeTicket take, OrgDirector
         db.Add(OutboxMessage.Create("queue.appointment-checked-in", appointment.Code, new { appointment.Code, Ticket = ticket.Number, Point = ticket.Point }, now));
         await db.SaveChangesAsync(ct);
         return (new CheckedIn(appointment.Code, ticket.Point, ticket.PointName, ticket.Number, ticket.Token, ticket.ServiceGroupName, Again: false), null);
+    }
+
+    public async Task<AppointmentPreview?> PreviewAsync(string? code, CancellationToken ct)
+    {
+        var normalized = AppointmentCodes.Normalize(code);
+        var appointment = normalized is null ? null : await db.Set<Appointment>().AsNoTracking().FirstOrDefaultAsync(a => a.Code == normalized, ct);
+        if (appointment is null)
+        {
+            return null;
+        }
+
+        var point = await org.UnitAsync(appointment.PointId, ct);
+        return new AppointmentPreview(appointment.Code, point?.Code ?? "", point?.Name ?? "", (groups.Find(appointment.ServiceGroup) ?? groups.Fallback).Name.ToString(),
+            AppointmentText.Day(appointment.Day), AppointmentText.Time(appointment.SlotStart), AppointmentText.Status(appointment.Status));
     }
 
     private async Task<(CheckedIn?, Error?)> SameTicketAsync(Appointment appointment, UnitRef? point, CancellationToken ct)
