@@ -45,8 +45,8 @@ public static class SlotPlan
     public static DateTimeOffset OpensAt(DateOnly day, int daysAhead, TimeOnly releaseAt)
         => new(day.AddDays(-daysAhead).ToDateTime(releaseAt), LocalOffset);
 
-    /// <summary>The instant a local day and time stand for.</summary>
-    public static DateTimeOffset Instant(DateOnly day, TimeOnly time) => new(day.ToDateTime(time), LocalOffset);
+    /// <summary>The instant (in UTC, as instants are stored) a local day and time stand for.</summary>
+    public static DateTimeOffset Instant(DateOnly day, TimeOnly time) => new DateTimeOffset(day.ToDateTime(time), LocalOffset).ToUniversalTime();
 
     public static DateOnly LocalDay(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(LocalOffset).DateTime);
 
