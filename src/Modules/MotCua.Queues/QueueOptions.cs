@@ -45,4 +45,7 @@ public sealed class QueueOptions
 
     /// <summary>Counters assumed on duty per point and group when planning slots, until counters are set up.</summary>
     public int DefaultCountersPerGroup { get; set; } = 1;
+
+    /// <summary>A day's slots open for booking at this local time, <see cref="BookingDaysAhead"/> days before (release windows against bots).</summary>
+    public TimeOnly BookingReleaseAt { get; set; } = new(7, 0);
 }

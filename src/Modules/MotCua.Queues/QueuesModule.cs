@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Platform.Data;
 using MotCua.Platform.Startup;
+using MotCua.Queues.Appointments;
 using MotCua.Queues.Board;
 using MotCua.Queues.Counters;
 using MotCua.Queues.Counters.Seed;
@@ -38,6 +39,14 @@ public static class QueuesModule
         services.AddScoped<CancelTicket>();
         services.AddScoped<PointBoard>();
         services.AddSingleton<BoardHub>();
+        services.AddSingleton<IModelContributor, AppointmentsModel>();
+        services.AddScoped<AppointmentSlots>();
+        services.AddScoped<BookAppointment>();
+        services.AddScoped<CancelAppointment>();
+        services.AddScoped<MyAppointments>();
+        services.AddScoped<CheckInAppointment>();
+        services.AddScoped<SweepAppointments>();
+        services.AddHostedService<AppointmentSweeper>();
         return services;
     }
 
@@ -50,6 +59,7 @@ public static class QueuesModule
         api.MapLiveLoad();
         api.MapCancelTicket();
         api.MapBoard();
+        api.MapAppointments();
         return app;
     }
 }

@@ -88,6 +88,9 @@ internal static class PlatformSetup
             var writes = builder.Configuration.GetValue("MotCua:RateLimits:WritesPerMinute", 60);
             o.AddPolicy(MotCua.Dossiers.DossiersModule.PublicLookup, http => PerAddress(http, lookups));
             o.AddPolicy(MotCua.Dossiers.DossiersModule.PublicWrite, http => PerAddress(http, writes));
+            o.AddPolicy(MotCua.Queues.Appointments.AppointmentRateLimit.Policy, new MotCua.Queues.Appointments.AppointmentRateLimit(
+                builder.Configuration.GetValue("MotCua:RateLimits:BookingsPerMinutePerPerson", 10),
+                builder.Configuration.GetValue("MotCua:RateLimits:BookingsPerMinutePerAddress", 30)));
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
