@@ -23,9 +23,14 @@ internal static class PlanningCommands
         var speed = new Option<double>("--speed-kmh") { Description = "Speed of the travel model in km/h.", DefaultValueFactory = _ => TravelModel.Default.SpeedKmh };
         var access = new Option<double>("--access-minutes") { Description = "Fixed access minutes of the travel model.", DefaultValueFactory = _ => TravelModel.Default.AccessMinutes };
         var servicePoints = new Option<bool>("--include-service-points") { Description = "Count the ward service points too (then every ward is covered)." };
+        var populationBase = new Option<string>("--base")
+        {
+            Description = "Population base: wards2025 (126 wards, estimated population) or communes2019 (579 pre-2025 communes, 2019 census).",
+            DefaultValueFactory = _ => PopulationBases.Wards2025Name,
+        };
         var command = new Command("coverage", "Population within a radius and a travel time of the open points; uncovered wards; suggested new locations.")
         {
-            radius, minutes, suggest, detour, speed, access, servicePoints,
+            radius, minutes, suggest, detour, speed, access, servicePoints, populationBase,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -33,6 +38,12 @@ internal static class PlanningCommands
             if (!(d >= 1 && d <= 5) || !(s > 0 && s <= 200) || !(a >= 0 && a <= 240))
             {
                 await Console.Error.WriteLineAsync("motcua coverage: mô hình đi lại không hợp lệ (hệ số vòng 1–5, tốc độ 0–200 km/h, thời gian tiếp cận 0–240 phút).");
+                return 2;
+            }
+
+            if (PopulationBases.Parse(parse.GetValue(populationBase)) is not { } chosenBase)
+            {
+                await Console.Error.WriteLineAsync($"motcua coverage: {PopulationBases.InvalidMessage}");
                 return 2;
             }
 
@@ -44,12 +55,18 @@ internal static class PlanningCommands
             await using var scope = services.CreateAsyncScope();
             var data = scope.ServiceProvider.GetRequiredService<PlanningData>();
             var province = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value.ProvinceCode;
-            var wards = await data.WardsAsync(province, ct);
+            if (await data.SitesAsync(chosenBase, province, ct) is not { } wards)
+            {
+                await Console.Error.WriteLineAsync("motcua coverage: cơ sở communes2019 chỉ có cho Hà Nội (tỉnh 01).");
+                return 2;
+            }
+
             var points = await data.OpenPointsAsync(parse.GetValue(servicePoints), ct);
             try
             {
                 var coverage = CoveragePlanner.Measure(wards, points, parse.GetValue(radius), parse.GetValue(minutes), travel);
                 var picks = CoveragePlanner.Suggest(wards, points, wards, parse.GetValue(suggest), parse.GetValue(radius));
+                Console.WriteLine($"Cơ sở dân số: {PopulationBases.Describe(chosenBase)}");
                 Console.WriteLine(PlanningText.Coverage(coverage, picks, points.Count, travel));
                 return 0;
             }
