@@ -26,6 +26,8 @@ public static class QueuesModule
         services.AddScoped<TakeTicket>();
         services.AddScoped<FollowTicket>();
         services.AddScoped<RecommendPoints>();
+        services.AddScoped<Planning.PlanCoverage>();
+        services.AddScoped<Planning.PlanStaffing>();
         return services;
     }
 
@@ -34,6 +36,7 @@ public static class QueuesModule
         var api = app.MapGroup("/api/v1").WithTags("Queues");
         api.MapTickets();
         api.MapRecommendations();
+        Planning.PlanningEndpoints.MapPlanning(api);
         return app;
     }
 }
