@@ -16,5 +16,6 @@ root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(SweepCommand.Create());
 root.Subcommands.Add(PlanningCommands.Coverage());
 root.Subcommands.Add(PlanningCommands.Staffing());
+root.Subcommands.Add(PlanningCommands.Simulate());
 
 return await CliHost.InvokeAsync(root, args);

@@ -47,6 +47,8 @@ public static class QueuesModule
         services.AddScoped<CheckInAppointment>();
         services.AddScoped<SweepAppointments>();
         services.AddHostedService<AppointmentSweeper>();
+        services.AddScoped<Planning.PlanCoverage>();
+        services.AddScoped<Planning.PlanStaffing>();
         return services;
     }
 
@@ -60,6 +62,7 @@ public static class QueuesModule
         api.MapCancelTicket();
         api.MapBoard();
         api.MapAppointments();
+        Planning.PlanningEndpoints.MapPlanning(api);
         return app;
     }
 }

@@ -4,6 +4,9 @@ using Microsoft.Extensions.Options;
 using MotCua.Organisation.Planning;
 using MotCua.Organisation.Seed;
 using MotCua.Platform.Startup;
+using MotCua.Queues.Planning;
+using MotCua.Queues.ServiceGroups;
+using MotCua.Queues.Simulation;
 
 namespace MotCua.Cli.Planning;
 
@@ -23,9 +26,14 @@ internal static class PlanningCommands
         var speed = new Option<double>("--speed-kmh") { Description = "Speed of the travel model in km/h.", DefaultValueFactory = _ => TravelModel.Default.SpeedKmh };
         var access = new Option<double>("--access-minutes") { Description = "Fixed access minutes of the travel model.", DefaultValueFactory = _ => TravelModel.Default.AccessMinutes };
         var servicePoints = new Option<bool>("--include-service-points") { Description = "Count the ward service points too (then every ward is covered)." };
+        var populationBase = new Option<string>("--base")
+        {
+            Description = "Population base: wards2025 (126 wards, estimated population) or communes2019 (579 pre-2025 communes, 2019 census).",
+            DefaultValueFactory = _ => PopulationBases.Wards2025Name,
+        };
         var command = new Command("coverage", "Population within a radius and a travel time of the open points; uncovered wards; suggested new locations.")
         {
-            radius, minutes, suggest, detour, speed, access, servicePoints,
+            radius, minutes, suggest, detour, speed, access, servicePoints, populationBase,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -33,6 +41,12 @@ internal static class PlanningCommands
             if (!(d >= 1 && d <= 5) || !(s > 0 && s <= 200) || !(a >= 0 && a <= 240))
             {
                 await Console.Error.WriteLineAsync("motcua coverage: mô hình đi lại không hợp lệ (hệ số vòng 1–5, tốc độ 0–200 km/h, thời gian tiếp cận 0–240 phút).");
+                return 2;
+            }
+
+            if (PopulationBases.Parse(parse.GetValue(populationBase)) is not { } chosenBase)
+            {
+                await Console.Error.WriteLineAsync($"motcua coverage: {PopulationBases.InvalidMessage}");
                 return 2;
             }
 
@@ -44,18 +58,80 @@ internal static class PlanningCommands
             await using var scope = services.CreateAsyncScope();
             var data = scope.ServiceProvider.GetRequiredService<PlanningData>();
             var province = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value.ProvinceCode;
-            var wards = await data.WardsAsync(province, ct);
+            if (await data.SitesAsync(chosenBase, province, ct) is not { } wards)
+            {
+                await Console.Error.WriteLineAsync("motcua coverage: cơ sở communes2019 chỉ có cho Hà Nội (tỉnh 01).");
+                return 2;
+            }
+
             var points = await data.OpenPointsAsync(parse.GetValue(servicePoints), ct);
             try
             {
                 var coverage = CoveragePlanner.Measure(wards, points, parse.GetValue(radius), parse.GetValue(minutes), travel);
                 var picks = CoveragePlanner.Suggest(wards, points, wards, parse.GetValue(suggest), parse.GetValue(radius));
+                Console.WriteLine($"Cơ sở dân số: {PopulationBases.Describe(chosenBase)}");
                 Console.WriteLine(PlanningText.Coverage(coverage, picks, points.Count, travel));
                 return 0;
             }
             catch (PlanningInputException e)
             {
                 await Console.Error.WriteLineAsync($"motcua coverage: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>`motcua simulate`: one working day of the whole network under both routing policies (docs/planning.md §4).</summary>
+    public static Command Simulate()
+    {
+        var seed = new Option<int>("--seed") { Description = "Seed of the random numbers (same seed, same day).", DefaultValueFactory = _ => 42 };
+        var visits = new Option<double>("--visits-per-1000") { Description = "Visits a working day per 1,000 inhabitants.", DefaultValueFactory = _ => DemandModel.DefaultVisitsPer1000 };
+        var counters = new Option<int?>("--counters") { Description = "A fixed number of counters at every point (default: the Erlang C staffing plan)." };
+        var populationBase = new Option<string>("--base")
+        {
+            Description = "Population base: wards2025 (126 wards) or communes2019 (579 pre-2025 communes, 2019 census).",
+            DefaultValueFactory = _ => PopulationBases.Wards2025Name,
+        };
+        var servicePoints = new Option<bool>("--include-service-points") { Description = "Include the ward service points in the network." };
+        var command = new Command("simulate", "Simulate one working day of the network: nearest point vs load-aware routing (deterministic with a seed).")
+        {
+            seed, visits, counters, populationBase, servicePoints,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (PopulationBases.Parse(parse.GetValue(populationBase)) is not { } chosenBase)
+            {
+                await Console.Error.WriteLineAsync($"motcua simulate: {PopulationBases.InvalidMessage}");
+                return 2;
+            }
+
+            await using var services = CliHost.Build();
+            var initializer = services.GetRequiredService<DatabaseInitializer>();
+            await initializer.MigrateAsync(ct);
+            await initializer.SeedAsync(ct);
+            await using var scope = services.CreateAsyncScope();
+            var data = scope.ServiceProvider.GetRequiredService<PlanningData>();
+            var province = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value.ProvinceCode;
+            if (await data.SitesAsync(chosenBase, province, ct) is not { } sites)
+            {
+                await Console.Error.WriteLineAsync("motcua simulate: cơ sở communes2019 chỉ có cho Hà Nội (tỉnh 01).");
+                return 2;
+            }
+
+            var points = await data.OpenPointsAsync(parse.GetValue(servicePoints), ct);
+            var mix = ServiceMix.Of(scope.ServiceProvider.GetRequiredService<ServiceGroupList>());
+            try
+            {
+                var demand = DemandModel.WithVisits(parse.GetValue(visits));
+                var network = SimulatedNetwork.Staffed(sites, points, demand, mix, parse.GetValue(counters));
+                var setup = new SimulationSetup(sites, network, mix, demand, TravelModel.Default, parse.GetValue(seed));
+                Console.WriteLine(SimulatedNetwork.Table(setup, NetworkSimulation.Run(setup), PopulationBases.Describe(chosenBase)));
+                return 0;
+            }
+            catch (PlanningInputException e)
+            {
+                await Console.Error.WriteLineAsync($"motcua simulate: {e.Message}");
                 return 2;
             }
         });

@@ -22,6 +22,15 @@ public sealed class PlanningData(MotCuaDb db)
         return wards.Select(w => new Site(w.Code, w.Name, w.Latitude!.Value, w.Longitude!.Value, w.Population ?? 0)).ToList();
     }
 
+    /// <summary>
+    /// The sites of a population base: the province's 2025 wards from the database, or Hanoi's 579 pre-2025
+    /// communes (2019 census) from the embedded seed file — only for Hanoi (province 01), null otherwise.
+    /// </summary>
+    public async Task<IReadOnlyList<Site>?> SitesAsync(PopulationBase populationBase, string provinceCode, CancellationToken ct)
+        => populationBase == PopulationBase.Communes2019
+            ? (provinceCode == "01" ? PopulationBases.Communes2019() : null)
+            : await WardsAsync(provinceCode, ct);
+
     public async Task<IReadOnlyList<ServiceLocation>> OpenPointsAsync(bool includeServicePoints, CancellationToken ct)
     {
         var units = await db.Set<OrgUnit>().AsNoTracking()
