@@ -111,7 +111,7 @@ public sealed partial class BoardHub(IServiceScopeFactory scopes, TimeProvider t
                         Publish(feed, json);
                     }
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (!ct.IsCancellationRequested)
                 {
                     // A database hiccup: the boards keep what they show and the loop tries again next second.
                     LogPollFailed(logger, e, feed.Place.Code);
