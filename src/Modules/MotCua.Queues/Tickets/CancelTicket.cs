@@ -33,7 +33,17 @@ public sealed class CancelTicket(MotCuaDb db, OrgDirectory org, TimeProvider tim
         var point = await org.UnitAsync(ticket.PointId, ct);
         db.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = TicketEventKind.Cancelled, Detail = "người giữ số tự hủy" });
         db.Add(OutboxMessage.Create("queue.ticket-cancelled", ticket.Display, new { ticket.Id, Point = point?.Code, ticket.Display, ticket.ServiceGroup }, now));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The status is a concurrency token: a counter called the ticket (or another cancel won) meanwhile.
+            db.ChangeTracker.Clear();
+            return Error.Conflict($"Số {ticket.Display} vừa được gọi hoặc thay đổi nên không thể hủy; vui lòng xem lại trạng thái.");
+        }
+
         return null;
     }
 }
