@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace MotCua.BrowserTests;
+
+[Collection("browser")]
+public sealed class CounterPagesTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task An_officer_opens_a_counter_and_calls_serves_and_finishes_a_ticket_taken_at_the_kiosk()
+    {
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, "tiepnhan");
+
+        // A commune service point of the officer's branch (its own queue, untouched by other tests).
+        var branch = await page.Context.APIRequest.GetAsync("/api/v1/branches/CN01");
+        var children = JsonDocument.Parse(await branch.TextAsync()).RootElement.GetProperty("children").EnumerateArray()
+            .Select(c => c.GetProperty("code").GetString()!).Where(c => c.StartsWith("DPV-", StringComparison.Ordinal)).ToList();
+        var point = children.Count > 0 ? children[^1] : "CN01";
+        var counter = point == "CN01" ? 6 : 2;
+
+        await page.GotoAsync($"/quay?point={point}");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Quầy phục vụ", Level = 1 }).WaitForAsync();
+        await BrowserFixture.ShouldBeAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Mở Quầy {counter}" }).ClickAsync();
+        await page.WaitForURLAsync($"**/quay/{point}/{counter}?ok=mo");
+        (await page.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("Đã mở quầy");
+
+        var taken = await page.Context.APIRequest.PostAsync("/api/v1/tickets", new() { DataObject = new { point, serviceGroup = "HT" } });
+        taken.Status.ShouldBe(201);
+        var number = JsonDocument.Parse(await taken.TextAsync()).RootElement.GetProperty("number").GetString()!;
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gọi số tiếp theo" }).ClickAsync();
+        await page.WaitForURLAsync("**ok=goi");
+        (await page.Locator(".desk-number").TextContentAsync()).ShouldBe(number);
+        (await page.GetByText("Đã gọi", new() { Exact = true }).IsVisibleAsync()).ShouldBeTrue();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bắt đầu phục vụ" }).ClickAsync();
+        await page.WaitForURLAsync("**ok=bat-dau");
+        (await page.GetByText("Đang phục vụ", new() { Exact = true }).IsVisibleAsync()).ShouldBeTrue();
+        await BrowserFixture.ShouldBeAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kết thúc" }).ClickAsync();
+        await page.WaitForURLAsync("**ok=ket-thuc");
+        (await page.GetByRole(AriaRole.Cell, new() { Name = number, Exact = true }).IsVisibleAsync()).ShouldBeTrue();
+        (await page.Locator(".desk-number").CountAsync()).ShouldBe(0);
+
+        // Finishing again: nothing is being served, refused with a message and no change.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kết thúc" }).ClickAsync();
+        await page.GetByRole(AriaRole.Alert).WaitForAsync();
+        (await page.GetByRole(AriaRole.Alert).TextContentAsync())!.ShouldContain("không có số nào đang được gọi hay phục vụ");
+        await BrowserFixture.ShouldBeAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đóng quầy" }).ClickAsync();
+        await page.WaitForURLAsync("**ok=dong");
+    }
+
+    [Fact]
+    public async Task A_manager_sees_the_live_load_of_every_point()
+    {
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, "giamdoc");
+        await page.GotoAsync("/quan-ly/tai");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Tải các điểm phục vụ", Level = 1 }).WaitForAsync();
+        (await page.GetByRole(AriaRole.Rowheader).CountAsync()).ShouldBe(168);
+        await BrowserFixture.ShouldBeAccessibleAsync(page);
+    }
+}
