@@ -74,6 +74,10 @@ public sealed class PlanningForecastTests
         points.Count.ShouldBe(42);
         points.Count(p => p.Code.StartsWith("CN", StringComparison.Ordinal)).ShouldBe(12);
         points.Select(p => (p.Latitude, p.Longitude)).Distinct().Count().ShouldBe(42);
+
+        // The same shares as the seeded database gives (docs/planning.md; the integration test checks the database).
+        CoveragePlanner.Measure(PopulationBases.Wards2025(), points).ShareWithinRadius.ShouldBe(0.837, tolerance: 0.001);
+        CoveragePlanner.Measure(PopulationBases.Communes2019(), points).ShareWithinRadius.ShouldBe(0.849, tolerance: 0.001);
     }
 
     [Fact]

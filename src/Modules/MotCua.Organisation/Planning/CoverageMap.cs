@@ -31,10 +31,11 @@ public static class CoverageMap
 
         var lat0 = (lats.Min() + lats.Max()) / 2;
         var cos0 = Math.Cos(lat0 * Math.PI / 180);
-        double Xkm(double lon) => (lon - lons.Min()) * cos0 * KmPerDegree;
-        double Ykm(double lat) => (lats.Max() - lat) * KmPerDegree;
-        var widthKm = Math.Max(1, Xkm(lons.Max()));
-        var heightKm = Math.Max(1, Ykm(lats.Min()));
+        var pad = coverage.RadiusKm; // room for the circles of points at the edge
+        double Xkm(double lon) => ((lon - lons.Min()) * cos0 * KmPerDegree) + pad;
+        double Ykm(double lat) => ((lats.Max() - lat) * KmPerDegree) + pad;
+        var widthKm = Math.Max(1, Xkm(lons.Max()) + pad);
+        var heightKm = Math.Max(1, Ykm(lats.Min()) + pad);
         var scale = (Width - (2 * Margin)) / widthKm; // px per km
         var height = Math.Min(1_200, (heightKm * scale) + (2 * Margin) + 30);
         scale = Math.Min(scale, (height - (2 * Margin) - 30) / heightKm);
