@@ -8,7 +8,7 @@ namespace MotCua.Queues.Waits;
 public sealed record QueueState(int Ahead, int OpenCounters, int BusyCounters, double ServiceMinutes);
 
 /// <summary>
-/// The wait estimator (docs/planning.md, "Wait estimate"). With c open counters each finishing one visitor per
+/// The wait estimator (docs/adr/0007-queues.md; checked against the simulation in docs/planning.md §4). With c open counters each finishing one visitor per
 /// s minutes on average, the n people ahead leave at a rate of c/s, so the wait is n·s/c; when every counter is
 /// busy the first one frees after s/2 on average (the residual of a service in progress), so that is added:
 ///
