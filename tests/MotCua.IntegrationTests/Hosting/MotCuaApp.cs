@@ -76,6 +76,8 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
         // the whole suite as one visitor. Tests of the limits themselves set their own (RateLimitTests).
         builder.UseSetting("MotCua:RateLimits:LookupsPerMinute", "100000");
         builder.UseSetting("MotCua:RateLimits:WritesPerMinute", "100000");
+        builder.UseSetting("MotCua:RateLimits:BookingsPerMinutePerAddress", "100000");
+        builder.UseSetting("MotCua:RateLimits:BookingsPerMinutePerPerson", "100000");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -6,7 +6,8 @@ using MotCua.Portal.Identity;
 namespace MotCua.Queues.Appointments;
 
 /// <summary>
-/// The rate-limit policy of booking, cancelling and checking in (pages and API): every write counts against BOTH
+/// The rate-limit policy of the public writes of the queue — booking, cancelling and checking in (pages and API), and
+/// taking or giving back a ticket on the kiosk, entrance-QR and follow pages: every write counts against BOTH
 /// the signed-in citizen (per identity, whatever address they come from) and the client address (per address,
 /// whatever identities it uses), so neither many accounts behind one address nor one account behind many addresses
 /// can sweep slots. Reads (GET) are not limited by it. Limits: MotCua:RateLimits:BookingsPerMinutePerPerson (10) and
