@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MotCua.Platform.Errors;
 using MotCua.Queues.Counters.CallNext;
 using MotCua.Queues.Counters.Close;
+using MotCua.Queues.Counters.DeskTicket;
 using MotCua.Queues.Counters.Finish;
 using MotCua.Queues.Counters.Link;
 using MotCua.Queues.Counters.NoShow;
@@ -33,12 +34,22 @@ internal static class CountersSetup
         services.AddScoped<MarkNoShow>();
         services.AddScoped<TransferTicket>();
         services.AddScoped<LinkDossier>();
+        services.AddScoped<IssueDeskTicket>();
         return services;
     }
 
     public static void MapCounters(this RouteGroupBuilder api)
     {
         var c = api.MapGroup("/points/{point}/counters").WithTags("Counters").RequireAuthorization(p => p.RequireRole(CounterScope.Roles));
+
+        api.MapPost("/points/{point}/tickets", async (string point, DeskTicketRequest request, IssueDeskTicket issue, CancellationToken ct) =>
+            {
+                var (ticket, errors) = await issue.RunAsync(point, request, ct);
+                return ticket is null ? Error.Problem(errors) : Results.Created($"/api/v1/tickets/{ticket.Token}", ticket);
+            })
+            .RequireAuthorization(p => p.RequireRole(CounterScope.Roles))
+            .WithTags("Counters")
+            .WithSummary("The reception desk hands a ticket to a visitor (channel Reception), optionally in the visitor's name.");
 
         c.MapGet("/", async (string point, CounterDesk desk, CancellationToken ct) => Answer(await desk.ListAsync(point, ct)))
             .WithSummary("The point's counters: open or closed, officer on duty, service profile, the ticket at each.");
