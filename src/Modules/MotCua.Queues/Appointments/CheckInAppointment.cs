@@ -104,7 +104,11 @@ public sealed class CheckInAppointment(MotCuaDb db, TakeTicket take, OrgDirector
 
     private async Task<(CheckedIn?, Error?)> SameTicketAsync(Appointment appointment, UnitRef? point, CancellationToken ct)
     {
-        var ticket = appointment.TicketId is { } id ? await db.Set<Ticket>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) : null;
+        // The ticket carries its appointment, so it is found even if the node stopped between issuing it (committed)
+        // and noting its id on the appointment: the holder gets that ticket, never a second one, never a dead end.
+        var ticket = await db.Set<Ticket>().AsNoTracking()
+            .Where(t => t.PointId == appointment.PointId && t.AppointmentId == appointment.Id)
+            .FirstOrDefaultAsync(ct);
         if (ticket is null)
         {
             return (null, Error.Conflict($"Lịch hẹn {appointment.Code} đang được xác nhận; vui lòng thử lại sau ít giây."));
