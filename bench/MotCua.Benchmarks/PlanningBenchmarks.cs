@@ -1,9 +1,11 @@
 using BenchmarkDotNet.Attributes;
 using MotCua.Organisation.Network;
-using MotCua.Organisation.Planning;
-using MotCua.Queues.Planning;
+using MotCua.Planning;
+using MotCua.Planning.Siting;
+using MotCua.Planning.Staffing;
 using MotCua.Queues.ServiceGroups;
-using MotCua.Queues.Simulation;
+using MotCua.Planning.Simulation;
+using MotCua.Organisation.Contracts;
 
 namespace MotCua.Benchmarks;
 

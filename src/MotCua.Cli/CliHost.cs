@@ -8,7 +8,9 @@ using MotCua.Dossiers;
 using MotCua.Organisation;
 using MotCua.Platform;
 using MotCua.Platform.Identity;
-using MotCua.Portal;
+using MotCua.Forms;
+using MotCua.Integrations;
+using MotCua.Planning;
 using MotCua.Queues;
 
 namespace MotCua.Cli;
@@ -33,9 +35,12 @@ internal static class CliHost
         services.AddIdentityCore<StaffUser>(PlatformServices.ConfigureStaffIdentity).AddStaffStores();
         services.AddOrganisation(configuration);
         services.AddCatalog(configuration);
+        services.AddIntegrations(configuration);
+        services.AddForms(configuration);
         services.AddDossiers(configuration);
-        services.AddPortal(configuration);
         services.AddQueues(configuration);
+        services.AddPlanning();
+        services.AddScoped<Generate.DossierGenerator>();
         return services.BuildServiceProvider();
     }
 

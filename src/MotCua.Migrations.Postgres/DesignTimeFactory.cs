@@ -6,7 +6,8 @@ using MotCua.Catalog;
 using MotCua.Dossiers;
 using MotCua.Organisation;
 using MotCua.Platform.Data;
-using MotCua.Portal;
+using MotCua.Forms;
+using MotCua.Integrations;
 using MotCua.Queues;
 
 namespace MotCua.Migrations.Postgres;
@@ -20,7 +21,7 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MotCuaDb>
     public MotCuaDb CreateDbContext(string[] args)
     {
         var configuration = new ConfigurationBuilder().Build();
-        var services = new ServiceCollection().AddOrganisation(configuration).AddCatalog(configuration).AddDossiers(configuration).AddPortal(configuration).AddQueues(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddOrganisation(configuration).AddCatalog(configuration).AddDossiers(configuration).AddIntegrations(configuration).AddForms(configuration).AddQueues(configuration).BuildServiceProvider();
         var options = new DbContextOptionsBuilder<MotCuaDb>();
         options.UseNpgsql("Host=localhost;Database=motcua_design", o => o.MigrationsAssembly(DatabaseSetup.PostgresMigrations));
         return new MotCuaDb(options.Options, services.GetServices<IModelContributor>());

@@ -1,7 +1,9 @@
 using MotCua.Catalog;
 using MotCua.Dossiers;
 using MotCua.Organisation;
-using MotCua.Portal;
+using MotCua.Forms;
+using MotCua.Integrations;
+using MotCua.Planning;
 using MotCua.Queues;
 using MotCua.Web.Components;
 using MotCua.Web.Startup;
@@ -13,9 +15,11 @@ builder.AddPlatform();
 // The modules, listed by hand.
 builder.Services.AddOrganisation(builder.Configuration);
 builder.Services.AddCatalog(builder.Configuration);
+builder.Services.AddIntegrations(builder.Configuration);
+builder.Services.AddForms(builder.Configuration);
 builder.Services.AddDossiers(builder.Configuration);
-builder.Services.AddPortal(builder.Configuration);
 builder.Services.AddQueues(builder.Configuration);
+builder.Services.AddPlanning();
 
 var app = builder.Build();
 
@@ -23,12 +27,15 @@ app.UsePlatform();
 
 app.MapOrganisation();
 app.MapCatalog();
+app.MapIntegrations();
+app.MapForms();
 app.MapDossiers();
-app.MapPortal();
 app.MapQueues();
+app.MapPlanning();
 
 app.MapRazorComponents<App>()
-    .AddAdditionalAssemblies(typeof(OrganisationModule).Assembly, typeof(CatalogModule).Assembly, typeof(DossiersModule).Assembly, typeof(PortalModule).Assembly, typeof(QueuesModule).Assembly);
+    .AddAdditionalAssemblies(typeof(OrganisationModule).Assembly, typeof(CatalogModule).Assembly, typeof(IntegrationsModule).Assembly,
+        typeof(FormsModule).Assembly, typeof(DossiersModule).Assembly, typeof(QueuesModule).Assembly, typeof(PlanningModule).Assembly);
 
 await app.RunAsync();
 

@@ -1,5 +1,6 @@
 using MotCua.Catalog.Procedures;
 using MotCua.Platform.Errors;
+using MotCua.Integrations.Contracts;
 
 namespace MotCua.Dossiers;
 

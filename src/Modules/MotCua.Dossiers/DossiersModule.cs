@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Dossiers.Applicants;
+using MotCua.Integrations.Contracts;
 using MotCua.Dossiers.Attachments;
 using MotCua.Dossiers.Online;
 using MotCua.Dossiers.Processes;
@@ -26,7 +27,6 @@ public static class DossiersModule
     public static IServiceCollection AddDossiers(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IModelContributor, DossiersModel>();
-        services.AddSingleton<IPopulationRegistry, DemoPopulationRegistry>();
         services.AddScoped<DueDates>();
         services.AddScoped<AgencyResolver>();
         services.AddScoped<DossierDraft>();
@@ -37,12 +37,22 @@ public static class DossiersModule
         services.AddScoped<WaitingQueue>();
         services.AddScoped<TrackDossier>();
         services.AddScoped<DossierDetails>();
-        services.AddScoped<Generate.DossierGenerator>();
         services.AddScoped<Book.TrackingBook>();
         services.AddSingleton(sp => new Slips.SlipFonts(configuration["MotCua:Pdf:Font"], configuration["MotCua:Pdf:BoldFont"]));
         services.AddSingleton<Slips.DossierSlips>();
         services.AddProcesses();
         services.AddProcessing();
+
+        // The citizen's side of the same dossiers: filing, drafts, my dossiers, documents, access log, ratings.
+        services.AddSingleton<IModelContributor, Apply.DraftsModel>();
+        services.AddScoped<Apply.Drafts>();
+        services.AddScoped<Apply.SubmitApplication>();
+        services.AddScoped<Apply.SubmitAsCitizen>();
+        services.AddScoped<MyDossiers.CitizenDossiers>();
+        services.AddScoped<MyDossiers.CitizenActions>();
+        services.AddScoped<MyDossiers.AccessLog>();
+        services.AddScoped<MyDossiers.CitizenDocuments>();
+        services.AddSingleton<IModelContributor, Ratings.RatingsModel>();
         return services;
     }
 
@@ -105,6 +115,7 @@ public static class DossiersModule
 
         app.MapProcesses();
         app.MapProcessing();
+        MyDossiers.MyDossiersEndpoints.MapMyDossiers(app);
         return app;
     }
 

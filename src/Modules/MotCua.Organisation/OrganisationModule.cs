@@ -21,12 +21,12 @@ public static class OrganisationModule
     {
         services.AddSingleton<IModelContributor, OrganisationModel>();
         services.Configure<SeedOptions>(configuration.GetSection("MotCua:Seed"));
+        services.AddScoped<Contracts.NetworkGeography>();
         services.AddScoped<ISeeder, AdministrativeUnitSeeder>();
         services.AddScoped<ISeeder, NetworkSeeder>();
         services.AddScoped<ISeeder, DemoStaffSeeder>();
         services.AddScoped<UnitQueries>();
         services.AddScoped<NetworkQueries>();
-        services.AddScoped<Planning.PlanningData>();
         services.AddScoped<UpdatePoint>();
         services.AddScoped<OrgDirectory>();
         services.AddScoped<ISeeder, WorkingCalendar.CalendarDaySeeder>();

@@ -47,8 +47,6 @@ public static class QueuesModule
         services.AddScoped<CheckInAppointment>();
         services.AddScoped<SweepAppointments>();
         services.AddHostedService<AppointmentSweeper>();
-        services.AddScoped<Planning.PlanCoverage>();
-        services.AddScoped<Planning.PlanStaffing>();
         return services;
     }
 
@@ -62,7 +60,6 @@ public static class QueuesModule
         api.MapCancelTicket();
         api.MapBoard();
         api.MapAppointments();
-        Planning.PlanningEndpoints.MapPlanning(api);
         return app;
     }
 }

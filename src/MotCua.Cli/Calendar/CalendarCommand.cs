@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
-using MotCua.Calendar.Cli;
 
 namespace MotCua.Cli.Calendar;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using MotCua.Dossiers.Generate;
 using MotCua.Platform.Data;
 using MotCua.Platform.Startup;
 

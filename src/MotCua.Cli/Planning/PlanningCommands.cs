@@ -1,19 +1,21 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using MotCua.Organisation.Planning;
+using MotCua.Planning;
+using MotCua.Planning.Siting;
+using MotCua.Planning.Staffing;
 using MotCua.Organisation.Seed;
 using MotCua.Platform.Startup;
-using MotCua.Queues.Planning;
 using MotCua.Queues.ServiceGroups;
-using MotCua.Queues.Simulation;
+using MotCua.Planning.Simulation;
+using MotCua.Organisation.Contracts;
 
 namespace MotCua.Cli.Planning;
 
 /// <summary>
 /// `motcua coverage` and `motcua staffing`: the planning tools of docs/planning.md. Coverage reads the wards
 /// (population) and the active points from the database (migrated and seeded first, like `motcua sweep`);
-/// staffing needs no database. The formulas and the text are in MotCua.Organisation.Planning.
+/// staffing needs no database. The formulas and the text are in MotCua.Planning.Staffing.
 /// </summary>
 internal static class PlanningCommands
 {
@@ -56,7 +58,7 @@ internal static class PlanningCommands
             await initializer.MigrateAsync(ct);
             await initializer.SeedAsync(ct);
             await using var scope = services.CreateAsyncScope();
-            var data = scope.ServiceProvider.GetRequiredService<PlanningData>();
+            var data = scope.ServiceProvider.GetRequiredService<NetworkGeography>();
             var province = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value.ProvinceCode;
             if (await data.SitesAsync(chosenBase, province, ct) is not { } wards)
             {
@@ -111,7 +113,7 @@ internal static class PlanningCommands
             await initializer.MigrateAsync(ct);
             await initializer.SeedAsync(ct);
             await using var scope = services.CreateAsyncScope();
-            var data = scope.ServiceProvider.GetRequiredService<PlanningData>();
+            var data = scope.ServiceProvider.GetRequiredService<NetworkGeography>();
             var province = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value.ProvinceCode;
             if (await data.SitesAsync(chosenBase, province, ct) is not { } sites)
             {
@@ -142,15 +144,15 @@ internal static class PlanningCommands
     {
         var arrivals = new Option<double>("--arrivals-per-hour") { Description = "Arrivals per hour (λ).", Required = true };
         var service = new Option<double>("--service-minutes") { Description = "Mean service time in minutes.", Required = true };
-        var target = new Option<double>("--target") { Description = "Share of waits within the limit (0–1).", DefaultValueFactory = _ => MotCua.Organisation.Planning.Staffing.DefaultTarget };
-        var within = new Option<double>("--within-minutes") { Description = "The wait limit in minutes.", DefaultValueFactory = _ => MotCua.Organisation.Planning.Staffing.DefaultWithinMinutes };
+        var target = new Option<double>("--target") { Description = "Share of waits within the limit (0–1).", DefaultValueFactory = _ => MotCua.Planning.Staffing.CounterStaffing.DefaultTarget };
+        var within = new Option<double>("--within-minutes") { Description = "The wait limit in minutes.", DefaultValueFactory = _ => MotCua.Planning.Staffing.CounterStaffing.DefaultWithinMinutes };
         var command = new Command("staffing", "Counters needed for a service level (Erlang C), and the wait figures (no database needed).")
         {
             arrivals, service, target, within,
         };
         command.SetAction(parse =>
         {
-            var answer = PlanningText.Staffing(parse.GetValue(arrivals), parse.GetValue(service), parse.GetValue(target), parse.GetValue(within));
+            var answer = StaffingText.Staffing(parse.GetValue(arrivals), parse.GetValue(service), parse.GetValue(target), parse.GetValue(within));
             if (answer.ExitCode == 0)
             {
                 Console.WriteLine(answer.Output);

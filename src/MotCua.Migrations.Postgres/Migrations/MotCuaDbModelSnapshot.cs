@@ -1090,7 +1090,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("platform_outbox", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Portal.Apply.FormDraft", b =>
+            modelBuilder.Entity("MotCua.Dossiers.Apply.FormDraft", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1139,7 +1139,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("portal_drafts", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Portal.Forms.FormDefinitionRecord", b =>
+            modelBuilder.Entity("MotCua.Forms.FormDefinitionRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1185,7 +1185,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("portal_forms", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Portal.Ratings.DossierRating", b =>
+            modelBuilder.Entity("MotCua.Dossiers.Ratings.DossierRating", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");

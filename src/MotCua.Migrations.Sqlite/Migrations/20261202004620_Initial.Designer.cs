@@ -1084,7 +1084,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("platform_outbox", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Portal.Apply.FormDraft", b =>
+            modelBuilder.Entity("MotCua.Dossiers.Apply.FormDraft", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1133,7 +1133,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("portal_drafts", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Portal.Forms.FormDefinitionRecord", b =>
+            modelBuilder.Entity("MotCua.Forms.FormDefinitionRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1179,7 +1179,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("portal_forms", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Portal.Ratings.DossierRating", b =>
+            modelBuilder.Entity("MotCua.Dossiers.Ratings.DossierRating", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");

@@ -1081,7 +1081,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("platform_outbox", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Portal.Apply.FormDraft", b =>
+            modelBuilder.Entity("MotCua.Dossiers.Apply.FormDraft", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1130,7 +1130,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("portal_drafts", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Portal.Forms.FormDefinitionRecord", b =>
+            modelBuilder.Entity("MotCua.Forms.FormDefinitionRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1176,7 +1176,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("portal_forms", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Portal.Ratings.DossierRating", b =>
+            modelBuilder.Entity("MotCua.Dossiers.Ratings.DossierRating", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");

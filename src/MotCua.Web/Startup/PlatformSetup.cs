@@ -86,9 +86,9 @@ internal static class PlatformSetup
             // Public endpoints are limited per client address; limits are configuration (MotCua:RateLimits).
             var lookups = builder.Configuration.GetValue("MotCua:RateLimits:LookupsPerMinute", 120);
             var writes = builder.Configuration.GetValue("MotCua:RateLimits:WritesPerMinute", 60);
-            o.AddPolicy(MotCua.Dossiers.DossiersModule.PublicLookup, http => PerAddress(http, lookups));
-            o.AddPolicy(MotCua.Dossiers.DossiersModule.PublicWrite, http => PerAddress(http, writes));
-            o.AddPolicy(MotCua.Queues.Appointments.AppointmentRateLimit.Policy, new MotCua.Queues.Appointments.AppointmentRateLimit(
+            o.AddPolicy(MotCua.Platform.Http.RateLimits.PublicLookup, http => PerAddress(http, lookups));
+            o.AddPolicy(MotCua.Platform.Http.RateLimits.PublicWrite, http => PerAddress(http, writes));
+            o.AddPolicy(MotCua.Platform.Http.RateLimits.PublicBooking, new MotCua.Platform.Http.IdentityAndAddressRateLimit(
                 builder.Configuration.GetValue("MotCua:RateLimits:BookingsPerMinutePerPerson", 10),
                 builder.Configuration.GetValue("MotCua:RateLimits:BookingsPerMinutePerAddress", 30)));
             o.OnRejected = async (ctx, ct) =>

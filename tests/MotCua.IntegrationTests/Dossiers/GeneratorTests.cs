@@ -1,7 +1,9 @@
+extern alias cli;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Dossiers;
-using MotCua.Dossiers.Generate;
+using cli::MotCua.Cli.Generate;
 using MotCua.Dossiers.Jobs;
 using MotCua.Dossiers.Processing;
 using MotCua.IntegrationTests.Hosting;
@@ -17,7 +19,7 @@ public abstract class GeneratorTests(MotCuaApp app)
     {
         using (var scope = app.Services.CreateScope())
         {
-            var written = await scope.ServiceProvider.GetRequiredService<DossierGenerator>().RunAsync(300, seed: 7, _ => { }, CancellationToken.None, openOnly: true);
+            var written = await ActivatorUtilities.CreateInstance<DossierGenerator>(scope.ServiceProvider).RunAsync(300, seed: 7, _ => { }, CancellationToken.None, openOnly: true);
             written.ShouldBe(300);
         }
 

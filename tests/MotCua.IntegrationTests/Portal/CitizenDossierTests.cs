@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.IntegrationTests.Dossiers;
 using MotCua.IntegrationTests.Hosting;
-using MotCua.Portal.MyDossiers;
+using MotCua.Dossiers.MyDossiers;
 
 namespace MotCua.IntegrationTests.Portal;
 
@@ -69,7 +69,7 @@ public abstract class CitizenDossierTests(MotCuaApp app)
         var code = await ReceiveAsync(officer);
         using var scope = app.Services.CreateScope();
         var actions = scope.ServiceProvider.GetRequiredService<CitizenActions>();
-        var rating = new RatingRequest(MotCua.Portal.Ratings.RatingCriteria.Indices.Concat(MotCua.Portal.Ratings.RatingCriteria.Questions).ToDictionary(c => c.Key, _ => 2), null, true, "Nhanh, gọn");
+        var rating = new RatingRequest(MotCua.Dossiers.Ratings.RatingCriteria.Indices.Concat(MotCua.Dossiers.Ratings.RatingCriteria.Questions).ToDictionary(c => c.Key, _ => 2), null, true, "Nhanh, gọn");
 
         (await actions.RateAsync(Owner, code, rating, CancellationToken.None)).Single().Status.ShouldBe(409, "nothing to rate before the result");
         (await actions.WithdrawAsync(Stranger, code, "Không cần nữa", CancellationToken.None)).Single().Status.ShouldBe(404);

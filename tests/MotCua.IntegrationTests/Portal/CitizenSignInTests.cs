@@ -4,9 +4,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.IntegrationTests.Hosting;
-using MotCua.Portal.Identity;
-using MotCua.Portal.Identity.Provider;
+using MotCua.Platform.Identity;
+using MotCua.Integrations.EId.Provider;
 using OpenIddict.Abstractions;
+using MotCua.Integrations.EId;
 
 namespace MotCua.IntegrationTests.Portal;
 

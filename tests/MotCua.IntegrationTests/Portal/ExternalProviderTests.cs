@@ -3,7 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MotCua.IntegrationTests.Hosting;
 using MotCua.Platform.Data;
-using MotCua.Portal.Identity;
+using MotCua.Platform.Identity;
+using MotCua.Integrations.EId;
 
 namespace MotCua.IntegrationTests.Portal;
 

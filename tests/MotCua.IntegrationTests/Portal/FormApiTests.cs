@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.IntegrationTests.Hosting;
 using MotCua.Platform.Data;
-using MotCua.Portal.Forms;
+using MotCua.Forms;
 
 namespace MotCua.IntegrationTests.Portal;
 

@@ -1,4 +1,4 @@
-using MotCua.Calendar.Cli;
+using MotCua.Cli.Calendar;
 
 namespace MotCua.Tests.Calendar;
 

@@ -1,4 +1,5 @@
 using MotCua.Organisation.Network;
+using MotCua.Organisation.Contracts;
 
 namespace MotCua.Tests.Organisation;
 

@@ -1,5 +1,8 @@
 using MotCua.Organisation.Network;
-using MotCua.Organisation.Planning;
+using MotCua.Planning;
+using MotCua.Planning.Siting;
+using MotCua.Planning.Staffing;
+using MotCua.Organisation.Contracts;
 
 namespace MotCua.Tests.Planning;
 

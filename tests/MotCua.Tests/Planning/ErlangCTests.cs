@@ -1,4 +1,7 @@
-using MotCua.Organisation.Planning;
+using MotCua.Planning;
+using MotCua.Planning.Siting;
+using MotCua.Planning.Staffing;
+using MotCua.Cli.Planning;
 
 namespace MotCua.Tests.Planning;
 
@@ -19,7 +22,7 @@ public sealed class ErlangCTests
     public void Mean_wait_is_C_over_c_mu_minus_lambda()
     {
         // μ = 1/3 per minute, λ = 100/60 per minute: W = 0.587516 / (2 − 1.666667) = 1.762549 minutes.
-        var r = Staffing.Evaluate(6, 100, 3);
+        var r = CounterStaffing.Evaluate(6, 100, 3);
         r.MeanWaitMinutes.ShouldBe(3125.0 / 5319.0 / (2 - (100.0 / 60)), tolerance: 1e-12);
         r.MeanWaitMinutes.ShouldBe(1.762549, tolerance: 1e-6);
         r.Occupancy.ShouldBe(5.0 / 6, tolerance: 1e-12);
@@ -34,20 +37,20 @@ public sealed class ErlangCTests
         ErlangC.WaitProbability(13, 10).ShouldBe(0.285270, tolerance: 1e-6);
         ErlangC.WaitProbability(14, 10).ShouldBe(0.174132, tolerance: 1e-6);
 
-        var r = Staffing.MinimumCounters(arrivalsPerHour: 200, serviceMinutes: 3, target: 0.8, withinMinutes: 20.0 / 60);
+        var r = CounterStaffing.MinimumCounters(arrivalsPerHour: 200, serviceMinutes: 3, target: 0.8, withinMinutes: 20.0 / 60);
         r.Counters.ShouldBe(14);
         r.ServiceLevel.ShouldBe(0.888350, tolerance: 1e-6);
-        Staffing.Evaluate(13, 200, 3, 20.0 / 60).ServiceLevel.ShouldBe(0.795595, tolerance: 1e-6);
+        CounterStaffing.Evaluate(13, 200, 3, 20.0 / 60).ServiceLevel.ShouldBe(0.795595, tolerance: 1e-6);
     }
 
     [Fact]
     public void Forty_an_hour_at_eight_minutes_needs_seven_counters_for_ninety_percent_within_fifteen_minutes()
     {
-        var r = Staffing.MinimumCounters(40, 8);
+        var r = CounterStaffing.MinimumCounters(40, 8);
         r.Counters.ShouldBe(7);
         r.Load.ShouldBe(16.0 / 3, tolerance: 1e-12);
         r.ServiceLevel.ShouldBe(0.982006, tolerance: 1e-6);
-        Staffing.Evaluate(6, 40, 8).ServiceLevel.ShouldBe(0.795577, tolerance: 1e-6);
+        CounterStaffing.Evaluate(6, 40, 8).ServiceLevel.ShouldBe(0.795577, tolerance: 1e-6);
     }
 
     [Theory]
@@ -60,13 +63,13 @@ public sealed class ErlangCTests
     [InlineData(2000, 7.5, 0.99, 2)]
     public void The_minimum_is_minimal_one_counter_less_fails(double arrivals, double minutes, double target, double within)
     {
-        var r = Staffing.MinimumCounters(arrivals, minutes, target, within);
+        var r = CounterStaffing.MinimumCounters(arrivals, minutes, target, within);
         r.ServiceLevel.ShouldBeGreaterThanOrEqualTo(target);
         ((double)r.Counters).ShouldBeGreaterThan(r.Load);
         var fewer = r.Counters - 1;
         if (fewer > r.Load)
         {
-            Staffing.Evaluate(fewer, arrivals, minutes, within).ServiceLevel.ShouldBeLessThan(target);
+            CounterStaffing.Evaluate(fewer, arrivals, minutes, within).ServiceLevel.ShouldBeLessThan(target);
         }
     }
 
@@ -74,8 +77,8 @@ public sealed class ErlangCTests
     public void Unstable_queues_are_refused()
     {
         Should.Throw<PlanningInputException>(() => ErlangC.WaitProbability(5, 5)).Message.ShouldContain("không ổn định");
-        Should.Throw<PlanningInputException>(() => Staffing.Evaluate(5, 100, 3));
-        Should.Throw<PlanningInputException>(() => Staffing.Evaluate(4, 100, 3));
+        Should.Throw<PlanningInputException>(() => CounterStaffing.Evaluate(5, 100, 3));
+        Should.Throw<PlanningInputException>(() => CounterStaffing.Evaluate(4, 100, 3));
     }
 
     [Theory]
@@ -86,7 +89,7 @@ public sealed class ErlangCTests
     [InlineData(40, 8, 0.9, -1)]
     [InlineData(double.NaN, 8, 0.9, 15)]
     public void Bad_input_is_refused_with_a_vietnamese_message(double arrivals, double minutes, double target, double within)
-        => Should.Throw<PlanningInputException>(() => Staffing.MinimumCounters(arrivals, minutes, target, within)).Message.ShouldNotBeNullOrWhiteSpace();
+        => Should.Throw<PlanningInputException>(() => CounterStaffing.MinimumCounters(arrivals, minutes, target, within)).Message.ShouldNotBeNullOrWhiteSpace();
 
     [Fact]
     public void Large_systems_stay_finite()
@@ -98,7 +101,7 @@ public sealed class ErlangCTests
 
     [Fact]
     public void Nobody_coming_needs_no_counter()
-        => Staffing.MinimumCounters(0, 8).Counters.ShouldBe(0);
+        => CounterStaffing.MinimumCounters(0, 8).Counters.ShouldBe(0);
 
     [Fact]
     public void The_peak_hour_drives_each_point_and_the_city_total_is_compared_with_184()
@@ -113,7 +116,7 @@ public sealed class ErlangCTests
         plan.Points[0].PeakHourIndex.ShouldBe(1);
         plan.Points[0].AtPeak.Counters.ShouldBe(7);
         plan.Points[1].PeakHourIndex.ShouldBe(0);
-        plan.Points[1].AtPeak.Counters.ShouldBe(Staffing.MinimumCounters(200, 8).Counters);
+        plan.Points[1].AtPeak.Counters.ShouldBe(CounterStaffing.MinimumCounters(200, 8).Counters);
         plan.TotalCounters.ShouldBe(7 + plan.Points[1].AtPeak.Counters);
         plan.StaffTarget.ShouldBe(184);
         plan.DifferenceFromTarget.ShouldBe(plan.TotalCounters - 184);
@@ -122,13 +125,13 @@ public sealed class ErlangCTests
     [Fact]
     public void The_console_answer_gives_counters_and_waits_and_refuses_bad_input()
     {
-        var ok = PlanningText.Staffing(40, 8, 0.9, 15);
+        var ok = StaffingText.Staffing(40, 8, 0.9, 15);
         ok.ExitCode.ShouldBe(0);
         ok.Output.ShouldContain("Số quầy cần: 7");
         ok.Output.ShouldContain("Chờ không quá 15 phút: 98,2 %");
         ok.Output.ShouldContain("Với 6 quầy: 79,6 %");
 
-        var bad = PlanningText.Staffing(40, 8, 1.5, 15);
+        var bad = StaffingText.Staffing(40, 8, 1.5, 15);
         bad.ExitCode.ShouldBe(2);
         bad.Output.ShouldContain("Mục tiêu");
     }

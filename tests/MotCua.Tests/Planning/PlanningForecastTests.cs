@@ -1,5 +1,8 @@
 using MotCua.Organisation.Network;
-using MotCua.Organisation.Planning;
+using MotCua.Planning;
+using MotCua.Planning.Siting;
+using MotCua.Planning.Staffing;
+using MotCua.Organisation.Contracts;
 
 namespace MotCua.Tests.Planning;
 
@@ -42,10 +45,10 @@ public sealed class PlanningForecastTests
         var plan = StaffingPlanner.Plan(f.Select(x => x.Forecast), serviceMinutes: 12);
         plan.Points[1].PeakHourIndex.ShouldBe(2);
         plan.Points[1].PeakArrivalsPerHour.ShouldBe(19.2, tolerance: 1e-9);
-        var expected = Staffing.MinimumCounters(19.2, 12).Counters;
+        var expected = CounterStaffing.MinimumCounters(19.2, 12).Counters;
         plan.Points[1].AtPeak.Counters.ShouldBe(expected);
         expected.ShouldBeGreaterThan(3);
-        plan.TotalCounters.ShouldBe(Staffing.MinimumCounters(12.8, 12).Counters + expected);
+        plan.TotalCounters.ShouldBe(CounterStaffing.MinimumCounters(12.8, 12).Counters + expected);
     }
 
     [Fact]

@@ -1,8 +1,10 @@
 using MotCua.Organisation.Network;
-using MotCua.Organisation.Planning;
-using MotCua.Queues.Planning;
+using MotCua.Planning;
+using MotCua.Planning.Siting;
+using MotCua.Planning.Staffing;
 using MotCua.Queues.ServiceGroups;
-using MotCua.Queues.Simulation;
+using MotCua.Planning.Simulation;
+using MotCua.Organisation.Contracts;
 
 namespace MotCua.Tests.Planning;
 
@@ -101,7 +103,7 @@ public sealed class PlanningSimulationTests
         var points = Overloaded.Select(p => p.Location).ToList();
         var staffed = SimulatedNetwork.Staffed(Sites, points, DemandModel.WithVisits(1), Mix);
         // A serves 100,000 people: 100 a day, peak 16 an hour at 9.2 minutes (0.6 × 12 + 0.4 × 5).
-        staffed[0].Counters.ShouldBe(Staffing.MinimumCounters(16, 9.2).Counters);
+        staffed[0].Counters.ShouldBe(CounterStaffing.MinimumCounters(16, 9.2).Counters);
         staffed[1].Counters.ShouldBe(1, "at least one counter everywhere");
         SimulatedNetwork.Staffed(Sites, points, DemandModel.Default, Mix, fixedCounters: 4).ShouldAllBe(p => p.Counters == 4);
         Should.Throw<PlanningInputException>(() => SimulatedNetwork.Staffed(Sites, points, DemandModel.Default, Mix, fixedCounters: 0));

@@ -1,6 +1,6 @@
 using MotCua.Catalog.Import;
 using MotCua.Catalog.Procedures;
-using MotCua.Portal.Forms;
+using MotCua.Forms;
 using MotCua.Tests.Catalog;
 
 namespace MotCua.Tests.Portal;

@@ -1,4 +1,4 @@
-using MotCua.Portal.Forms;
+using MotCua.Forms;
 
 namespace MotCua.Tests.Portal;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
-using MotCua.Portal.Identity;
-using MotCua.Queues.Appointments;
+using MotCua.Platform.Identity;
+using MotCua.Platform.Http;
 
 namespace MotCua.Tests.Queues;
 
@@ -12,7 +12,7 @@ public sealed class AppointmentRateLimitTests
     [Fact]
     public void A_booking_counts_against_both_the_person_and_the_address_and_reads_are_free()
     {
-        using var policy = new AppointmentRateLimit(perPersonPerMinute: 2, perAddressPerMinute: 3);
+        using var policy = new IdentityAndAddressRateLimit(perPersonPerMinute: 2, perAddressPerMinute: 3);
         bool Try(string method, string person, string address)
         {
             var http = new DefaultHttpContext();

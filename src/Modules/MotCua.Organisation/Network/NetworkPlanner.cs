@@ -1,7 +1,7 @@
+using MotCua.Organisation.Contracts;
+
 namespace MotCua.Organisation.Network;
 
-/// <summary>A place that can host a point: a ward centroid with its population.</summary>
-public sealed record Site(string WardCode, string WardName, double Latitude, double Longitude, int Population);
 
 /// <summary>
 /// Places N points over a city's wards: weighted k-means on the ward centroids (weight = population),
@@ -65,16 +65,7 @@ public static class NetworkPlanner
         return chosen;
     }
 
-    /// <summary>Great-circle distance in kilometres.</summary>
-    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
-    {
-        const double R = 6371.0;
-        var dLat = double.DegreesToRadians(lat2 - lat1);
-        var dLon = double.DegreesToRadians(lon2 - lon1);
-        var a = Math.Pow(Math.Sin(dLat / 2), 2)
-                + Math.Cos(double.DegreesToRadians(lat1)) * Math.Cos(double.DegreesToRadians(lat2)) * Math.Pow(Math.Sin(dLon / 2), 2);
-        return 2 * R * Math.Asin(Math.Sqrt(a));
-    }
+    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2) => Contracts.TravelModel.DistanceKm(lat1, lon1, lat2, lon2);
 
     public static int Nearest(IReadOnlyList<(double Lat, double Lon)> centres, (double Lat, double Lon) p)
     {

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using MotCua.Dossiers;
 using MotCua.Platform.Errors;
-using MotCua.Portal.Identity;
+using MotCua.Platform.Identity;
+using MotCua.Platform.Http;
+using MotCua.Integrations.Contracts;
 
 namespace MotCua.Queues.Appointments;
 
@@ -19,7 +21,7 @@ internal static class AppointmentEndpoints
                 var (result, errors) = await slots.RunAsync(point, group, day, ct);
                 return result is null ? Error.Problem(errors) : Results.Ok(result);
             })
-            .RequireRateLimiting(DossiersModule.PublicLookup)
+            .RequireRateLimiting(RateLimits.PublicLookup)
             .WithSummary("The appointment slots of a point for a service group on a day: capacity, booked, free, bookable now (and why not).");
 
         var me = api.MapGroup("/me/appointments").RequireAuthorization(CitizenAuthentication.Policy).WithTags("Citizen");
@@ -35,12 +37,12 @@ internal static class AppointmentEndpoints
                 var (booked, errors) = await book.RunAsync(request, citizen.IdNumber, citizen.Name, ct);
                 return booked is null ? Error.Problem(errors) : Results.Created($"/api/v1/me/appointments/{booked.Code}", booked);
             })
-            .RequireRateLimiting(AppointmentRateLimit.Policy)
+            .RequireRateLimiting(RateLimits.PublicBooking)
             .WithSummary("Book a slot (point, serviceGroup or procedure, day yyyy-MM-dd, start HH:mm) within the caps: days released up to BookingDaysAhead ahead, working days, per person and per sector a day.");
 
         me.MapDelete("/{code}", async (string code, CancelAppointment cancel, CurrentCitizen citizen, CancellationToken ct)
                 => await cancel.RunAsync(citizen.IdNumber, code, ct) is { } error ? error.ToProblem() : Results.NoContent())
-            .RequireRateLimiting(AppointmentRateLimit.Policy)
+            .RequireRateLimiting(RateLimits.PublicBooking)
             .WithSummary("Cancel one's own booking before its slot starts; the place goes back to the slot.");
 
         api.MapPost("/appointments/{code}/check-in", async (string code, CheckInRequest? request, CheckInAppointment checkIn, CancellationToken ct) =>
@@ -48,7 +50,7 @@ internal static class AppointmentEndpoints
                 var (ticket, error) = await checkIn.RunAsync(code, request?.Point, ct);
                 return ticket is null ? error!.ToProblem() : Results.Ok(ticket);
             })
-            .RequireRateLimiting(AppointmentRateLimit.Policy)
+            .RequireRateLimiting(RateLimits.PublicBooking)
             .WithSummary("Check an appointment in at the kiosk (from 30 minutes before its slot to NoShowAfterMinutes after): issues its ticket once; again answers the same ticket.");
     }
 }

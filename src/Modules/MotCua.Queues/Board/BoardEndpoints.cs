@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using MotCua.Dossiers;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Errors;
+using MotCua.Platform.Http;
 
 namespace MotCua.Queues.Board;
 
@@ -18,7 +19,7 @@ internal static class BoardEndpoints
     {
         api.MapGet("/points/{point}/board", async (string point, PointBoard board, CancellationToken ct)
                 => await board.RunAsync(point, ct) is { } snapshot ? Results.Ok(snapshot) : Error.NotFound($"điểm phục vụ \"{point}\"").ToProblem())
-            .RequireRateLimiting(DossiersModule.PublicLookup)
+            .RequireRateLimiting(RateLimits.PublicLookup)
             .WithSummary("The waiting-room board of a point now: the latest call and its announcement, the last calls with their counters, the waiting count per service group.");
 
         api.MapGet("/points/{point}/board/events", StreamAsync)

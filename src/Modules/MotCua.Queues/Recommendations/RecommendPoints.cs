@@ -2,7 +2,6 @@ using System.Globalization;
 using MotCua.Catalog.Contracts;
 using MotCua.Organisation.Contracts;
 using MotCua.Organisation.Network;
-using MotCua.Organisation.Planning;
 using MotCua.Platform.Errors;
 using MotCua.Queues.ServiceGroups;
 using MotCua.Queues.Waits;
@@ -111,7 +110,7 @@ public sealed class RecommendPoints(OrgDirectory org, ProcedureLookup procedures
         var (fromLat, fromLon, fromName) = from!.Value;
         var choices = places.Select(p =>
         {
-            var km = CoveragePlanner.HaversineKm(fromLat, fromLon, p.Latitude!.Value, p.Longitude!.Value);
+            var km = TravelModel.DistanceKm(fromLat, fromLon, p.Latitude!.Value, p.Longitude!.Value);
             var travel = (int)Math.Ceiling(model.Minutes(km));
             var queue = queues.TryGetValue(p.Id, out var list) ? list.First(q => q.Group == group!.Code) : null;
             var wait = queue?.WaitMinutes;

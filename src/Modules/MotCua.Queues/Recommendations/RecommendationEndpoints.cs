@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using MotCua.Dossiers;
 using MotCua.Platform.Errors;
+using MotCua.Platform.Http;
 
 namespace MotCua.Queues.Recommendations;
 
@@ -15,6 +16,6 @@ internal static class RecommendationEndpoints
                 var (result, errors) = await recommend.RunAsync(new RecommendationRequest(ward, latitude, longitude, serviceGroup, procedure, take ?? 5), ct);
                 return result is null ? Error.Problem(errors) : Results.Ok(result);
             })
-            .RequireRateLimiting(DossiersModule.PublicLookup)
+            .RequireRateLimiting(RateLimits.PublicLookup)
             .WithSummary("Rank service points by expected total time = travel (speed model) + live estimated wait, from a ward or coordinates, for a service group or a procedure.");
 }

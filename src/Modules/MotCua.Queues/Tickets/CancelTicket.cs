@@ -7,6 +7,7 @@ using MotCua.Organisation.Contracts;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Outbox;
+using MotCua.Platform.Http;
 
 namespace MotCua.Queues.Tickets;
 
@@ -53,6 +54,6 @@ internal static class CancelTicketEndpoints
     public static void MapCancelTicket(this RouteGroupBuilder api)
         => api.MapDelete("/tickets/{token}", async (string token, CancelTicket cancel, CancellationToken ct)
                 => await cancel.RunAsync(token, ct) is { } error ? error.ToProblem() : Results.NoContent())
-            .RequireRateLimiting(DossiersModule.PublicWrite)
+            .RequireRateLimiting(RateLimits.PublicWrite)
             .WithSummary("Give a waiting ticket back (by the secret of its QR code); a ticket already called, served or cancelled answers 409.");
 }

@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Dossiers;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
-using MotCua.Portal.Identity;
+using MotCua.Platform.Identity;
 using MotCua.Queues.ServiceGroups;
+using MotCua.Platform.Http;
+using MotCua.Integrations.Contracts;
 
 namespace MotCua.Queues.Tickets;
 
@@ -30,7 +32,7 @@ internal static class TicketEndpoints
                 var (ticket, errors) = await take.RunAsync(request, TicketChannel.Kiosk, holderId: null, appointmentId: null, ct);
                 return ticket is null ? Error.Problem(errors) : Results.Created($"/api/v1/tickets/{ticket.Token}", ticket);
             })
-            .RequireRateLimiting(DossiersModule.PublicWrite)
+            .RequireRateLimiting(RateLimits.PublicWrite)
             .WithSummary("Take an anonymous ticket at a point for a service group (the kiosk; rate-limited per address).");
 
         api.MapPost("/me/tickets", async (TicketRequest request, TakeTicket take, CurrentCitizen citizen, CancellationToken ct) =>
@@ -44,7 +46,7 @@ internal static class TicketEndpoints
 
         api.MapGet("/tickets/{token}", async (string token, FollowTicket follow, CancellationToken ct)
                 => await follow.RunAsync(token, ct) is { } view ? Results.Ok(view) : Error.NotFound("số thứ tự này").ToProblem())
-            .RequireRateLimiting(DossiersModule.PublicLookup)
+            .RequireRateLimiting(RateLimits.PublicLookup)
             .WithSummary("Follow a ticket by the secret of its QR code: status, people ahead, estimated wait, counter, timeline.");
     }
 }

@@ -1,0 +1,247 @@
+using System.Globalization;
+using MotCua.Dossiers;
+using MotCua.Dossiers.Applicants;
+using MotCua.Dossiers.Online;
+using MotCua.Dossiers.Reception;
+using MotCua.Organisation.Contracts;
+using MotCua.Platform.Errors;
+using MotCua.Forms;
+using MotCua.Dossiers.MyDossiers;
+
+namespace MotCua.Dossiers.Apply;
+
+/// <summary>The citizen who files: their e-ID subject, sign-in assurance and registry facts.</summary>
+public sealed record Filer(string Subject, string AssuranceLevel, string IdNumber, string Name, string Phone);
+
+/// <summary>
+/// Whom the dossier is for (nộp cho): the citizen themself, another person (the form's applicant block is that
+/// person's, the citizen files with an authorisation document), or an organisation (its name, enterprise code,
+/// address; the citizen acts as its representative with their position). Kept in a draft's values ("_for" …).
+/// </summary>
+public sealed record Filing(string For, string? Authorisation = null, string OrganisationName = "", string OrganisationCode = "", string OrganisationAddress = "", string Position = "")
+{
+    public const string Self = "self";
+    public const string Person = "person";
+    public const string Organisation = "organisation";
+
+    /// <summary>The draft file key of the authorisation document.</summary>
+    public const string AuthorisationFileKey = "_authorisationFile";
+
+    /// <summary>The ids of the apply page's own inputs, which errors of the filing point at.</summary>
+    public static readonly IReadOnlySet<string> PageIds = new HashSet<string>(StringComparer.Ordinal)
+        { "filed-for", "org-name", "org-code", "org-address", "org-position", "authorisation-file", "authorisation" };
+
+    /// <summary>
+    /// Whether the form's applicant block is prefilled from the identity: when it is about the signed-in citizen — for
+    /// themself, or as the organisation's representative — and never with the citizen's data for another person.
+    /// </summary>
+    public bool Prefills => For != Person;
+
+    public static Filing From(IReadOnlyDictionary<string, string> values)
+    {
+        string Get(string key) => values.TryGetValue(key, out var v) ? v : "";
+        return new Filing(Normalize(Get("_for")), values.GetValueOrDefault("_authorisation"), Get("_org.name"), Get("_org.code"), Get("_org.address"), Get("_org.position"));
+    }
+
+    /// <summary>The posted choice; an empty choice keeps <paramref name="earlier"/>'s.</summary>
+    public static Filing FromPost(string? filedFor, string? authorisation, string? name, string? code, string? address, string? position, Filing earlier)
+        => new(string.IsNullOrWhiteSpace(filedFor) ? earlier.For : Normalize(filedFor), authorisation, name ?? "", code ?? "", address ?? "", position ?? "");
+
+    public void WriteTo(Dictionary<string, string> values)
+    {
+        values["_for"] = For;
+        values["_authorisation"] = Authorisation ?? "";
+        values["_org.name"] = OrganisationName;
+        values["_org.code"] = OrganisationCode;
+        values["_org.address"] = OrganisationAddress;
+        values["_org.position"] = Position;
+    }
+
+    private static string Normalize(string value) => value.Trim() is Person or Organisation ? value.Trim() : Self;
+}
+
+/// <summary>
+/// Files a checked e-form as an online dossier: the applicant is the citizen, the person they file for (with the
+/// authorisation document) or the organisation they represent; the citizen filing for someone is the submitter.
+/// Each document upload becomes a checklist line: uploaded, reused from the citizen's document store (checked
+/// again here: it must still be theirs), waived because the population registry holds the data, or to be shown
+/// on paper. The values become the dossier's form data. The dossier gets its code at once and waits for
+/// reception; the draft is deleted. A retried submission with the same key gives the same dossier.
+/// </summary>
+public sealed class SubmitApplication(SubmitOnline submit, Drafts drafts, OrgDirectory directory, CitizenDocuments store)
+{
+    private const int MaxOrganisationName = 200;
+    private const int MaxText = 500;
+
+    /// <summary>The rules of whom the dossier is for; the errors point at the apply page's inputs.</summary>
+    public IReadOnlyList<Error> CheckFiling(Filer filer, Filing filing, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, DraftFile> files)
+    {
+        var errors = new List<Error>();
+        var applicantId = values.TryGetValue("applicant.idNumber", out var typed) ? typed.Trim() : "";
+        switch (filing.For)
+        {
+            case Filing.Self when applicantId.Length > 0 && applicantId != filer.IdNumber:
+                errors.Add(Error.Invalid("filed-for", $"Bạn chọn nộp cho bản thân nhưng số định danh khai trong hồ sơ không phải của bạn ({CurrentCitizenMask(filer.IdNumber)}). Nếu nộp thay người khác, chọn \"Người khác\"."));
+                break;
+            case Filing.Person:
+                var name = values.TryGetValue("applicant.name", out var n) ? n.Trim() : "";
+                if (name.Length == 0)
+                {
+                    errors.Add(Error.Required("filed-for", "họ tên người được nộp thay (phần thông tin người nộp hồ sơ)"));
+                }
+
+                if (!(applicantId.Length == 12 && applicantId.All(char.IsAsciiDigit)))
+                {
+                    errors.Add(Error.Invalid("filed-for", "Số định danh cá nhân của người được nộp thay phải gồm đúng 12 chữ số (phần thông tin người nộp hồ sơ)."));
+                }
+                else if (applicantId == filer.IdNumber)
+                {
+                    errors.Add(Error.Invalid("filed-for", "Khi nộp thay người khác, khai thông tin của người đó: số định danh không được là của bạn."));
+                }
+
+                if (!files.ContainsKey(Filing.AuthorisationFileKey))
+                {
+                    errors.Add(new Error("required", "Vui lòng tải lên văn bản ủy quyền khi nộp thay người khác.", 400, "authorisation-file"));
+                }
+
+                break;
+            case Filing.Organisation:
+                if (string.IsNullOrWhiteSpace(filing.OrganisationName))
+                {
+                    errors.Add(Error.Required("org-name", "tên tổ chức, doanh nghiệp"));
+                }
+                else if (filing.OrganisationName.Trim().Length > MaxOrganisationName)
+                {
+                    errors.Add(Error.Invalid("org-name", $"Tên tổ chức dài quá {MaxOrganisationName} ký tự."));
+                }
+
+                if (string.IsNullOrWhiteSpace(filing.OrganisationCode))
+                {
+                    errors.Add(Error.Required("org-code", "mã số doanh nghiệp (mã số thuế)"));
+                }
+                else if (EnterpriseCode.Normalize(filing.OrganisationCode) is null)
+                {
+                    errors.Add(Error.Invalid("org-code", EnterpriseCode.Message));
+                }
+
+                if (string.IsNullOrWhiteSpace(filing.OrganisationAddress))
+                {
+                    errors.Add(Error.Required("org-address", "địa chỉ trụ sở của tổ chức"));
+                }
+                else if (filing.OrganisationAddress.Trim().Length > MaxText)
+                {
+                    errors.Add(Error.Invalid("org-address", $"Địa chỉ dài quá {MaxText} ký tự."));
+                }
+
+                if (string.IsNullOrWhiteSpace(filing.Position))
+                {
+                    errors.Add(Error.Required("org-position", "chức vụ của bạn trong tổ chức"));
+                }
+                else if (filing.Position.Trim().Length > MaxOrganisationName)
+                {
+                    errors.Add(Error.Invalid("org-position", $"Chức vụ dài quá {MaxOrganisationName} ký tự."));
+                }
+
+                break;
+        }
+
+        if (filing.For != Filing.Self && (filing.Authorisation?.Trim().Length ?? 0) > MaxText)
+        {
+            errors.Add(Error.Invalid("authorisation", $"Số, ngày văn bản ủy quyền dài quá {MaxText} ký tự."));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Every reused document must still be one of the citizen's own, with the same content.</summary>
+    public async Task<IReadOnlyList<Error>> CheckReusedAsync(Filer filer, IReadOnlyDictionary<string, DraftFile> files, CancellationToken ct)
+    {
+        var errors = new List<Error>();
+        var reused = files.Where(f => f.Value.ReusedId is not null).ToList();
+        var mine = reused.Count > 0 ? await store.ByIdAsync(filer.IdNumber, ct) : null;
+        foreach (var (key, file) in reused)
+        {
+            if (!mine!.TryGetValue(file.ReusedId!.Value, out var document) || document.Sha256 != file.Sha256)
+            {
+                errors.Add(Error.Invalid(FormNames.Id(key), $"Giấy tờ dùng lại \"{file.FileName}\" không có trong kho dữ liệu của bạn; vui lòng chọn lại hoặc tải lên."));
+            }
+        }
+
+        return errors;
+    }
+
+    public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(
+        Filer filer, CurrentForm form, FormCheck check, IReadOnlyDictionary<string, DraftFile> files, Filing filing, ResultDelivery delivery, string? postAddress,
+        Guid? draftId, string idempotencyKey, CancellationToken ct)
+    {
+        var v = check.Values;
+        var refused = CheckFiling(filer, filing, v, files).Concat(await CheckReusedAsync(filer, files, ct)).ToList();
+        if (refused.Count > 0)
+        {
+            return (null, refused);
+        }
+
+        string Get(string key) => v.TryGetValue(key, out var value) ? value.Trim() : "";
+        var applicantId = Get("applicant.idNumber");
+        var ward = Get(FormNames.Part("applicant.address", FormNames.Ward));
+        var street = Get(FormNames.Part("applicant.address", FormNames.Street));
+        var wardName = ward.Length > 0 ? await directory.WardNameAsync(ward, ct) : null;
+        var applicant = filing.For == Filing.Organisation
+            ? new ApplicantInput(ApplicantKind.Organisation, filing.OrganisationName.Trim(), EnterpriseCode.Normalize(filing.OrganisationCode), null,
+                Get("applicant.phone"), Get("applicant.email"), filing.OrganisationAddress.Trim(), null)
+            : new ApplicantInput(
+                ApplicantKind.Citizen,
+                Get("applicant.name"),
+                applicantId.Length > 0 ? applicantId : filer.IdNumber,
+                DateOnly.TryParseExact(Get("applicant.dateOfBirth"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born) ? born : null,
+                Get("applicant.phone"),
+                Get("applicant.email"),
+                string.Join(", ", new[] { street, wardName ?? "" }.Where(s => s.Length > 0)),
+                ward.Length > 0 ? ward : null);
+
+        // The citizen files for someone else: they are the submitter, with the authorisation (text and document).
+        var document = files.TryGetValue(Filing.AuthorisationFileKey, out var authorisationFile) ? new AttachmentRef(authorisationFile.Sha256, authorisationFile.FileName) : null;
+        var authorisation = filing.Authorisation?.Trim() is { Length: > 0 } text ? text
+            : filing.For == Filing.Organisation && document is null ? "Người đại diện theo pháp luật của tổ chức"
+            : "Văn bản ủy quyền (tệp đính kèm)";
+        var submitter = filing.For == Filing.Self
+            ? null
+            : new SubmitterInput(filer.Name, filer.IdNumber, filer.Phone, authorisation, filing.For == Filing.Organisation ? filing.Position.Trim() : null, document);
+
+        // Checklist lines are numbered as the case lists its documents (the form may leave some out, e.g. lines
+        // that only explain); each line is matched to the form's upload by the document's name.
+        var caseIndex = form.Definition.CaseIndex ?? 0;
+        var caseDocuments = form.Procedure.Content.DocumentGroups.ElementAtOrDefault(caseIndex)?.Documents ?? [];
+        var uploads = form.Definition.Fields.Where(f => f.Type == FieldTypes.File && f.Document is not null).ToList();
+        var documents = new List<ChecklistInput>();
+        for (var i = 0; i < caseDocuments.Count; i++)
+        {
+            var field = uploads.FirstOrDefault(f => string.Equals(f.Document, caseDocuments[i].Name.Length > 2000 ? caseDocuments[i].Name[..2000] : caseDocuments[i].Name, StringComparison.Ordinal));
+            documents.Add(field is not null && files.TryGetValue(field.Key, out var file)
+                ? file.ReusedId is not null
+                    ? new ChecklistInput(i + 1, Provision.Reused, null, null, [new AttachmentRef(file.Sha256, file.FileName, file.ReusedFrom ?? "")])
+                    : new ChecklistInput(i + 1, Provision.Uploaded, null, null, [new AttachmentRef(file.Sha256, file.FileName)])
+                : new ChecklistInput(i + 1, field?.WaivedByRegistry == true ? Provision.WaivedRegistry : Provision.PaperOnly, null, null, null));
+        }
+
+        var request = new ReceptionRequest(
+            form.Procedure.Code,
+            caseIndex,
+            applicant,
+            submitter,
+            documents,
+            ReceptionAction.Receive,
+            Delivery: delivery,
+            PostAddress: postAddress,
+            FormData: v);
+        var (result, errors) = await submit.RunAsync(request, ct, idempotencyKey, new OnlineIdentity(filer.Subject, filer.AssuranceLevel));
+        if (result is not null && draftId is { } id)
+        {
+            await drafts.DeleteAsync(filer.Subject, id, ct);
+        }
+
+        return (result, errors);
+    }
+
+    private static string CurrentCitizenMask(string idNumber) => MotCua.Platform.Identity.CurrentCitizen.Mask(idNumber);
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Platform.Audit;
+using MotCua.Platform.Data;
+using MotCua.Platform.Identity;
+
+namespace MotCua.Dossiers.MyDossiers;
+
+public sealed record AccessEntry(DateTimeOffset At, string DossierCode, string What, string Who, string Role);
+
+/// <summary>Who read or changed my dossiers (my personal data) and when — from the audit trail (Nghị định 13/2023 on personal data).</summary>
+public sealed class AccessLog(MotCuaDb db)
+{
+    public async Task<IReadOnlyList<AccessEntry>> RunAsync(string idNumber, CancellationToken ct)
+    {
+        var codes = await db.Set<MotCua.Dossiers.Dossier>().AsNoTracking()
+            .Where(d => d.Applicant.IdNumber == idNumber || (d.Submitter != null && d.Submitter.IdNumber == idNumber))
+            .Select(d => d.Code).Take(500).ToListAsync(ct);
+        var subjects = codes.Select(c => $"dossier:{c}").ToList();
+        var rows = await db.AuditEntries.AsNoTracking().Where(a => subjects.Contains(a.Subject)).OrderByDescending(a => a.At).Take(300).ToListAsync(ct);
+        return rows.Select(a => new AccessEntry(a.At, a.Subject["dossier:".Length..], What(a), a.ActorName, Role(a.Roles))).ToList();
+    }
+
+    private static string What(AuditEntry a) => a.Kind == AuditKind.Read ? "Xem hồ sơ" : a.Action switch
+    {
+        var x when x.EndsWith(".received", StringComparison.Ordinal) => "Tiếp nhận hồ sơ",
+        var x when x.StartsWith("portal.", StringComparison.Ordinal) => "Bạn xem hồ sơ",
+        var x => $"Cập nhật hồ sơ ({x.Replace("dossier.", "", StringComparison.Ordinal)})",
+    };
+
+    private static string Role(string roles) => string.Join(", ", roles.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(StaffRoles.DisplayName));
+}
