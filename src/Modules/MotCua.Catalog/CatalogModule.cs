@@ -28,6 +28,7 @@ public static class CatalogModule
         services.AddScoped<ISeeder, CatalogSeeder>();
         services.AddScoped<ImportCatalog>();
         services.AddScoped<SearchProcedures>();
+        services.AddScoped<Contracts.IProcedureSearch>(sp => sp.GetRequiredService<SearchProcedures>());
         services.AddScoped<ProcedureDetails>();
         services.AddScoped<EditProcedure>();
         services.AddScoped<ProcedureLookup>();

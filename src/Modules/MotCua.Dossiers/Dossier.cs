@@ -1,17 +1,17 @@
-using MotCua.Catalog.Procedures;
 using MotCua.Platform.Errors;
 using MotCua.Integrations.Contracts;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.Dossiers;
 
-public enum ApplicantKind
+internal enum ApplicantKind
 {
     Citizen = 1,
     Organisation = 2,
 }
 
 /// <summary>The person or organisation the dossier is for (chủ hồ sơ).</summary>
-public sealed class Applicant
+internal sealed class Applicant
 {
     public ApplicantKind Kind { get; set; } = ApplicantKind.Citizen;
     public string Name { get; set; } = "";
@@ -29,7 +29,7 @@ public sealed class Applicant
 /// Someone filing on the applicant's behalf (người nộp thay), with the authorisation; for an organisation, the
 /// person acting for it (người đại diện theo pháp luật or người được ủy quyền) and their position in it.
 /// </summary>
-public sealed class Submitter
+internal sealed class Submitter
 {
     public string Name { get; set; } = "";
     public string IdNumber { get; set; } = "";
@@ -41,7 +41,7 @@ public sealed class Submitter
 }
 
 /// <summary>How a required document was provided.</summary>
-public enum Provision
+internal enum Provision
 {
     /// <summary>Not provided.</summary>
     Missing = 0,
@@ -63,7 +63,7 @@ public enum Provision
 }
 
 /// <summary>One line of the required-documents checklist.</summary>
-public sealed class DossierDocument
+internal sealed class DossierDocument
 {
     public int Number { get; set; }
     public string Name { get; set; } = "";
@@ -73,7 +73,7 @@ public sealed class DossierDocument
 }
 
 /// <summary>A timeline entry. Public entries are shown to anyone holding the code, without personal data.</summary>
-public sealed class DossierEvent
+internal sealed class DossierEvent
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid DossierId { get; init; }
@@ -92,7 +92,7 @@ public sealed class DossierEvent
 /// A dossier (hồ sơ): one procedure version and one case of it, an applicant, a checklist, attachments and a
 /// timeline. Rules about what may happen in which status live here.
 /// </summary>
-public sealed partial class Dossier
+internal sealed partial class Dossier
 {
     private readonly List<DossierDocument> documents = [];
     private readonly List<DossierEvent> events = [];
@@ -322,4 +322,4 @@ public sealed partial class Dossier
 }
 
 /// <summary>One thing to add or correct, with the reason (form 02).</summary>
-public sealed record MissingItem(string Document, string Reason);
+internal sealed record MissingItem(string Document, string Reason);

@@ -1,7 +1,7 @@
 namespace MotCua.Dossiers;
 
 /// <summary>A dossier's status, with the national portal's meaning (TrangThaiHoSo 1–10, LEGAL-NOTES).</summary>
-public enum DossierStatus
+internal enum DossierStatus
 {
     /// <summary>Submitted online, waiting for reception (chờ tiếp nhận).</summary>
     RegisteredOnline = 1,
@@ -23,7 +23,7 @@ public enum DossierStatus
 }
 
 /// <summary>The one place that maps statuses to the national portal's codes and to Vietnamese words.</summary>
-public static class DossierStatuses
+internal static class DossierStatuses
 {
     /// <summary>TrangThaiHoSo as the national portal counts it.</summary>
     public static int NationalCode(DossierStatus status) => (int)status;

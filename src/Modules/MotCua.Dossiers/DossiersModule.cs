@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MotCua.Platform;
 using MotCua.Dossiers.Applicants;
 using MotCua.Integrations.Contracts;
 using MotCua.Dossiers.Attachments;
@@ -36,6 +38,7 @@ public static class DossiersModule
         services.AddScoped<DecideOnline>();
         services.AddScoped<WaitingQueue>();
         services.AddScoped<TrackDossier>();
+        services.AddScoped<Contracts.IDossierLookup>(sp => sp.GetRequiredService<TrackDossier>());
         services.AddScoped<DossierDetails>();
         services.AddScoped<Book.TrackingBook>();
         services.AddSingleton(sp => new Slips.SlipFonts(configuration["MotCua:Pdf:Font"], configuration["MotCua:Pdf:BoldFont"]));
@@ -119,7 +122,7 @@ public static class DossiersModule
         return app;
     }
 
-    private static async Task<IResult> SlipAsync(string code, HttpRequest http, DossierDetails details, Slips.DossierSlips slips, IConfiguration configuration, CancellationToken ct)
+    private static async Task<IResult> SlipAsync(string code, HttpRequest http, DossierDetails details, Slips.DossierSlips slips, IOptions<CenterOptions> center, CancellationToken ct)
     {
         var dossier = await details.RunAsync(code, ct);
         if (dossier is null)
@@ -127,8 +130,7 @@ public static class DossiersModule
             return NotFoundDossier();
         }
 
-        var baseUrl = configuration["MotCua:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{http.Scheme}://{http.Host}";
-        var (pdf, error) = slips.Render(dossier, $"{baseUrl}/tra-cuu?code={Uri.EscapeDataString(code)}");
+        var (pdf, error) = slips.Render(dossier, $"{center.Value.BaseUrl(http)}/tra-cuu?code={Uri.EscapeDataString(code)}");
         return error is not null ? error.ToProblem() : Results.File(pdf!, "application/pdf", $"{code}.pdf");
     }
 

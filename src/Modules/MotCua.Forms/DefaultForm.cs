@@ -1,6 +1,7 @@
 using System.Globalization;
-using MotCua.Catalog.Procedures;
 using MotCua.Platform.Text;
+using MotCua.Catalog.Contracts;
+using MotCua.Forms.Contracts;
 
 namespace MotCua.Forms;
 
@@ -9,7 +10,7 @@ namespace MotCua.Forms;
 /// the applicant block (prefilled from the citizen's identity and the population registry) and one upload per
 /// document of the procedure's first case.
 /// </summary>
-public static class DefaultForm
+internal static class DefaultForm
 {
     public const int MaxLabelChars = 160;
 

@@ -1,6 +1,8 @@
+using MotCua.Forms.Contracts;
+
 namespace MotCua.Forms;
 
-public enum FormState
+internal enum FormState
 {
     Draft = 1,
     Published = 2,
@@ -14,7 +16,7 @@ public enum FormState
 /// draft; publishing it retires the form published before. A version without any published form uses the
 /// generated default (<see cref="DefaultForm"/>), which is not stored until an administrator edits it.
 /// </summary>
-public sealed class FormDefinitionRecord
+internal sealed class FormDefinitionRecord
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public string ProcedureCode { get; init; } = "";

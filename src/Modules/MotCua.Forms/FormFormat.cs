@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using MotCua.Platform.Errors;
+using MotCua.Forms.Contracts;
 
 namespace MotCua.Forms;
 
@@ -10,7 +11,7 @@ namespace MotCua.Forms;
 /// The JSON of a form definition: camelCase, unknown properties refused (a typo such as "requried" must not
 /// silently drop a rule), strings trimmed and missing lists made empty after reading.
 /// </summary>
-public static class FormFormat
+internal static class FormFormat
 {
     /// <summary>The largest definition accepted (a 100-field form is about 20 KB).</summary>
     public const int MaxChars = 256 * 1024;

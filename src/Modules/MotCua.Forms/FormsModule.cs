@@ -12,6 +12,7 @@ using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
 using MotCua.Platform.Http;
+using MotCua.Forms.Contracts;
 
 namespace MotCua.Forms;
 

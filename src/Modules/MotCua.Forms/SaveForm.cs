@@ -6,19 +6,20 @@ using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
+using MotCua.Forms.Contracts;
 
 namespace MotCua.Forms;
 
-public sealed record SavedForm(Guid Id, string ProcedureCode, int ProcedureVersion, int Number, FormState State);
+internal sealed record SavedForm(Guid Id, string ProcedureCode, int ProcedureVersion, int Number, FormState State);
 
-public sealed record PublishedForm(Guid Id, string ProcedureCode, int ProcedureVersion, int Number, FormState State, IReadOnlyList<int> Retired);
+internal sealed record PublishedForm(Guid Id, string ProcedureCode, int ProcedureVersion, int Number, FormState State, IReadOnlyList<int> Retired);
 
 /// <summary>
 /// An administrator writes a procedure version's e-form: a checked DRAFT numbered after the last one, then
 /// publishes it, which retires the form published before. The API and the administration page both call this
 /// class; only administrators reach it. Every save and publication is audited.
 /// </summary>
-public sealed class SaveForm(MotCuaDb db, ProcedureLookup procedures, AuditTrail audit, CurrentActor actor, TimeProvider time)
+internal sealed class SaveForm(MotCuaDb db, ProcedureLookup procedures, AuditTrail audit, CurrentActor actor, TimeProvider time)
 {
     public async Task<(SavedForm? Draft, IReadOnlyList<Error> Errors)> RunAsync(string procedureCode, int procedureVersion, FormDefinition definition, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Storage;
+using MotCua.Forms.Contracts;
 
 namespace MotCua.Forms;
 
@@ -10,7 +11,7 @@ namespace MotCua.Forms;
 /// options for selects, conditions on fields that exist, valid patterns, sane limits. Each message names the
 /// field in Vietnamese; the error's field is the JSON path ("sections[0].fields[2].options").
 /// </summary>
-public static partial class ValidateFormDefinition
+internal static partial class ValidateFormDefinition
 {
     public const int MaxSections = 30;
     public const int MaxFields = 200;

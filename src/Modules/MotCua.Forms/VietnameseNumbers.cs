@@ -3,7 +3,7 @@ using System.Text;
 namespace MotCua.Forms;
 
 /// <summary>The shapes of Vietnamese personal ID numbers and telephone numbers, as typed by people.</summary>
-public static class VietnameseNumbers
+internal static class VietnameseNumbers
 {
     /// <summary>
     /// The province codes that open a 12-digit personal ID number (số định danh cá nhân, Thông tư 59/2021/TT-BCA):

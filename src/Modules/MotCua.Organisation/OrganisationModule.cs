@@ -32,6 +32,7 @@ public static class OrganisationModule
         services.AddScoped<ISeeder, WorkingCalendar.CalendarDaySeeder>();
         services.Configure<WorkingCalendar.CalendarOptions>(configuration.GetSection("MotCua:Calendar"));
         services.AddSingleton<WorkingCalendar.CalendarProvider>();
+        services.AddSingleton<Contracts.IDeadlineClocks>(sp => sp.GetRequiredService<WorkingCalendar.CalendarProvider>());
         services.AddScoped<WorkingCalendar.CalendarYear>();
         services.AddScoped<WorkingCalendar.ChangeCalendarDay>();
         return services;

@@ -1,4 +1,3 @@
-using MotCua.Organisation.Network;
 using MotCua.Planning.Siting;
 using MotCua.Planning.Staffing;
 using MotCua.Organisation.Contracts;
@@ -6,7 +5,7 @@ using MotCua.Organisation.Contracts;
 namespace MotCua.Planning;
 
 /// <summary>One opening hour of the working day and the share of the day's visits that arrive in it.</summary>
-public sealed record HourShare(int StartHour, double Share);
+internal sealed record HourShare(int StartHour, double Share);
 
 /// <summary>
 /// How many people come, and when: <see cref="VisitsPer1000PerDay"/> visits a working day per 1,000 inhabitants,
@@ -15,7 +14,7 @@ public sealed record HourShare(int StartHour, double Share);
 /// 10 / 15 / 16 / 13 % in the morning hours, 11 / 14 / 12 / 9 % in the afternoon. Both are planning assumptions
 /// (no observed data yet), configurable on the pages, the API and the console.
 /// </summary>
-public sealed record DemandModel(double VisitsPer1000PerDay, IReadOnlyList<HourShare> Profile)
+internal sealed record DemandModel(double VisitsPer1000PerDay, IReadOnlyList<HourShare> Profile)
 {
     public const double DefaultVisitsPer1000 = 1.0;
 
@@ -41,14 +40,14 @@ public sealed record DemandModel(double VisitsPer1000PerDay, IReadOnlyList<HourS
 }
 
 /// <summary>A point, the population it serves (the sites nearest to it) and its forecast.</summary>
-public sealed record PointDemand(ServiceLocation Point, long Population, int Sites, double VisitsPerDay, PointForecast Forecast);
+internal sealed record PointDemand(ServiceLocation Point, long Population, int Sites, double VisitsPerDay, PointForecast Forecast);
 
 /// <summary>
 /// The forecast of arrivals per hour at each point: every site's population goes to its nearest open point
 /// (straight line, haversine); visits a day = population × visits per 1,000 ÷ 1,000; each hour gets its share of
 /// the profile. Pure and deterministic; points nobody is nearest to get a zero forecast.
 /// </summary>
-public static class ArrivalForecast
+internal static class ArrivalForecast
 {
     public static IReadOnlyList<PointDemand> ByNearestPoint(IReadOnlyList<Site> sites, IReadOnlyList<ServiceLocation> points, DemandModel model)
     {

@@ -9,7 +9,7 @@ namespace MotCua.Planning;
 /// The planning answers as plain Vietnamese text (the console's `motcua coverage` and `motcua staffing`):
 /// numbers the Vietnamese way (1.234.567 people, 85,3 %), no colours, no tables drawn with box characters.
 /// </summary>
-public static class PlanningText
+internal static class PlanningText
 {
     public static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 

@@ -3,7 +3,7 @@ using MotCua.Organisation.Contracts;
 namespace MotCua.Planning;
 
 /// <summary>What the population of a planning answer is counted on.</summary>
-public enum PopulationBase
+internal enum PopulationBase
 {
     /// <summary>Hanoi's 126 communes/wards since 1/7/2025, each with the 2019 census population of the old units
     /// merged into it, split equally where an old unit was split (an <b>estimate</b>; seed/hanoi_units_2025.csv).</summary>
@@ -16,7 +16,7 @@ public enum PopulationBase
 }
 
 /// <summary>The population bases as sites (centroid + population), read from the embedded seed files.</summary>
-public static class PopulationBases
+internal static class PopulationBases
 {
     public const string Wards2025Name = "wards2025";
     public const string Communes2019Name = "communes2019";

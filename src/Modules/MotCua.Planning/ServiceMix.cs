@@ -1,9 +1,9 @@
-using MotCua.Queues.ServiceGroups;
+using MotCua.Queues.Contracts;
 
 namespace MotCua.Planning;
 
 /// <summary>One service group's part of the visits and its mean service time.</summary>
-public sealed record GroupShare(string Code, string Name, double Share, double MeanServiceMinutes);
+internal sealed record GroupShare(string Code, string Name, double Share, double MeanServiceMinutes);
 
 /// <summary>
 /// What visitors come for: the share of visits per service group (a planning assumption until tickets give
@@ -12,7 +12,7 @@ public sealed record GroupShare(string Code, string Name, double Share, double M
 /// normalised to 100 %. The mean service time of the mix (the staffing page's default) is Σ share × the group's
 /// averageServiceMinutes (service-groups.json): 12.5 minutes with the bundled groups.
 /// </summary>
-public static class ServiceMix
+internal static class ServiceMix
 {
     private static readonly Dictionary<string, double> Assumed = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -28,11 +28,11 @@ public static class ServiceMix
 
     public const double UnlistedShare = 0.05;
 
-    public static IReadOnlyList<GroupShare> Of(ServiceGroupList groups)
+    public static IReadOnlyList<GroupShare> Of(IServiceGroups groups)
     {
         var raw = groups.All.Select(g => (Group: g, Weight: Assumed.GetValueOrDefault(g.Code, UnlistedShare))).ToList();
         var sum = raw.Sum(r => r.Weight);
-        return raw.Select(r => new GroupShare(r.Group.Code, r.Group.Name.ToString(), r.Weight / sum, r.Group.AverageServiceMinutes)).ToList();
+        return raw.Select(r => new GroupShare(r.Group.Code, r.Group.Name, r.Weight / sum, r.Group.AverageServiceMinutes)).ToList();
     }
 
     public static double MeanServiceMinutes(IReadOnlyList<GroupShare> mix) => mix.Sum(g => g.Share * g.MeanServiceMinutes);

@@ -1,7 +1,7 @@
 namespace MotCua.Queues;
 
 /// <summary>How priority tickets are served within the one FIFO queue.</summary>
-public enum PriorityRule
+internal enum PriorityRule
 {
     /// <summary>Plain FIFO: priority groups are shown but called in turn.</summary>
     None = 0,
@@ -14,7 +14,7 @@ public enum PriorityRule
 }
 
 /// <summary>The queue and appointment rules (MotCua:Queues). Defaults are Hanoi's (LEGAL-NOTES.md).</summary>
-public sealed class QueueOptions
+internal sealed class QueueOptions
 {
     public PriorityRule PriorityRule { get; set; } = PriorityRule.First;
 

@@ -28,6 +28,7 @@ public static class QueuesModule
         services.Configure<QueueOptions>(configuration.GetSection("MotCua:Queues"));
         services.AddSingleton<IModelContributor, TicketsModel>();
         services.AddSingleton(_ => ServiceGroupList.Embedded());
+        services.AddSingleton<Contracts.IServiceGroups>(sp => sp.GetRequiredService<ServiceGroupList>());
         services.AddScoped<LiveQueue>();
         services.AddScoped<TakeTicket>();
         services.AddScoped<FollowTicket>();

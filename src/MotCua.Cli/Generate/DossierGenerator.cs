@@ -8,6 +8,8 @@ using MotCua.Platform.Data;
 using MotCua.Platform.Time;
 using Npgsql;
 using NpgsqlTypes;
+using MotCua.Catalog.Contracts;
+using MotCua.Organisation.Contracts;
 
 namespace MotCua.Cli.Generate;
 
@@ -20,7 +22,7 @@ namespace MotCua.Cli.Generate;
 /// something to do; with <c>openOnly</c> every dossier is open and received within the last 30 days, the
 /// load of the clock-sweep benchmark.
 /// </summary>
-public sealed class DossierGenerator(MotCuaDb db, DueDates dueDates, TimeProvider time)
+internal sealed class DossierGenerator(MotCuaDb db, DueDates dueDates, TimeProvider time)
 {
     private static readonly string[] FamilyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"];
     private static readonly string[] MiddleNames = ["Văn", "Thị", "Hữu", "Minh", "Thu", "Ngọc", "Quốc", "Thanh", "Đức", "Gia", "Bảo", "Hải"];

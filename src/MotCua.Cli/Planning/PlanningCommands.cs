@@ -4,11 +4,11 @@ using Microsoft.Extensions.Options;
 using MotCua.Planning;
 using MotCua.Planning.Siting;
 using MotCua.Planning.Staffing;
-using MotCua.Organisation.Seed;
 using MotCua.Platform.Startup;
 using MotCua.Queues.ServiceGroups;
 using MotCua.Planning.Simulation;
 using MotCua.Organisation.Contracts;
+using MotCua.Platform;
 
 namespace MotCua.Cli.Planning;
 
@@ -59,7 +59,7 @@ internal static class PlanningCommands
             await initializer.SeedAsync(ct);
             await using var scope = services.CreateAsyncScope();
             var data = scope.ServiceProvider.GetRequiredService<NetworkGeography>();
-            var province = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value.ProvinceCode;
+            var province = scope.ServiceProvider.GetRequiredService<IOptions<CenterOptions>>().Value.ProvinceCode;
             if (await data.SitesAsync(chosenBase, province, ct) is not { } wards)
             {
                 await Console.Error.WriteLineAsync("motcua coverage: cơ sở communes2019 chỉ có cho Hà Nội (tỉnh 01).");
@@ -114,7 +114,7 @@ internal static class PlanningCommands
             await initializer.SeedAsync(ct);
             await using var scope = services.CreateAsyncScope();
             var data = scope.ServiceProvider.GetRequiredService<NetworkGeography>();
-            var province = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value.ProvinceCode;
+            var province = scope.ServiceProvider.GetRequiredService<IOptions<CenterOptions>>().Value.ProvinceCode;
             if (await data.SitesAsync(chosenBase, province, ct) is not { } sites)
             {
                 await Console.Error.WriteLineAsync("motcua simulate: cơ sở communes2019 chỉ có cho Hà Nội (tỉnh 01).");
@@ -122,7 +122,7 @@ internal static class PlanningCommands
             }
 
             var points = await data.OpenPointsAsync(parse.GetValue(servicePoints), ct);
-            var mix = ServiceMix.Of(scope.ServiceProvider.GetRequiredService<ServiceGroupList>());
+            var mix = ServiceMix.Of(scope.ServiceProvider.GetRequiredService<MotCua.Queues.Contracts.IServiceGroups>());
             try
             {
                 var demand = DemandModel.WithVisits(parse.GetValue(visits));

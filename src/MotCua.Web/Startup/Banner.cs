@@ -1,15 +1,13 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
 using MotCua.Organisation.Contracts;
-using MotCua.Organisation.Seed;
 using MotCua.Platform.Data;
 using MotCua.Platform.Identity;
 
 namespace MotCua.Web.Startup;
 
 /// <summary>Prints where MotCua listens and the demo accounts once it is up.</summary>
-internal sealed class Banner(IHostApplicationLifetime lifetime, IServer server, DatabaseSettings database, IOptions<SeedOptions> seed) : IHostedService
+internal sealed class Banner(IHostApplicationLifetime lifetime, IServer server, DatabaseSettings database, IConfiguration configuration) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,7 +21,7 @@ internal sealed class Banner(IHostApplicationLifetime lifetime, IServer server, 
                 $"  Web + API:  {string.Join("  ", addresses)}   (API docs: /api-docs, OpenAPI: /openapi/v1.json)",
                 $"  Database:   {database.Provider} ({database.DataDirectory})",
             };
-            if (seed.Value.DemoStaff)
+            if (DemoStaff.Enabled(configuration))
             {
                 lines.Add($"  Demo staff accounts (password {DemoStaff.Password}):");
                 lines.AddRange(DemoStaff.Accounts.Select(a => $"    {a.UserName,-11} {StaffRoles.DisplayName(a.Role)}"));

@@ -5,6 +5,7 @@ using MotCua.Catalog.Import;
 using MotCua.Catalog.Procedures;
 using MotCua.IntegrationTests.Hosting;
 using MotCua.Platform.Data;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.IntegrationTests.Catalog;
 

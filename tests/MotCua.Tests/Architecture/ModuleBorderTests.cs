@@ -170,10 +170,10 @@ public sealed partial class ModuleBorderTests
     {
         // The scanner itself: a using of another module's internals is found, its Contracts and comments are not.
         var file = Path.GetTempFileName();
-        File.WriteAllText(file, "using MotCua.Dossiers.Processing;\nusing MotCua.Dossiers.Contracts;\n// MotCua.Dossiers.Tracking in a comment\n@inject MotCua.Dossiers.Tracking.TrackDossier Track\n");
+        File.WriteAllText(file, "using MotCua.Dossiers.Processing;\nusing MotCua.Dossiers.Contracts;\n// MotCua.Dossiers.Tracking in a comment\n@inject MotCua.Dossiers.Tracking.TrackDossier Track\nvar x = typeof(MotCua.Dossiers.DossiersModule);\n");
         try
         {
-            Reaches(file, "Dossiers").ShouldBe(["MotCua.Dossiers.Processing", "MotCua.Dossiers.Contracts", "MotCua.Dossiers.Tracking"]);
+            Reaches(file, "Dossiers").ShouldBe(["MotCua.Dossiers.Processing", "MotCua.Dossiers.Contracts", "MotCua.Dossiers.Tracking", "MotCua.Dossiers"]);
         }
         finally
         {
@@ -193,11 +193,14 @@ public sealed partial class ModuleBorderTests
             .ToList();
     }
 
-    /// <summary>"MotCua.Dossiers.Processing.ProcessingActions" → "MotCua.Dossiers.Processing" (the module and its first folder).</summary>
+    /// <summary>
+    /// "MotCua.Dossiers.Processing.ProcessingActions" → "MotCua.Dossiers.Processing" (the module and its first folder);
+    /// the front door ("MotCua.Dossiers.DossiersModule") → "MotCua.Dossiers".
+    /// </summary>
     private static string Namespace(string name, string module)
     {
         var parts = name.Split('.');
-        return parts.Length > 2 ? $"MotCua.{module}.{parts[2]}" : $"MotCua.{module}";
+        return parts.Length > 2 && parts[2] != $"{module}Module" ? $"MotCua.{module}.{parts[2]}" : $"MotCua.{module}";
     }
 
     [GeneratedRegex(@": MotCua\.\w+$")]

@@ -1,5 +1,6 @@
 using MotCua.Catalog.Browse;
 using MotCua.Catalog.Procedures;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.Tests.Catalog;
 
@@ -16,6 +17,6 @@ public sealed class LabelsTests
     public void A_fee_note_keeps_what_the_catalog_says_beyond_the_label(string text, bool free, bool unspecified, string? note)
     {
         var terms = new ChannelTerms(Channel.Online, new ProcessingTime(1, TimeUnit.WorkingDays, "1"), free || unspecified ? [] : [70000], free, unspecified, text);
-        Labels.FeeNote(terms).ShouldBe(note);
+        ProcedureLabels.FeeNote(terms).ShouldBe(note);
     }
 }

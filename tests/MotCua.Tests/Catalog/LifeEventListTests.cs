@@ -5,6 +5,7 @@ using MotCua.Catalog.LifeEvents;
 using MotCua.Catalog.Procedures;
 using MotCua.Catalog.Search;
 using MotCua.Catalog.Seed;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.Tests.Catalog;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using MotCua.Catalog.Import;
 using MotCua.Catalog.Procedures;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.Tests.Catalog;
 
@@ -106,7 +107,7 @@ public sealed class MessyRecordTests
     {
         var read = Read(Procedure("1.000016", Channel("Bồ câu đưa thư") + "," + Channel("Trực tuyến")));
 
-        read.Procedures.Single().Channels.Select(c => c.Channel).ShouldBe([MotCua.Catalog.Procedures.Channel.Online]);
+        read.Procedures.Single().Channels.Select(c => c.Channel).ShouldBe([MotCua.Catalog.Contracts.Channel.Online]);
         read.Problems.ShouldHaveSingleItem().ShouldBe(new ImportProblem(File, "1.000016", "channels.channel", "unknown channel \"Bồ câu đưa thư\"; skipped"));
     }
 

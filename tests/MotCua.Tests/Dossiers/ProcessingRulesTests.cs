@@ -4,6 +4,7 @@ using MotCua.Dossiers;
 using MotCua.Dossiers.Processes;
 using MotCua.Dossiers.Processing;
 using MotCua.Platform.Identity;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.Tests.Dossiers;
 

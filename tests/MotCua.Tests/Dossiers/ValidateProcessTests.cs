@@ -2,6 +2,7 @@ using MotCua.Dossiers.Processes;
 using MotCua.Organisation.Network;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
+using MotCua.Organisation.Contracts;
 
 namespace MotCua.Tests.Dossiers;
 

@@ -2,6 +2,8 @@ using MotCua.Catalog.Import;
 using MotCua.Catalog.Procedures;
 using MotCua.Forms;
 using MotCua.Tests.Catalog;
+using MotCua.Catalog.Contracts;
+using MotCua.Forms.Contracts;
 
 namespace MotCua.Tests.Portal;
 

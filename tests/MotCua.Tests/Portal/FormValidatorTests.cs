@@ -1,4 +1,5 @@
 using MotCua.Forms;
+using MotCua.Forms.Contracts;
 
 namespace MotCua.Tests.Portal;
 

@@ -1,4 +1,5 @@
 using MotCua.Queues.Waits;
+using MotCua.Queues.Contracts;
 
 namespace MotCua.Tests.Queues;
 

@@ -1,15 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Catalog.Procedures;
 using MotCua.Platform.Data;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.Catalog.Browse;
 
-public sealed record VersionInfo(int Number, string Source, string? Author, DateTimeOffset CreatedAt);
+internal sealed record VersionInfo(int Number, string Source, string? Author, DateTimeOffset CreatedAt);
 
-public sealed record ProcedureView(string Code, int Version, ProcedureContent Content, DateTimeOffset UpdatedAt, IReadOnlyList<VersionInfo> Versions);
+internal sealed record ProcedureView(string Code, int Version, ProcedureContent Content, DateTimeOffset UpdatedAt, IReadOnlyList<VersionInfo> Versions);
 
 /// <summary>One procedure as the detail page and GET /api/v1/procedures/{code} show it: a given or the current version.</summary>
-public sealed class ProcedureDetails(MotCuaDb db)
+internal sealed class ProcedureDetails(MotCuaDb db)
 {
     public async Task<ProcedureView?> RunAsync(string code, int? version, CancellationToken ct)
     {

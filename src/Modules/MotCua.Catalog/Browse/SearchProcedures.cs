@@ -1,3 +1,4 @@
+using MotCua.Catalog.Contracts;
 using Microsoft.AspNetCore.Http;
 using MotCua.Catalog.LifeEvents;
 using MotCua.Catalog.Search;
@@ -6,14 +7,14 @@ using MotCua.Platform.Errors;
 namespace MotCua.Catalog.Browse;
 
 /// <param name="Event">A life event's slug (see <see cref="LifeEventList"/>): only its procedures.</param>
-public sealed record ProcedureQuery(string? Q, string? Field, string? Level, int Page = 1, int PageSize = 20, string? Event = null);
+internal sealed record ProcedureQuery(string? Q, string? Field, string? Level, int Page = 1, int PageSize = 20, string? Event = null);
 
-public sealed record ProcedureListItem(string Code, string Name, string Field, IReadOnlyList<string> Levels, string Ministry, string Detail);
+internal sealed record ProcedureListItem(string Code, string Name, string Field, IReadOnlyList<string> Levels, string Ministry, string Detail);
 
-public sealed record ProcedureList(int Total, int Page, int PageSize, IReadOnlyList<ProcedureListItem> Items);
+internal sealed record ProcedureList(int Total, int Page, int PageSize, IReadOnlyList<ProcedureListItem> Items);
 
 /// <summary>Catalog search for the list page and GET /api/v1/procedures: accent-insensitive, by code, filtered, ranked.</summary>
-public sealed class SearchProcedures(CatalogIndex catalog, LifeEventList lifeEvents)
+internal sealed class SearchProcedures(CatalogIndex catalog, LifeEventList lifeEvents) : IProcedureSearch
 {
     public const int MaxPageSize = 100;
 
@@ -53,6 +54,12 @@ public sealed class SearchProcedures(CatalogIndex catalog, LifeEventList lifeEve
     }
 
     /// <summary>A 404: the slug names no life event.</summary>
+    async Task<IReadOnlyList<ProcedureHit>> IProcedureSearch.FindAsync(string text, int take, CancellationToken ct)
+    {
+        var (page, _) = await RunAsync(new ProcedureQuery(text, null, null, 1, Math.Clamp(take, 1, MaxPageSize)), ct);
+        return page is null ? [] : [.. page.Items.Select(p => new ProcedureHit(p.Code, p.Name, p.Field, p.Levels, p.Ministry))];
+    }
+
     public static Error UnknownEvent(string slug)
         => new("not-found", $"Không có sự kiện đời sống “{Shorten(slug.Trim())}”. Xem danh sách sự kiện trên trang chủ hoặc tại /api/v1/life-events.", StatusCodes.Status404NotFound, "event");
 

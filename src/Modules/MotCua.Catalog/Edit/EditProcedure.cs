@@ -5,19 +5,20 @@ using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.Catalog.Edit;
 
 /// <summary>An edit: the version the editor started from (for conflicts) and the whole new content.</summary>
-public sealed record ProcedureEdit(int ExpectedVersion, ProcedureContent Content);
+internal sealed record ProcedureEdit(int ExpectedVersion, ProcedureContent Content);
 
-public sealed record EditOutcome(IReadOnlyList<Error> Errors, int Version, bool Changed);
+internal sealed record EditOutcome(IReadOnlyList<Error> Errors, int Version, bool Changed);
 
 /// <summary>
 /// An administrator edits a procedure: validated, then saved as a NEW version (dossiers keep theirs).
 /// Refused with 409 when someone else saved a version since the editor loaded it.
 /// </summary>
-public sealed class EditProcedure(MotCuaDb db, TimeProvider time, AuditTrail audit, CurrentActor actor, CatalogIndex index)
+internal sealed class EditProcedure(MotCuaDb db, TimeProvider time, AuditTrail audit, CurrentActor actor, CatalogIndex index)
 {
     public static readonly IReadOnlyList<string> KnownLevels = ["Cấp xã", "Cấp tỉnh", "Cấp bộ", "Cơ quan khác"];
 

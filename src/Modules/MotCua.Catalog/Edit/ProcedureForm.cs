@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Text;
 using MotCua.Catalog.Procedures;
 using MotCua.Platform.Errors;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.Catalog.Edit;
 
 /// <summary>The edit page's form: plain strings as typed, so nothing typed is lost on an error.</summary>
-public sealed class ProcedureForm
+internal sealed class ProcedureForm
 {
     public int ExpectedVersion { get; set; }
     public string? Name { get; set; }

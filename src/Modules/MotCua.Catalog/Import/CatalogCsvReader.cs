@@ -1,6 +1,7 @@
 using System.Globalization;
 using MotCua.Catalog.Procedures;
 using MotCua.Platform.Text;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.Catalog.Import;
 
@@ -10,7 +11,7 @@ namespace MotCua.Catalog.Import;
 /// every listed channel without reporting each row (the column's meaning is the file's, not the record's);
 /// a missing or unreadable value is reported.
 /// </summary>
-public static class CatalogCsvReader
+internal static class CatalogCsvReader
 {
     private static readonly string[] Required = ["code", "name"];
 

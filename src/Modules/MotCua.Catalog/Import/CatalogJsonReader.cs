@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using MotCua.Catalog.Procedures;
 using MotCua.Platform.Text;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.Catalog.Import;
 
@@ -11,7 +12,7 @@ namespace MotCua.Catalog.Import;
 /// from flattened text, so each record is read on its own: a bad record is reported and skipped, a bad
 /// field is reported and repaired where a safe default exists, and the file is never rejected as a whole.
 /// </summary>
-public static class CatalogJsonReader
+internal static class CatalogJsonReader
 {
     private const string NoInformation = "Không có thông tin";
 

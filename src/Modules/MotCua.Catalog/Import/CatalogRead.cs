@@ -1,6 +1,7 @@
 using MotCua.Catalog.Procedures;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.Catalog.Import;
 
 /// <summary>What a reader got out of a file: the procedures it could read and the problems it found.</summary>
-public sealed record CatalogRead(IReadOnlyList<ProcedureContent> Procedures, IReadOnlyList<ImportProblem> Problems);
+internal sealed record CatalogRead(IReadOnlyList<ProcedureContent> Procedures, IReadOnlyList<ImportProblem> Problems);

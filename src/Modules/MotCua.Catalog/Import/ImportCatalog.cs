@@ -3,11 +3,12 @@ using MotCua.Catalog.Procedures;
 using MotCua.Catalog.Search;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.Catalog.Import;
 
 /// <summary>What an import did: counts and every problem found.</summary>
-public sealed record ImportReport(string File, int Read, int Imported, int Unchanged, int NewVersions, int SkippedSummaries, IReadOnlyList<ImportProblem> Problems)
+internal sealed record ImportReport(string File, int Read, int Imported, int Unchanged, int NewVersions, int SkippedSummaries, IReadOnlyList<ImportProblem> Problems)
 {
     public override string ToString()
         => $"{File}: read {Read}, imported {Imported}, unchanged {Unchanged}, new versions {NewVersions}, summaries skipped (detail kept) {SkippedSummaries}, problems {Problems.Count}";
@@ -18,7 +19,7 @@ public sealed record ImportReport(string File, int Read, int Imported, int Uncha
 /// nothing; a changed procedure gets a new version; a summary never replaces a detailed record.
 /// A bad record is reported and skipped, never the whole file.
 /// </summary>
-public sealed class ImportCatalog(MotCuaDb db, TimeProvider time, AuditTrail audit, CatalogIndex index)
+internal sealed class ImportCatalog(MotCuaDb db, TimeProvider time, AuditTrail audit, CatalogIndex index)
 {
     public async Task<ImportReport> RunAsync(Stream stream, string fileName, CancellationToken ct)
     {

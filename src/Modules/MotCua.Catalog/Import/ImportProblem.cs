@@ -1,4 +1,4 @@
 namespace MotCua.Catalog.Import;
 
 /// <summary>One thing the importer found wrong with a record: where, which field, why. The record may still load.</summary>
-public sealed record ImportProblem(string File, string? ProcedureCode, string Field, string Reason);
+internal sealed record ImportProblem(string File, string? ProcedureCode, string Field, string Reason);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
+using MotCua.Platform.Text;
 
 namespace MotCua.Catalog.LifeEvents;
 
@@ -8,7 +9,7 @@ namespace MotCua.Catalog.LifeEvents;
 /// The life events, read once at start-up from the embedded life-events.json (or the file the setting
 /// <see cref="FileSetting"/> names) and checked: a mistake stops the app with every problem listed.
 /// </summary>
-public sealed partial class LifeEventList
+internal sealed partial class LifeEventList
 {
     public const string FileSetting = "MotCua:Catalog:LifeEventsFile";
     public const string EmbeddedName = "life-events.json";

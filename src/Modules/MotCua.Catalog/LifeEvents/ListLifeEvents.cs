@@ -1,11 +1,12 @@
 using MotCua.Catalog.Search;
+using MotCua.Platform.Text;
 
 namespace MotCua.Catalog.LifeEvents;
 
-public sealed record LifeEventSummary(string Slug, LocalText Name, LocalText Description, int ProcedureCount);
+internal sealed record LifeEventSummary(string Slug, LocalText Name, LocalText Description, int ProcedureCount);
 
 /// <summary>The life events with how many procedures each holds, for the home page and GET /api/v1/life-events.</summary>
-public sealed class ListLifeEvents(LifeEventList events, CatalogIndex catalog)
+internal sealed class ListLifeEvents(LifeEventList events, CatalogIndex catalog)
 {
     public async Task<IReadOnlyList<LifeEventSummary>> RunAsync(CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.Catalog.Procedures;
 
@@ -9,7 +10,7 @@ namespace MotCua.Catalog.Procedures;
 /// A procedure (thủ tục hành chính) and its versions. The catalog may change while dossiers keep the
 /// version they started under, so content is never edited in place: a change appends a version.
 /// </summary>
-public sealed class Procedure
+internal sealed class Procedure
 {
     private readonly List<ProcedureVersion> versions = [];
 
@@ -81,7 +82,7 @@ public sealed class Procedure
 }
 
 /// <summary>One immutable version of a procedure's content.</summary>
-public sealed class ProcedureVersion
+internal sealed class ProcedureVersion
 {
     private ProcedureContent? content;
 
@@ -102,7 +103,7 @@ public sealed class ProcedureVersion
 }
 
 /// <summary>The canonical JSON of a version's content.</summary>
-public static class ProcedureJson
+internal static class ProcedureJson
 {
     private static readonly JsonSerializerOptions Options = new()
     {

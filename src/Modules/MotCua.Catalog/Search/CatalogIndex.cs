@@ -11,7 +11,7 @@ namespace MotCua.Catalog.Search;
 /// catalog revision (count + last update) at most every <see cref="RevisionCheckInterval"/> so edits on
 /// other nodes show up within that time.
 /// </summary>
-public sealed class CatalogIndex(IServiceScopeFactory scopes, TimeProvider time) : IDisposable
+internal sealed class CatalogIndex(IServiceScopeFactory scopes, TimeProvider time) : IDisposable
 {
     public static readonly TimeSpan RevisionCheckInterval = TimeSpan.FromSeconds(30);
 

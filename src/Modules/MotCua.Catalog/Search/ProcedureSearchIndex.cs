@@ -2,16 +2,17 @@ using System.Globalization;
 using System.Text;
 using MotCua.Catalog.Procedures;
 using MotCua.Platform.Text;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.Catalog.Search;
 
-public sealed record SearchEntry(string Code, string Name, string Field, IReadOnlyList<string> Levels, string Ministry, DetailLevel Detail);
+internal sealed record SearchEntry(string Code, string Name, string Field, IReadOnlyList<string> Levels, string Ministry, DetailLevel Detail);
 
-public sealed record SearchResult(int Total, IReadOnlyList<SearchEntry> Hits);
+internal sealed record SearchResult(int Total, IReadOnlyList<SearchEntry> Hits);
 
-public sealed record FacetCount(string Name, int Count);
+internal sealed record FacetCount(string Name, int Count);
 
-public sealed record CatalogFacets(IReadOnlyList<FacetCount> Fields, IReadOnlyList<FacetCount> Levels);
+internal sealed record CatalogFacets(IReadOnlyList<FacetCount> Fields, IReadOnlyList<FacetCount> Levels);
 
 /// <summary>
 /// Accent- and case-insensitive catalog search over an immutable snapshot: readers never lock, writers
@@ -21,7 +22,7 @@ public sealed record CatalogFacets(IReadOnlyList<FacetCount> Fields, IReadOnlyLi
 /// shorter name, then the code. Every query word must start a word of the name. An empty query lists
 /// everything by name (Vietnamese order).
 /// </summary>
-public sealed class ProcedureSearchIndex
+internal sealed class ProcedureSearchIndex
 {
     private const int ExactCode = 1000;
     private const int CodePrefix = 900;

@@ -7,7 +7,7 @@ namespace MotCua.Catalog.Search;
 /// <c>fields</c>, its name contains one of <c>terms</c> as whole words, or its code is one of <c>codes</c>
 /// (accents, case and punctuation ignored). Used for life events.
 /// </summary>
-public sealed class ProcedureSelection
+internal sealed class ProcedureSelection
 {
     private readonly HashSet<string> fields;
     private readonly HashSet<string> codes;

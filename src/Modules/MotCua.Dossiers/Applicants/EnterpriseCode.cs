@@ -4,7 +4,7 @@ namespace MotCua.Dossiers.Applicants;
 /// The enterprise code (mã số doanh nghiệp, which is also its tax code): 10 digits, or 13 for a branch or
 /// dependent unit, written 10-3 ("0101234567-001").
 /// </summary>
-public static class EnterpriseCode
+internal static class EnterpriseCode
 {
     public const string Message = "Mã số doanh nghiệp (mã số thuế) phải gồm 10 chữ số, hoặc 13 chữ số viết dạng 0101234567-001.";
 

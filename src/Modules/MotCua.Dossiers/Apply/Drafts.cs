@@ -4,7 +4,7 @@ using MotCua.Platform.Data;
 
 namespace MotCua.Dossiers.Apply;
 
-public sealed record DraftSummary(Guid Id, string ProcedureCode, string ProcedureName, DateTimeOffset UpdatedAt, DateTimeOffset ExpiresAt, bool ExpiresSoon);
+internal sealed record DraftSummary(Guid Id, string ProcedureCode, string ProcedureName, DateTimeOffset UpdatedAt, DateTimeOffset ExpiresAt, bool ExpiresSoon);
 
 /// <summary>
 /// Drafts of the signed-in citizen: saved on every step of the form, resumed from any device, kept for
@@ -12,7 +12,7 @@ public sealed record DraftSummary(Guid Id, string ProcedureCode, string Procedur
 /// expired drafts are neither shown nor resumed, and are deleted when their owner next lists them.
 /// Another citizen's draft id answers "not found".
 /// </summary>
-public sealed class Drafts(MotCuaDb db, IConfiguration configuration, TimeProvider time)
+internal sealed class Drafts(MotCuaDb db, IConfiguration configuration, TimeProvider time)
 {
     private TimeSpan Lifetime => TimeSpan.FromDays(Math.Clamp(configuration.GetValue("MotCua:Portal:DraftDays", 30), 1, 365));
 

@@ -8,13 +8,13 @@ namespace MotCua.Dossiers.Apply;
 /// A file of a draft: the stored content (SHA-256) and the name the citizen gave it; for a document reused from
 /// the citizen's store, the store's id of it and the dossier it came from (checked again at submission).
 /// </summary>
-public sealed record DraftFile(string Sha256, string FileName, Guid? ReusedId = null, string? ReusedFrom = null);
+internal sealed record DraftFile(string Sha256, string FileName, Guid? ReusedId = null, string? ReusedFrom = null);
 
 /// <summary>
 /// A form being filled (hồ sơ nháp): its values as the form posts them and its uploaded files, owned by one
 /// citizen (the e-ID subject), resumable from any device after sign-in until it expires.
 /// </summary>
-public sealed class FormDraft
+internal sealed class FormDraft
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public string OwnerSubject { get; init; } = "";

@@ -5,20 +5,20 @@ using MotCua.Dossiers.Online;
 using MotCua.Dossiers.Reception;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Errors;
-using MotCua.Forms;
 using MotCua.Dossiers.MyDossiers;
+using MotCua.Forms.Contracts;
 
 namespace MotCua.Dossiers.Apply;
 
 /// <summary>The citizen who files: their e-ID subject, sign-in assurance and registry facts.</summary>
-public sealed record Filer(string Subject, string AssuranceLevel, string IdNumber, string Name, string Phone);
+internal sealed record Filer(string Subject, string AssuranceLevel, string IdNumber, string Name, string Phone);
 
 /// <summary>
 /// Whom the dossier is for (nộp cho): the citizen themself, another person (the form's applicant block is that
 /// person's, the citizen files with an authorisation document), or an organisation (its name, enterprise code,
 /// address; the citizen acts as its representative with their position). Kept in a draft's values ("_for" …).
 /// </summary>
-public sealed record Filing(string For, string? Authorisation = null, string OrganisationName = "", string OrganisationCode = "", string OrganisationAddress = "", string Position = "")
+internal sealed record Filing(string For, string? Authorisation = null, string OrganisationName = "", string OrganisationCode = "", string OrganisationAddress = "", string Position = "")
 {
     public const string Self = "self";
     public const string Person = "person";
@@ -68,7 +68,7 @@ public sealed record Filing(string For, string? Authorisation = null, string Org
 /// on paper. The values become the dossier's form data. The dossier gets its code at once and waits for
 /// reception; the draft is deleted. A retried submission with the same key gives the same dossier.
 /// </summary>
-public sealed class SubmitApplication(SubmitOnline submit, Drafts drafts, OrgDirectory directory, CitizenDocuments store)
+internal sealed class SubmitApplication(SubmitOnline submit, Drafts drafts, OrgDirectory directory, CitizenDocuments store)
 {
     private const int MaxOrganisationName = 200;
     private const int MaxText = 500;

@@ -11,7 +11,7 @@ namespace MotCua.Dossiers.Apply;
 /// the citizen is the applicant (same ID number), or files for another person or an organisation as the
 /// submitter, with the authorisation; the dossier records the identity's assurance level.
 /// </summary>
-public sealed class SubmitAsCitizen(SubmitOnline submit, CurrentCitizen citizen)
+internal sealed class SubmitAsCitizen(SubmitOnline submit, CurrentCitizen citizen)
 {
     public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(ReceptionRequest request, string? idempotencyKey, CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 namespace MotCua.Dossiers;
 
 /// <summary>A stored file attached to one document of a dossier's checklist. The file is in the store before this row exists.</summary>
-public sealed class DossierAttachment
+internal sealed class DossierAttachment
 {
     /// <summary>The document number of the authorisation (văn bản ủy quyền) of someone filing for another person or an organisation.</summary>
     public const int AuthorisationDocument = -1;

@@ -1,15 +1,16 @@
 using MotCua.Platform.Errors;
 using MotCua.Platform.Storage;
+using MotCua.Forms.Contracts;
 
 namespace MotCua.Dossiers.Attachments;
 
-public sealed record UploadedFile(string Sha256, string FileName, string ContentType, long Size);
+internal sealed record UploadedFile(string Sha256, string FileName, string ContentType, long Size);
 
 /// <summary>
 /// Stores a scan or an upload before the dossier that uses it is saved: the content decides its type
 /// (a ".pdf" must start like a PDF), the size is capped, the name made safe.
 /// </summary>
-public sealed class UploadAttachment(IFileStore files)
+internal sealed class UploadAttachment(IFileStore files)
 {
     public async Task<(UploadedFile? File, Error? Error)> RunAsync(Stream content, string? fileName, long? length, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ using MotCua.Platform.Time;
 namespace MotCua.Dossiers.Book;
 
 /// <summary>One line of the tracking book (form 07, Sổ theo dõi hồ sơ).</summary>
-public sealed record BookEntry(
+internal sealed record BookEntry(
     int Number,
     string Code,
     string Procedure,
@@ -24,7 +24,7 @@ public sealed record BookEntry(
 /// The tracking book of a receiving unit for a local day: every dossier it took in (received, guided or
 /// refused), in the order of their codes. Personal data: the read is audited.
 /// </summary>
-public sealed class TrackingBook(MotCuaDb db, AuditTrail audit)
+internal sealed class TrackingBook(MotCuaDb db, AuditTrail audit)
 {
     public async Task<IReadOnlyList<BookEntry>> RunAsync(Guid? unitId, DateOnly day, CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 namespace MotCua.Dossiers.Codes;
 
 /// <summary>The last sequence issued for an agency on a local day (one row per agency and day).</summary>
-public sealed class DossierCodeCounter
+internal sealed class DossierCodeCounter
 {
     public string AgencyId { get; init; } = "";
 

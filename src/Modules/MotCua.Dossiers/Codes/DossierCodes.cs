@@ -14,7 +14,7 @@ namespace MotCua.Dossiers.Codes;
 /// also inserts the dossier. PostgreSQL's row lock makes concurrent issuers for the same agency and day
 /// wait for each other; a rolled-back transaction takes its number back with it. SQLite serialises writers.
 /// </summary>
-public static class DossierCodes
+internal static class DossierCodes
 {
     public static async Task<(string Code, int Sequence)> NextAsync(MotCuaDb db, string agencyElectronicId, DateTimeOffset now, CancellationToken ct)
     {

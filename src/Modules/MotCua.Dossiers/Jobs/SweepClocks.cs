@@ -5,13 +5,12 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MotCua.Dossiers.Processing;
 using MotCua.Organisation.Contracts;
-using MotCua.Organisation.WorkingCalendar;
 using MotCua.Platform.Data;
 using MotCua.Platform.Outbox;
 
 namespace MotCua.Dossiers.Jobs;
 
-public sealed record SweepReport(int DueSoon, int Overdue, int StepsDueSoon, int StepsOverdue);
+internal sealed record SweepReport(int DueSoon, int Overdue, int StepsDueSoon, int StepsOverdue);
 
 /// <summary>
 /// Checks the clocks of open dossiers and their steps and raises each warning once: "due soon" (less than
@@ -21,7 +20,7 @@ public sealed record SweepReport(int DueSoon, int Overdue, int StepsDueSoon, int
 /// (FOR UPDATE SKIP LOCKED on PostgreSQL); the conditional update of the alert level and a unique index on
 /// the alerts keep every warning single even when several app instances sweep at the same time.
 /// </summary>
-public sealed class SweepClocks(MotCuaDb db, CalendarProvider calendars, OrgDirectory directory, TimeProvider time)
+internal sealed class SweepClocks(MotCuaDb db, IDeadlineClocks calendars, OrgDirectory directory, TimeProvider time)
 {
     /// <summary>Rows claimed per transaction: bigger on PostgreSQL (a catch-up sweep raises hundreds of thousands), small on SQLite (one writer).</summary>
     private int Batch => db.IsSqlite ? 500 : 5000;
@@ -174,7 +173,7 @@ public sealed class SweepClocks(MotCuaDb db, CalendarProvider calendars, OrgDire
 }
 
 /// <summary>Runs <see cref="SweepClocks"/> every minute (MotCua:Sweep:IntervalSeconds; 0 turns it off).</summary>
-public sealed class ClockSweeper(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ClockSweeper> log) : BackgroundService
+internal sealed class ClockSweeper(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ClockSweeper> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

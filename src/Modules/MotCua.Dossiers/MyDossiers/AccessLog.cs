@@ -5,10 +5,10 @@ using MotCua.Platform.Identity;
 
 namespace MotCua.Dossiers.MyDossiers;
 
-public sealed record AccessEntry(DateTimeOffset At, string DossierCode, string What, string Who, string Role);
+internal sealed record AccessEntry(DateTimeOffset At, string DossierCode, string What, string Who, string Role);
 
 /// <summary>Who read or changed my dossiers (my personal data) and when — from the audit trail (Nghị định 13/2023 on personal data).</summary>
-public sealed class AccessLog(MotCuaDb db)
+internal sealed class AccessLog(MotCuaDb db)
 {
     public async Task<IReadOnlyList<AccessEntry>> RunAsync(string idNumber, CancellationToken ct)
     {

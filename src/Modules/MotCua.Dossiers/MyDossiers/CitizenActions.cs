@@ -12,16 +12,16 @@ using MotCua.Dossiers.Ratings;
 namespace MotCua.Dossiers.MyDossiers;
 
 /// <summary>A file the citizen uploaded for one listed missing item (its index in the request's list).</summary>
-public sealed record SuppliedItem(int Item, string Sha256, string FileName);
+internal sealed record SuppliedItem(int Item, string Sha256, string FileName);
 
-public sealed record RatingRequest(IReadOnlyDictionary<string, int>? Scores, string? Satisfaction, bool? Like, string? Comment);
+internal sealed record RatingRequest(IReadOnlyDictionary<string, int>? Scores, string? Satisfaction, bool? Like, string? Comment);
 
 /// <summary>
 /// What a citizen does to their own dossier online: supply what a supplement request listed (item by item,
 /// into the same dossier; the clock resumes), withdraw it, rate it once finished. Another citizen's code
 /// answers "not found", never "forbidden", so codes cannot be probed.
 /// </summary>
-public sealed class CitizenActions(MotCuaDb db, CitizenDossiers mine, ProcessContexts contexts, IFileStore files, AuditTrail audit, TimeProvider time)
+internal sealed class CitizenActions(MotCuaDb db, CitizenDossiers mine, ProcessContexts contexts, IFileStore files, AuditTrail audit, TimeProvider time)
 {
     public async Task<IReadOnlyList<Error>> SupplyAsync(string idNumber, string code, IReadOnlyList<SuppliedItem> items, string? note, CancellationToken ct)
     {

@@ -4,7 +4,7 @@ using MotCua.Dossiers;
 namespace MotCua.Dossiers.MyDossiers;
 
 /// <summary>One file of the citizen's document store: what it is, where it came from, and the id to reuse or download it by.</summary>
-public sealed record StoredDocument(
+internal sealed record StoredDocument(
     Guid Id, string Kind, string Name, string FileName, string ContentType, long Size, string Sha256,
     string DossierCode, string ProcedureName, DateTimeOffset AddedAt)
 {
@@ -22,7 +22,7 @@ public sealed record StoredDocument(
 /// The same content (same SHA-256) is listed once, from its latest dossier. A file is addressed by the id of
 /// that attachment row; an id outside the citizen's store answers null, so ids cannot be probed.
 /// </summary>
-public sealed class CitizenDocuments(CitizenDossiers dossiers)
+internal sealed class CitizenDocuments(CitizenDossiers dossiers)
 {
     private const int MaxDossiers = 200;
 

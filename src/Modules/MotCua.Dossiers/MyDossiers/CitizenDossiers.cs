@@ -5,13 +5,13 @@ using MotCua.Platform.Data;
 
 namespace MotCua.Dossiers.MyDossiers;
 
-public sealed record MyDossierItem(string Code, string ProcedureName, string Status, int NationalStatus, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, string? ActionNeeded);
+internal sealed record MyDossierItem(string Code, string ProcedureName, string Status, int NationalStatus, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, string? ActionNeeded);
 
-public sealed record MyTimelineEntry(DateTimeOffset At, string Text, string Unit);
+internal sealed record MyTimelineEntry(DateTimeOffset At, string Text, string Unit);
 
-public sealed record MyResultDocument(string Sha256, string FileName, long Size, string ContentType);
+internal sealed record MyResultDocument(string Sha256, string FileName, long Size, string ContentType);
 
-public sealed record MyDossier(
+internal sealed record MyDossier(
     string Code, string ProcedureCode, string ProcedureName, string Status, int NationalStatus, string StatusText,
     DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, string Agency, string ReceivingUnit,
     IReadOnlyList<MissingItem> Missing, long? FeeDue, string FeeDescription, string ResultDescription, bool PaperResult,
@@ -28,7 +28,7 @@ public sealed record MyDossier(
 /// owner. A dossier of an organisation is seen by the representative who filed it: an enterprise code is never
 /// a citizen's 12-digit ID number, so nobody else matches it here (an organisation's own account comes later).
 /// </remarks>
-public sealed class CitizenDossiers(MotCuaDb db, AuditTrail audit)
+internal sealed class CitizenDossiers(MotCuaDb db, AuditTrail audit)
 {
     public async Task<IReadOnlyList<MyDossierItem>> ListAsync(string idNumber, CancellationToken ct)
     {

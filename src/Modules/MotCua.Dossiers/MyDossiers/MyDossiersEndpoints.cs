@@ -9,9 +9,9 @@ using MotCua.Integrations.Contracts;
 
 namespace MotCua.Dossiers.MyDossiers;
 
-public sealed record SupplyRequest(IReadOnlyList<SuppliedItem>? Items, string? Note);
+internal sealed record SupplyRequest(IReadOnlyList<SuppliedItem>? Items, string? Note);
 
-public sealed record WithdrawRequest(string? Reason);
+internal sealed record WithdrawRequest(string? Reason);
 
 /// <summary>The signed-in citizen's API (/api/v1/me/…) and the result download; everything is scoped to the citizen.</summary>
 internal static class MyDossiersEndpoints

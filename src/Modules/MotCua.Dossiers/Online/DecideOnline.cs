@@ -9,7 +9,7 @@ using MotCua.Platform.Outbox;
 
 namespace MotCua.Dossiers.Online;
 
-public sealed record OnlineDecision(
+internal sealed record OnlineDecision(
     ReceptionAction Action,
     int ExpectedVersion,
     IReadOnlyList<MissingItem>? Missing = null,
@@ -17,7 +17,7 @@ public sealed record OnlineDecision(
     string? LegalBasis = null);
 
 /// <summary>An officer of the center receives, asks a supplement for, or refuses a dossier waiting online.</summary>
-public sealed class DecideOnline(MotCuaDb db, DueDates dueDates, Processing.ProcessContexts contexts, OrgDirectory directory, CurrentActor actor, AuditTrail audit, TimeProvider time)
+internal sealed class DecideOnline(MotCuaDb db, DueDates dueDates, Processing.ProcessContexts contexts, OrgDirectory directory, CurrentActor actor, AuditTrail audit, TimeProvider time)
 {
     public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(string code, OnlineDecision decision, CancellationToken ct)
     {

@@ -1,21 +1,21 @@
-using MotCua.Catalog.Procedures;
 using MotCua.Dossiers.Codes;
 using MotCua.Dossiers.Reception;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Outbox;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.Dossiers.Online;
 
 /// <summary>The signed-in citizen behind an online submission: their e-ID subject and the sign-in's assurance level.</summary>
-public sealed record OnlineIdentity(string Subject, string AssuranceLevel);
+internal sealed record OnlineIdentity(string Subject, string AssuranceLevel);
 
 /// <summary>
 /// A dossier submitted online (by the citizen portal, 24/7): it gets its code at once and waits for an
 /// officer's reception ("chờ tiếp nhận"); the clock starts only at that valid reception.
 /// </summary>
-public sealed class SubmitOnline(MotCuaDb db, DossierDraft drafts, AuditTrail audit, TimeProvider time)
+internal sealed class SubmitOnline(MotCuaDb db, DossierDraft drafts, AuditTrail audit, TimeProvider time)
 {
     public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(ReceptionRequest request, CancellationToken ct, string? idempotencyKey = null, OnlineIdentity? identity = null)
     {

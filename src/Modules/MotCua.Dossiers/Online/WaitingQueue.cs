@@ -3,10 +3,10 @@ using MotCua.Platform.Data;
 
 namespace MotCua.Dossiers.Online;
 
-public sealed record WaitingDossier(string Code, string ProcedureCode, string ProcedureName, string ApplicantName, DateTimeOffset SubmittedAt, string AgencyName, int Version);
+internal sealed record WaitingDossier(string Code, string ProcedureCode, string ProcedureName, string ApplicantName, DateTimeOffset SubmittedAt, string AgencyName, int Version);
 
 /// <summary>Online dossiers waiting for reception, oldest first (the center's queue).</summary>
-public sealed class WaitingQueue(MotCuaDb db)
+internal sealed class WaitingQueue(MotCuaDb db)
 {
     public async Task<IReadOnlyList<WaitingDossier>> RunAsync(int take, CancellationToken ct)
         => await db.Set<Dossier>().AsNoTracking()

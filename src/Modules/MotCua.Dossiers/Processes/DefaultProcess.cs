@@ -8,7 +8,7 @@ namespace MotCua.Dossiers.Processes;
 /// procedure: receive ½ day, forward ½ day, assign 1 day, appraise 16 days, …) rounded to percentages.
 /// A delegated procedure (ủy quyền) is resolved by the receiving branch itself.
 /// </summary>
-public static class DefaultProcess
+internal static class DefaultProcess
 {
     public static ProcessSpec For(bool delegated = false) => delegated
         ? new ProcessSpec

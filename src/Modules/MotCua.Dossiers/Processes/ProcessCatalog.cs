@@ -8,7 +8,7 @@ namespace MotCua.Dossiers.Processes;
 /// The process a new dossier of a procedure version starts with: its published definition, or — for a
 /// version that has none yet — the generated default, stored on first use so the dossier can refer to it.
 /// </summary>
-public sealed class ProcessCatalog(MotCuaDb db, IServiceScopeFactory scopes, MotCua.Catalog.Contracts.ProcedureLookup procedures, TimeProvider time)
+internal sealed class ProcessCatalog(MotCuaDb db, IServiceScopeFactory scopes, MotCua.Catalog.Contracts.ProcedureLookup procedures, TimeProvider time)
 {
     public async Task<ProcessDefinition> CurrentAsync(string procedureCode, int procedureVersion, CancellationToken ct)
     {

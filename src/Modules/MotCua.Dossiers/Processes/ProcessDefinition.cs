@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace MotCua.Dossiers.Processes;
 
-public enum DefinitionState
+internal enum DefinitionState
 {
     Draft = 1,
     Published = 2,
@@ -16,7 +16,7 @@ public enum DefinitionState
 /// A stored process of one procedure version, numbered 1, 2, … per version. Editing makes a draft;
 /// publishing it retires the previous published one. A dossier keeps the definition it started with.
 /// </summary>
-public sealed class ProcessDefinition
+internal sealed class ProcessDefinition
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -1,9 +1,9 @@
-using MotCua.Organisation.Network;
+using MotCua.Organisation.Contracts;
 
 namespace MotCua.Dossiers.Processes;
 
 /// <summary>Vietnamese names of a process's states, step kinds and performers.</summary>
-public static class ProcessLabels
+internal static class ProcessLabels
 {
     public static string State(DefinitionState state) => state switch
     {
@@ -38,7 +38,7 @@ public static class ProcessLabels
 /// A read-only, diagram-like text of a process: the steps in layers from the reception to the return, steps
 /// of the same layer running in parallel (liên thông), each with the steps it hands on to.
 /// </summary>
-public static class ProcessFlow
+internal static class ProcessFlow
 {
     public static IReadOnlyList<string> Lines(ProcessSpec spec)
     {

@@ -16,7 +16,7 @@ namespace MotCua.Dossiers.Processes;
 /// <see cref="ProcessDefinition.Json"/> (camelCase, enums as names) or the same document as YAML. Bad input
 /// gives an <see cref="Error"/> in Vietnamese with its line and column, never an exception.
 /// </summary>
-public static partial class ProcessFormat
+internal static partial class ProcessFormat
 {
     public const string JsonMediaType = "application/json";
     public const string YamlMediaType = "text/yaml";

@@ -1,13 +1,12 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Catalog.Contracts;
-using MotCua.Catalog.Procedures;
 using MotCua.Platform.Data;
 
 namespace MotCua.Dossiers.Processes;
 
 /// <summary>A stored definition without its steps (lists).</summary>
-public sealed record ProcessSummary(
+internal sealed record ProcessSummary(
     Guid Id, string ProcedureCode, int ProcedureVersion, int Number, DefinitionState State, bool Generated, string Note,
     DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? PublishedAt, string? PublishedBy)
 {
@@ -16,7 +15,7 @@ public sealed record ProcessSummary(
 }
 
 /// <summary>A stored definition with its spec as written by <see cref="ProcessFormat"/> (what an import takes back).</summary>
-public sealed record ProcessView(
+internal sealed record ProcessView(
     Guid Id, string ProcedureCode, int ProcedureVersion, int Number, DefinitionState State, bool Generated, string Note,
     DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? PublishedAt, string? PublishedBy, JsonElement Spec)
 {
@@ -26,10 +25,10 @@ public sealed record ProcessView(
 }
 
 /// <summary>A procedure's processes: the one new dossiers of its latest version start with, and every stored definition.</summary>
-public sealed record ProcedureProcesses(string ProcedureCode, string ProcedureName, int CurrentVersion, ProcessView Current, IReadOnlyList<ProcessSummary> Definitions);
+internal sealed record ProcedureProcesses(string ProcedureCode, string ProcedureName, int CurrentVersion, ProcessView Current, IReadOnlyList<ProcessSummary> Definitions);
 
 /// <summary>The process definitions of procedures, for the API and the administration page.</summary>
-public sealed class ProcessQueries(MotCuaDb db, ProcedureLookup procedures, ProcessCatalog catalog)
+internal sealed class ProcessQueries(MotCuaDb db, ProcedureLookup procedures, ProcessCatalog catalog)
 {
     /// <summary>The procedure version (latest when <paramref name="version"/> is null) and its current process (generated and stored if it has none).</summary>
     public async Task<(ProcedureRef? Procedure, ProcessDefinition? Current)> CurrentAsync(string procedureCode, int? version, CancellationToken ct)

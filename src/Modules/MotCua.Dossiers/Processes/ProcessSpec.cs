@@ -1,10 +1,10 @@
 using MotCua.Calendar.Clock;
-using MotCua.Organisation.Network;
+using MotCua.Organisation.Contracts;
 
 namespace MotCua.Dossiers.Processes;
 
 /// <summary>Who performs a step of a process.</summary>
-public enum Performer
+internal enum Performer
 {
     /// <summary>The center itself (Trung tâm Phục vụ hành chính công).</summary>
     Center = 1,
@@ -23,7 +23,7 @@ public enum Performer
 }
 
 /// <summary>What finishing a step means.</summary>
-public enum StepKind
+internal enum StepKind
 {
     /// <summary>Work handed on with "forward" (receive, assign, appraise, return to the center …).</summary>
     Work = 1,
@@ -39,7 +39,7 @@ public enum StepKind
 /// One step of a process. Steps form a graph through <see cref="Next"/>: several next steps run in
 /// PARALLEL (liên thông), and a step with several previous steps waits for all of them (join).
 /// </summary>
-public sealed record ProcessStep
+internal sealed record ProcessStep
 {
     /// <summary>Short id, lower-case letters, digits and '-' ("tham-dinh").</summary>
     public string Id { get; init; } = "";
@@ -71,7 +71,7 @@ public sealed record ProcessStep
 /// <see cref="ProcessDefinition"/>; the first step is the reception, done at the counter or on the online
 /// reception, the last the return of the result.
 /// </summary>
-public sealed record ProcessSpec
+internal sealed record ProcessSpec
 {
     public IReadOnlyList<ProcessStep> Steps { get; init; } = [];
 

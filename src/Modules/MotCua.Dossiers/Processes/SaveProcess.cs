@@ -10,16 +10,16 @@ using MotCua.Platform.Identity;
 
 namespace MotCua.Dossiers.Processes;
 
-public sealed record SavedDraft(Guid Id, string ProcedureCode, int ProcedureVersion, int Number, DefinitionState State);
+internal sealed record SavedDraft(Guid Id, string ProcedureCode, int ProcedureVersion, int Number, DefinitionState State);
 
-public sealed record PublishedProcess(Guid Id, string ProcedureCode, int ProcedureVersion, int Number, DefinitionState State, IReadOnlyList<int> Retired);
+internal sealed record PublishedProcess(Guid Id, string ProcedureCode, int ProcedureVersion, int Number, DefinitionState State, IReadOnlyList<int> Retired);
 
 /// <summary>
 /// An administrator writes a procedure version's process: a checked DRAFT, numbered after the last one, then
 /// publishes it, which retires the definition published before (dossiers that started with it keep it).
 /// The API and the administration page both call this class; only administrators reach it.
 /// </summary>
-public sealed class SaveProcess(MotCuaDb db, ProcedureLookup procedures, OrgDirectory directory, ProcessCatalog catalog, AuditTrail audit, CurrentActor actor, TimeProvider time)
+internal sealed class SaveProcess(MotCuaDb db, ProcedureLookup procedures, OrgDirectory directory, ProcessCatalog catalog, AuditTrail audit, CurrentActor actor, TimeProvider time)
 {
     public const int MaxNoteLength = 1000;
 

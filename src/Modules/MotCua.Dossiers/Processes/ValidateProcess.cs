@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using MotCua.Organisation.Network;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
+using MotCua.Organisation.Contracts;
 
 namespace MotCua.Dossiers.Processes;
 
@@ -11,7 +11,7 @@ namespace MotCua.Dossiers.Processes;
 /// <see cref="SaveProcess"/>). Every message names the step it is about, in Vietnamese; the field is the
 /// JSON path of the input ("steps[2].next").
 /// </summary>
-public static partial class ValidateProcess
+internal static partial class ValidateProcess
 {
     public const int MaxSteps = 100;
     public const int MaxNameLength = 300;

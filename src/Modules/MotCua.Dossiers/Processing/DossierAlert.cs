@@ -1,6 +1,6 @@
 namespace MotCua.Dossiers.Processing;
 
-public enum AlertKind
+internal enum AlertKind
 {
     /// <summary>Less than the warning window left (default 1 working day): to the handler.</summary>
     DueSoon = 1,
@@ -16,7 +16,7 @@ public enum AlertKind
 /// A warning raised by the clock sweep, once per dossier (or step), kind and due instant — a unique index
 /// keeps it once even when several app instances sweep at the same time.
 /// </summary>
-public sealed class DossierAlert
+internal sealed class DossierAlert
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid DossierId { get; init; }

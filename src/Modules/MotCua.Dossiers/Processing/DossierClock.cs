@@ -4,17 +4,17 @@ using MotCua.Platform.Data;
 
 namespace MotCua.Dossiers.Processing;
 
-public sealed record ClockView(string State, DateTimeOffset? DueAt, DateTimeOffset? OriginalDueAt, TimeSpan Left, TimeSpan Overdue, string? Verdict,
+internal sealed record ClockView(string State, DateTimeOffset? DueAt, DateTimeOffset? OriginalDueAt, TimeSpan Left, TimeSpan Overdue, string? Verdict,
     IReadOnlyList<string> ExplanationVi, IReadOnlyList<string> ExplanationEn)
 {
     /// <summary>Working time each step took (to now for an open step) against its share of the budget.</summary>
     public IReadOnlyList<StepTime> Steps { get; init; } = [];
 }
 
-public sealed record StepTime(Guid TaskId, TimeSpan Spent, TimeSpan? Budget);
+internal sealed record StepTime(Guid TaskId, TimeSpan Spent, TimeSpan? Budget);
 
 /// <summary>A dossier's clock now: its state (running, paused, due soon, overdue), and the readable account of its due instant.</summary>
-public sealed class DossierClock(MotCuaDb db, ProcessContexts contexts, TimeProvider time)
+internal sealed class DossierClock(MotCuaDb db, ProcessContexts contexts, TimeProvider time)
 {
     public async Task<ClockView?> RunAsync(string code, CancellationToken ct)
     {

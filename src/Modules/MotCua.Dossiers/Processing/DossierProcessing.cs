@@ -4,6 +4,7 @@ using MotCua.Dossiers.Processes;
 using MotCua.Dossiers.Processing;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.Dossiers;
 
@@ -11,7 +12,7 @@ namespace MotCua.Dossiers;
 /// The rules of processing (issue "Processing"): which action is allowed in which status, for which role
 /// and unit, and what it does to the steps and the clock. The use cases in Processing/ load, call and save.
 /// </summary>
-public sealed partial class Dossier
+internal sealed partial class Dossier
 {
     private readonly List<DossierTask> tasks = [];
 
@@ -76,8 +77,8 @@ public sealed partial class Dossier
     public ClockBudget? Budget => ProcessingTimeValue is { } v and > 0
         ? ProcessingTimeUnit switch
         {
-            Catalog.Procedures.TimeUnit.CalendarDays => ClockBudget.CalendarDays((int)Math.Ceiling(v)),
-            Catalog.Procedures.TimeUnit.WorkingHours => ClockBudget.WorkingHours(v),
+            Catalog.Contracts.TimeUnit.CalendarDays => ClockBudget.CalendarDays((int)Math.Ceiling(v)),
+            Catalog.Contracts.TimeUnit.WorkingHours => ClockBudget.WorkingHours(v),
             _ => ClockBudget.WorkingDays(v),
         }
         : null;
@@ -919,13 +920,13 @@ public sealed partial class Dossier
 }
 
 /// <summary>What an action needs besides the dossier: its process, the unit of each step, the clock in force.</summary>
-public sealed record ProcessContext(Guid DefinitionId, ProcessSpec Spec, IReadOnlyDictionary<string, (Guid Id, string Name)> Units, DeadlineClock Clock)
+internal sealed record ProcessContext(Guid DefinitionId, ProcessSpec Spec, IReadOnlyDictionary<string, (Guid Id, string Name)> Units, DeadlineClock Clock)
 {
     public (Guid Id, string Name) UnitOf(ProcessStep step) => Units[step.Id];
 }
 
 /// <summary>A member of staff acting on a dossier: who, in which unit, with which roles.</summary>
-public sealed record Staff(Guid Id, string Name, Guid? UnitId, string UnitName, IReadOnlyList<string> Roles)
+internal sealed record Staff(Guid Id, string Name, Guid? UnitId, string UnitName, IReadOnlyList<string> Roles)
 {
     private static readonly string[] LeaderRoles = [StaffRoles.UnitLeader, StaffRoles.BranchManager];
 
@@ -939,18 +940,18 @@ public sealed record Staff(Guid Id, string Name, Guid? UnitId, string UnitName, 
 }
 
 /// <summary>The pauses and the one extension of a dossier's clock.</summary>
-public sealed class ClockLog
+internal sealed class ClockLog
 {
     public List<PauseLog> Pauses { get; set; } = [];
     public ExtensionLog? Extension { get; set; }
 }
 
-public sealed record PauseLog(DateTimeOffset Start, DateTimeOffset? End, PauseReason Reason, string Note);
+internal sealed record PauseLog(DateTimeOffset Start, DateTimeOffset? End, PauseReason Reason, string Note);
 
-public sealed record ExtensionLog(DateTimeOffset GrantedAt, int? WorkingDays, DateTimeOffset? NewDue, string Reason, string LegalBasis, DateTimeOffset PreviousDue, string GrantedBy);
+internal sealed record ExtensionLog(DateTimeOffset GrantedAt, int? WorkingDays, DateTimeOffset? NewDue, string Reason, string LegalBasis, DateTimeOffset PreviousDue, string GrantedBy);
 
 /// <summary>The result of the dossier: what it is, its number, the electronic documents (SHA-256 of attachments) and whether a paper original exists.</summary>
-public sealed class DossierResult
+internal sealed class DossierResult
 {
     public string Description { get; set; } = "";
     public string Number { get; set; } = "";
@@ -960,20 +961,20 @@ public sealed class DossierResult
     public string AttachedBy { get; set; } = "";
 }
 
-public enum RecipientKind
+internal enum RecipientKind
 {
     Owner = 1,
     Authorised = 2,
 }
 
-public enum ReturnChannel
+internal enum ReturnChannel
 {
     Counter = 1,
     Post = 2,
     Electronic = 3,
 }
 
-public sealed record ResultReturn(ReturnChannel Channel, RecipientKind To, string RecipientName, string? RecipientIdNumber, string? Authorisation, string? PostAddress)
+internal sealed record ResultReturn(ReturnChannel Channel, RecipientKind To, string RecipientName, string? RecipientIdNumber, string? Authorisation, string? PostAddress)
 {
     public string UnitName { get; init; } = "";
     public string OfficerName { get; init; } = "";

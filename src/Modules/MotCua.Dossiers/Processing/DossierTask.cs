@@ -2,7 +2,7 @@ using MotCua.Dossiers.Processes;
 
 namespace MotCua.Dossiers.Processing;
 
-public enum TaskState
+internal enum TaskState
 {
     Open = 1,
     Done = 2,
@@ -18,7 +18,7 @@ public enum TaskState
 /// One step of a dossier's process at one unit (or a consultation of another agency): who holds it, since
 /// when, its own due instant from its share of the time, and how it ended. The hand-overs of form 06.
 /// </summary>
-public sealed class DossierTask
+internal sealed class DossierTask
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid DossierId { get; init; }

@@ -1,7 +1,5 @@
 using MotCua.Dossiers.Processes;
 using MotCua.Organisation.Contracts;
-using MotCua.Organisation.Network;
-using MotCua.Organisation.WorkingCalendar;
 
 namespace MotCua.Dossiers.Processing;
 
@@ -10,7 +8,7 @@ namespace MotCua.Dossiers.Processing;
 /// performs each step for THIS dossier (its receiving branch, its agency, the agency of the applicant's
 /// ward …) and the clock in force.
 /// </summary>
-public sealed class ProcessContexts(ProcessCatalog catalog, OrgDirectory directory, CalendarProvider calendars)
+internal sealed class ProcessContexts(ProcessCatalog catalog, OrgDirectory directory, IDeadlineClocks calendars)
 {
     public async Task<ProcessContext> ForAsync(Dossier d, CancellationToken ct, (Guid Id, string Name)? receivingUnit = null)
     {

@@ -7,43 +7,44 @@ using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
 using MotCua.Platform.Outbox;
 using MotCua.Platform.Storage;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.Dossiers.Processing;
 
-public sealed record AssignmentRequest(Guid TaskId, string? Assignee, string? Reason);
+internal sealed record AssignmentRequest(Guid TaskId, string? Assignee, string? Reason);
 
-public sealed record TaskRequest(Guid TaskId, string? Comment);
+internal sealed record TaskRequest(Guid TaskId, string? Comment);
 
-public sealed record ConsultationRequest(Guid TaskId, string? AgencyCode, string? Question);
+internal sealed record ConsultationRequest(Guid TaskId, string? AgencyCode, string? Question);
 
-public sealed record SupplementRequest(IReadOnlyList<MissingItem>? Items);
+internal sealed record SupplementRequest(IReadOnlyList<MissingItem>? Items);
 
-public sealed record FileRef(string Sha256, string? FileName, int DocumentNumber = 0);
+internal sealed record FileRef(string Sha256, string? FileName, int DocumentNumber = 0);
 
-public sealed record SupplementDelivery(IReadOnlyList<FileRef>? Attachments, string? Note);
+internal sealed record SupplementDelivery(IReadOnlyList<FileRef>? Attachments, string? Note);
 
-public sealed record ObligationRequest(long Amount, string? Description);
+internal sealed record ObligationRequest(long Amount, string? Description);
 
-public sealed record PaymentRequest(string? Receipt);
+internal sealed record PaymentRequest(string? Receipt);
 
-public sealed record ExtensionRequest(int? WorkingDays, DateTimeOffset? NewDueAt, string? Reason, string? LegalBasis);
+internal sealed record ExtensionRequest(int? WorkingDays, DateTimeOffset? NewDueAt, string? Reason, string? LegalBasis);
 
-public sealed record ApprovalRequest(Guid TaskId, string? Decision, string? Comment);
+internal sealed record ApprovalRequest(Guid TaskId, string? Decision, string? Comment);
 
-public sealed record ResultRequest(string? Description, string? Number, IReadOnlyList<FileRef>? Documents, bool Paper);
+internal sealed record ResultRequest(string? Description, string? Number, IReadOnlyList<FileRef>? Documents, bool Paper);
 
-public sealed record ReturnRequest(ReturnChannel Channel, RecipientKind To, string? RecipientName, string? RecipientIdNumber, string? Authorisation, string? PostAddress);
+internal sealed record ReturnRequest(ReturnChannel Channel, RecipientKind To, string? RecipientName, string? RecipientIdNumber, string? Authorisation, string? PostAddress);
 
-public sealed record ReasonRequest(string? Reason, string? LegalBasis);
+internal sealed record ReasonRequest(string? Reason, string? LegalBasis);
 
-public sealed record ActionResult(string Code, string Status, int NationalStatus, DateTimeOffset? DueAt, int Version);
+internal sealed record ActionResult(string Code, string Status, int NationalStatus, DateTimeOffset? DueAt, int Version);
 
 /// <summary>
 /// Every processing action of a dossier (API resources under /api/v1/dossiers/{code}/… and the buttons of
 /// the dossier page call the same methods): load the dossier with its steps, let the entity decide, save
 /// with the audit line and the outbox event in the same transaction. A concurrent change answers 409.
 /// </summary>
-public sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, CurrentActor actor, UserManager<StaffUser> users, OrgDirectory directory, IFileStore files, AuditTrail audit, TimeProvider time)
+internal sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, CurrentActor actor, UserManager<StaffUser> users, OrgDirectory directory, IFileStore files, AuditTrail audit, TimeProvider time)
 {
     public Task<(ActionResult?, IReadOnlyList<Error>)> AssignAsync(string code, AssignmentRequest r, CancellationToken ct)
         => RunAsync(code, "assignment", async (d, by, _, now) =>

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MotCua.Platform;
 using MotCua.Platform.Errors;
 
 namespace MotCua.Dossiers.Processing;
@@ -72,21 +74,21 @@ internal static class ProcessingEndpoints
             .WithTags("Processing")
             .WithSummary("The latest due-soon, overdue and apology warnings for me or my unit.");
 
-        d.MapGet("/control-sheet", (string code, HttpRequest http, Slips.ProcessDocuments docs, IConfiguration configuration, CancellationToken ct)
-                => Pdf(docs.ControlSheetAsync(code, TrackingUrl(http, configuration, code), ct), $"{code}-mau-06.pdf"))
+        d.MapGet("/control-sheet", (string code, HttpRequest http, Slips.ProcessDocuments docs, IOptions<CenterOptions> center, CancellationToken ct)
+                => Pdf(docs.ControlSheetAsync(code, TrackingUrl(http, center.Value, code), ct), $"{code}-mau-06.pdf"))
             .WithSummary("The process control sheet (form 06) as PDF: every hand-over with times, names and on-time marks.");
-        d.MapGet("/apology", (string code, HttpRequest http, Slips.ProcessDocuments docs, IConfiguration configuration, CancellationToken ct)
-                => Pdf(docs.ApologyAsync(code, TrackingUrl(http, configuration, code), ct), $"{code}-mau-04.pdf"))
+        d.MapGet("/apology", (string code, HttpRequest http, Slips.ProcessDocuments docs, IOptions<CenterOptions> center, CancellationToken ct)
+                => Pdf(docs.ApologyAsync(code, TrackingUrl(http, center.Value, code), ct), $"{code}-mau-04.pdf"))
             .WithSummary("The apology and new appointment (form 04) as PDF, once an extension is recorded.");
-        d.MapGet("/stop-notice", (string code, HttpRequest http, Slips.ProcessDocuments docs, IConfiguration configuration, CancellationToken ct)
-                => Pdf(docs.StopNoticeAsync(code, TrackingUrl(http, configuration, code), ct), $"{code}-mau-05.pdf"))
+        d.MapGet("/stop-notice", (string code, HttpRequest http, Slips.ProcessDocuments docs, IOptions<CenterOptions> center, CancellationToken ct)
+                => Pdf(docs.StopNoticeAsync(code, TrackingUrl(http, center.Value, code), ct), $"{code}-mau-05.pdf"))
             .WithSummary("The notice of stopping (form 05) as PDF.");
 
-        app.MapGet("/api/v1/book", (DateOnly? from, DateOnly? to, Slips.ProcessDocuments docs, MotCua.Platform.Identity.CurrentActor actor, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/api/v1/book", (DateOnly? from, DateOnly? to, Slips.ProcessDocuments docs, IOptions<CenterOptions> center, MotCua.Platform.Identity.CurrentActor actor, TimeProvider time, CancellationToken ct) =>
             {
                 var today = Book.TrackingBook.Today(time);
                 var unit = actor.IsInRole(MotCua.Platform.Identity.StaffRoles.CenterDirector) || actor.IsInRole(MotCua.Platform.Identity.StaffRoles.Auditor) ? null : actor.UnitId;
-                return Pdf(docs.BookAsync(unit, unit is null ? "Trung tâm Phục vụ hành chính công" : actor.UnitName ?? "", from ?? today, to ?? from ?? today, ct), "so-theo-doi-mau-07.pdf");
+                return Pdf(docs.BookAsync(unit, unit is null ? center.Value.Name : actor.UnitName ?? "", from ?? today, to ?? from ?? today, ct), "so-theo-doi-mau-07.pdf");
             })
             .RequireAuthorization(p => p.RequireRole(MotCua.Platform.Identity.StaffRoles.ReceptionOfficer, MotCua.Platform.Identity.StaffRoles.BranchManager, MotCua.Platform.Identity.StaffRoles.CenterDirector, MotCua.Platform.Identity.StaffRoles.Auditor))
             .WithTags("Processing")
@@ -94,8 +96,8 @@ internal static class ProcessingEndpoints
         return app;
     }
 
-    private static string TrackingUrl(HttpRequest http, IConfiguration configuration, string code)
-        => $"{(configuration["MotCua:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{http.Scheme}://{http.Host}")}/tra-cuu?code={Uri.EscapeDataString(code)}";
+    private static string TrackingUrl(HttpRequest http, CenterOptions center, string code)
+        => $"{center.BaseUrl(http)}/tra-cuu?code={Uri.EscapeDataString(code)}";
 
     private static async Task<IResult> Pdf(Task<(byte[]? Pdf, Error? Error)> render, string fileName)
     {

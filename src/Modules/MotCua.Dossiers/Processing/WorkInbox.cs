@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Dossiers.Processes;
-using MotCua.Organisation.WorkingCalendar;
 using MotCua.Platform.Data;
 using MotCua.Platform.Identity;
 using MotCua.Platform.Text;
+using MotCua.Organisation.Contracts;
 
 namespace MotCua.Dossiers.Processing;
 
-public enum WorkList
+internal enum WorkList
 {
     /// <summary>Steps to do: assigned to me, or waiting in my unit for my role (all of my unit's for a leader).</summary>
     ToProcess = 1,
@@ -21,17 +21,17 @@ public enum WorkList
     ToReturn = 5,
 }
 
-public sealed record WorkItem(
+internal sealed record WorkItem(
     string Code, string ProcedureName, string ApplicantName, string Status, string StepName, string Unit, string Assignee,
     DateTimeOffset? StepDueAt, DateTimeOffset? DueAt, bool Overdue, bool DueSoon);
 
-public sealed record AlertItem(string DossierCode, string Kind, string Text, DateTimeOffset At);
+internal sealed record AlertItem(string DossierCode, string Kind, string Text, DateTimeOffset At);
 
 /// <summary>
 /// The work lists of the signed-in officer (hồ sơ cần xử lý, chờ bổ sung, sắp đến hạn, quá hạn, chờ trả kết
 /// quả), filtered by an accent-insensitive search on code, applicant name or ID number, most urgent first.
 /// </summary>
-public sealed class WorkInbox(MotCuaDb db, CurrentActor actor, CalendarProvider calendars, TimeProvider time)
+internal sealed class WorkInbox(MotCuaDb db, CurrentActor actor, IDeadlineClocks calendars, TimeProvider time)
 {
     private const int Take = 200;
 

@@ -8,7 +8,7 @@ namespace MotCua.Dossiers.Ratings;
 /// satisfaction, the national portal's like/dislike and a comment. It names no person: reports aggregate by
 /// agency and procedure, and officers never see who rated them.
 /// </summary>
-public sealed class DossierRating
+internal sealed class DossierRating
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public string DossierCode { get; init; } = "";

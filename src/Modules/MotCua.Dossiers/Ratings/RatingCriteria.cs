@@ -3,15 +3,15 @@ using MotCua.Integrations.Contracts;
 
 namespace MotCua.Dossiers.Ratings;
 
-public sealed record RatingOption(int Score, string Label);
+internal sealed record RatingOption(int Score, string Label);
 
-public sealed record RatingCriterion(string Key, string Question, IReadOnlyList<RatingOption> Options);
+internal sealed record RatingCriterion(string Key, string Question, IReadOnlyList<RatingOption> Options);
 
 /// <summary>
 /// The evaluation criteria (TT 01/2018/TT-VPCP set, LEGAL-NOTES "Citizen evaluation"): nine indices scored
 /// 2 / 1 / 0 and two three-level questions — data in Ratings/criteria.json, not code.
 /// </summary>
-public static class RatingCriteria
+internal static class RatingCriteria
 {
     private static readonly Lazy<(IReadOnlyList<RatingCriterion> Indices, IReadOnlyList<RatingCriterion> Questions)> Loaded = new(Load);
 

@@ -1,7 +1,6 @@
-using MotCua.Catalog.Procedures;
 using MotCua.Organisation.Contracts;
-using MotCua.Organisation.Network;
 using MotCua.Platform.Text;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.Dossiers.Reception;
 
@@ -12,7 +11,7 @@ namespace MotCua.Dossiers.Reception;
 /// the department named in its competent agency, else to the city People's Committee. A heuristic over the
 /// catalog's text until each procedure names its agency explicitly (issue "Processing").
 /// </summary>
-public sealed class AgencyResolver(OrgDirectory directory)
+internal sealed class AgencyResolver(OrgDirectory directory)
 {
     private static readonly string[] Departments =
         ["so tu phap", "so noi vu", "so tai chinh", "so xay dung", "so nong nghiep", "so cong thuong", "so y te", "so giao duc", "so van hoa", "so du lich", "so khoa hoc", "so dan toc"];

@@ -1,7 +1,6 @@
 using System.Net.Mail;
 using System.Text.Json;
 using MotCua.Catalog.Contracts;
-using MotCua.Catalog.Procedures;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Storage;
@@ -13,7 +12,7 @@ namespace MotCua.Dossiers.Reception;
 /// checklist, attachments, agency. Shared by the counter and the online channel; every refusal is a
 /// Vietnamese message on the field it concerns.
 /// </summary>
-public sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directory, AgencyResolver agencies, IFileStore files)
+internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directory, AgencyResolver agencies, IFileStore files)
 {
     public sealed record Built(
         ProcedureRef Procedure,

@@ -1,6 +1,6 @@
 using MotCua.Calendar.Clock;
-using MotCua.Catalog.Procedures;
-using MotCua.Organisation.WorkingCalendar;
+using MotCua.Catalog.Contracts;
+using MotCua.Organisation.Contracts;
 
 namespace MotCua.Dossiers.Reception;
 
@@ -9,7 +9,7 @@ namespace MotCua.Dossiers.Reception;
 /// calendar in force (docs/calendar.md). A procedure whose time is not stated gets no appointment: the slip
 /// says so and the catalog must be completed.
 /// </summary>
-public sealed class DueDates(CalendarProvider calendars)
+internal sealed class DueDates(IDeadlineClocks calendars)
 {
     public async Task<DateTimeOffset?> DueAtAsync(DateTimeOffset receivedAt, ProcessingTime? time, CancellationToken ct, ClockRules? rules = null)
         => Budget(time) is { } budget ? (await calendars.ClockAsync(ct)).DueAt(receivedAt, budget, rules) : null;

@@ -9,7 +9,7 @@ namespace MotCua.Dossiers.Reception;
 /// same key twice gives the same dossier, never a second one — a retried request after a lost answer, a
 /// double click. Saved in the dossier's transaction; its primary key settles concurrent repeats.
 /// </summary>
-public sealed class IdempotencyKey
+internal sealed class IdempotencyKey
 {
     public string Key { get; init; } = "";
     public string DossierCode { get; init; } = "";

@@ -1,12 +1,11 @@
-using MotCua.Catalog.Procedures;
 using MotCua.Dossiers.Codes;
 using MotCua.Organisation.Contracts;
-using MotCua.Organisation.Network;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
 using MotCua.Platform.Outbox;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.Dossiers.Reception;
 
@@ -15,7 +14,7 @@ namespace MotCua.Dossiers.Reception;
 /// they live (phi địa giới), and receives it, asks for a supplement, or refuses it. The code is issued and the
 /// dossier saved in one transaction: what the slip says exists exactly once.
 /// </summary>
-public sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDates dueDates, Processes.ProcessCatalog processes, Processing.ProcessContexts contexts, OrgDirectory directory, CurrentActor actor, AuditTrail audit, TimeProvider time)
+internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDates dueDates, Processes.ProcessCatalog processes, Processing.ProcessContexts contexts, OrgDirectory directory, CurrentActor actor, AuditTrail audit, TimeProvider time)
 {
     public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(ReceptionRequest request, CancellationToken ct, string? idempotencyKey = null)
     {

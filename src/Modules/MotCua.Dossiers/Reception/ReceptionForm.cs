@@ -4,7 +4,7 @@ using MotCua.Dossiers.Attachments;
 namespace MotCua.Dossiers.Reception;
 
 /// <summary>The counter page's form, as typed (strings), so nothing is lost when something is refused.</summary>
-public sealed class ReceptionForm
+internal sealed class ReceptionForm
 {
     public int CaseIndex { get; set; }
 

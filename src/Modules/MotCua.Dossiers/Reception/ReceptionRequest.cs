@@ -1,9 +1,8 @@
-using MotCua.Catalog.Procedures;
 
 namespace MotCua.Dossiers.Reception;
 
 /// <summary>What the officer decides at the counter (or on an online dossier).</summary>
-public enum ReceptionAction
+internal enum ReceptionAction
 {
     /// <summary>Complete: receive, start the clock, print the receipt and appointment slip (form 01).</summary>
     Receive = 1,
@@ -16,7 +15,7 @@ public enum ReceptionAction
 }
 
 /// <summary>How the result goes back.</summary>
-public enum ResultDelivery
+internal enum ResultDelivery
 {
     /// <summary>At the receiving branch or point.</summary>
     AtCounter = 1,
@@ -28,7 +27,7 @@ public enum ResultDelivery
     Online = 3,
 }
 
-public sealed record ApplicantInput(
+internal sealed record ApplicantInput(
     ApplicantKind Kind,
     string? Name,
     string? IdNumber,
@@ -39,18 +38,18 @@ public sealed record ApplicantInput(
     string? WardCode);
 
 /// <summary>Who files for the applicant; <paramref name="Document"/> is the stored authorisation, <paramref name="Position"/> a representative's position.</summary>
-public sealed record SubmitterInput(string? Name, string? IdNumber, string? Phone, string? Authorisation, string? Position = null, AttachmentRef? Document = null);
+internal sealed record SubmitterInput(string? Name, string? IdNumber, string? Phone, string? Authorisation, string? Position = null, AttachmentRef? Document = null);
 
 /// <summary>
 /// An attachment already stored (POST /api/v1/attachments) for a document of the checklist;
 /// <paramref name="ReusedFrom"/> is the citizen's earlier dossier it was taken from (for <see cref="Provision.Reused"/>).
 /// </summary>
-public sealed record AttachmentRef(string Sha256, string FileName, string? ReusedFrom = null);
+internal sealed record AttachmentRef(string Sha256, string FileName, string? ReusedFrom = null);
 
 /// <summary>One checklist line: the document's number in the chosen case (1, 2 …), how it was provided.</summary>
-public sealed record ChecklistInput(int Number, Provision Provision, int? Originals, int? Copies, IReadOnlyList<AttachmentRef>? Attachments);
+internal sealed record ChecklistInput(int Number, Provision Provision, int? Originals, int? Copies, IReadOnlyList<AttachmentRef>? Attachments);
 
-public sealed record ReceptionRequest(
+internal sealed record ReceptionRequest(
     string? ProcedureCode,
     int CaseIndex,
     ApplicantInput? Applicant,
@@ -65,4 +64,4 @@ public sealed record ReceptionRequest(
     IReadOnlyDictionary<string, string>? FormData = null);
 
 /// <summary>The answer: the code to print and follow, and the status it is in.</summary>
-public sealed record ReceptionResult(string Code, DossierStatus Status, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt);
+internal sealed record ReceptionResult(string Code, DossierStatus Status, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt);

@@ -1,8 +1,8 @@
 using System.Globalization;
-using MotCua.Catalog.Procedures;
 using MotCua.Dossiers.Reception;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Time;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.Dossiers.Slips;
 
@@ -11,7 +11,7 @@ namespace MotCua.Dossiers.Slips;
 /// supplement request, 03 the refusal. One A4 page each, Vietnamese text, the code and a QR to the public
 /// tracking page.
 /// </summary>
-public sealed class DossierSlips(SlipFonts fonts)
+internal sealed class DossierSlips(SlipFonts fonts)
 {
     public const string CenterName = "Trung tâm Phục vụ hành chính công thành phố Hà Nội";
 
@@ -58,7 +58,7 @@ public sealed class DossierSlips(SlipFonts fonts)
                 d.Documents.OrderBy(x => x.Number).Select(x => new[] { x.Number.ToString(CultureInfo.InvariantCulture), Short(x.Name, 160), x.Originals.ToString(CultureInfo.InvariantCulture), x.Copies.ToString(CultureInfo.InvariantCulture), Labels.Provision(x.Provision) }).ToList(),
                 [0.6, 6, 1.1, 1, 2.6])
             .Line("Số lượng hồ sơ", "01 (một) bộ")
-            .Line("Thời gian giải quyết theo quy định", d.ProcessingTimeValue is { } v ? $"{v.ToString("0.##", CultureInfo.GetCultureInfo("vi-VN"))} {MotCua.Catalog.Browse.Labels.Unit(d.ProcessingTimeUnit)}" : "Theo quy định của thủ tục")
+            .Line("Thời gian giải quyết theo quy định", d.ProcessingTimeValue is { } v ? $"{v.ToString("0.##", CultureInfo.GetCultureInfo("vi-VN"))} {ProcedureLabels.Unit(d.ProcessingTimeUnit)}" : "Theo quy định của thủ tục")
             .Line("Thời gian nhận hồ sơ", At(d.ReceivedAt))
             .Line("Thời gian trả kết quả giải quyết hồ sơ", At(d.DueAt))
             .Line("Nơi, hình thức trả kết quả", d.ResultDelivery)

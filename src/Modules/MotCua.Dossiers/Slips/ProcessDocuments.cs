@@ -11,7 +11,7 @@ namespace MotCua.Dossiers.Slips;
 /// Forms 04, 05, 06 and 07 filled from a dossier's history (its steps, clock log and events), rendered by
 /// <see cref="ProcessSlips"/>. Reads of personal data are audited.
 /// </summary>
-public sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, AuditTrail audit)
+internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, AuditTrail audit)
 {
     public async Task<(byte[]? Pdf, Error? Error)> ApologyAsync(string code, string trackingUrl, CancellationToken ct)
     {

@@ -3,30 +3,30 @@ using MotCua.Platform.Time;
 
 namespace MotCua.Dossiers.Slips;
 
-public sealed record ApologyLetter(          // form 04: Văn bản xin lỗi và hẹn lại ngày trả kết quả
+internal sealed record ApologyLetter(          // form 04: Văn bản xin lỗi và hẹn lại ngày trả kết quả
     string DossierCode, string AgencyName, string ApplicantName, string ApplicantAddress, string ProcedureName,
     DateTimeOffset ReceivedAt, DateTimeOffset OriginalDueAt, DateTimeOffset NewDueAt,
     string Reason, string? LegalBasis, string SignerName, string SignerTitle, DateTimeOffset IssuedAt, string TrackingUrl);
 
-public sealed record StopNotice(             // form 05: Thông báo dừng giải quyết hồ sơ
+internal sealed record StopNotice(             // form 05: Thông báo dừng giải quyết hồ sơ
     string DossierCode, string AgencyName, string ApplicantName, string ProcedureName, DateTimeOffset ReceivedAt,
     string Reason, string LegalBasis, string SignerName, string SignerTitle, DateTimeOffset IssuedAt, string TrackingUrl);
 
-public sealed record ControlSheetRow(        // one hand-over of form 06
+internal sealed record ControlSheetRow(        // one hand-over of form 06
     string FromUnit, string FromPerson, string ToUnit, string ToPerson, DateTimeOffset HandedOverAt,
     DateTimeOffset? StepDueAt, string Verdict, string Note);
 
-public sealed record ControlSheet(           // form 06: Phiếu kiểm soát quá trình giải quyết hồ sơ
+internal sealed record ControlSheet(           // form 06: Phiếu kiểm soát quá trình giải quyết hồ sơ
     string DossierCode, string ProcedureName, string ApplicantName, DateTimeOffset ReceivedAt, DateTimeOffset? DueAt,
     string LeadAgency, IReadOnlyList<string> CoordinatingAgencies, IReadOnlyList<ControlSheetRow> Rows,
     DateTimeOffset? ReturnedAt, string? ReturnedTo, string TrackingUrl);
 
-public sealed record BookRow(                // one line of form 07
+internal sealed record BookRow(                // one line of form 07
     int Number, string DossierCode, string ProcedureName, int Quantity, string ApplicantName, string AddressAndPhone,
     string LeadAgency, DateTimeOffset ReceivedAt, DateTimeOffset? DueAt, DateTimeOffset? SentToAgencyAt,
     DateTimeOffset? ResultBackAt, DateTimeOffset? ReturnedAt, string Note);
 
-public sealed record BookExtract(            // form 07: Sổ theo dõi hồ sơ, for one unit and a period
+internal sealed record BookExtract(            // form 07: Sổ theo dõi hồ sơ, for one unit and a period
     string UnitName, DateOnly From, DateOnly To, IReadOnlyList<BookRow> Rows);
 
 /// <summary>
@@ -36,7 +36,7 @@ public sealed record BookExtract(            // form 07: Sổ theo dõi hồ sơ
 /// content continues on further A4 pages (the book on landscape pages, its header row repeated) instead of
 /// being cut.
 /// </summary>
-public sealed class ProcessSlips(SlipFonts fonts)
+internal sealed class ProcessSlips(SlipFonts fonts)
 {
     /// <summary>The one-stop desk that issues the control sheet (as on forms 01–03).</summary>
     public const string DeskName = "Bộ phận tiếp nhận và trả kết quả";

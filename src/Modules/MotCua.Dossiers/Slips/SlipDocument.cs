@@ -8,7 +8,7 @@ using UglyToad.PdfPig.Writer;
 namespace MotCua.Dossiers.Slips;
 
 /// <summary>The TrueType fonts the slips embed (Vietnamese needs a full Unicode font: Noto Sans or DejaVu Sans).</summary>
-public sealed class SlipFonts
+internal sealed class SlipFonts
 {
     private static readonly string[] RegularCandidates =
         ["/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"];
@@ -41,7 +41,7 @@ public sealed class SlipFonts
 /// (<see cref="SlipDocument(SlipFonts, bool, bool)"/>) continues on new pages instead, repeating a table's
 /// header row and numbering the pages.
 /// </summary>
-public sealed class SlipDocument : IDisposable
+internal sealed class SlipDocument : IDisposable
 {
     private const double Margin = 50;
     private const int KeptLines = 3;

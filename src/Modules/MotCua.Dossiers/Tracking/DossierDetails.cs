@@ -5,7 +5,7 @@ using MotCua.Platform.Data;
 namespace MotCua.Dossiers.Tracking;
 
 /// <summary>The whole dossier for staff, personal data included: every read is written to the audit trail.</summary>
-public sealed class DossierDetails(MotCuaDb db, AuditTrail audit)
+internal sealed class DossierDetails(MotCuaDb db, AuditTrail audit)
 {
     public async Task<Dossier?> RunAsync(string code, CancellationToken ct)
     {

@@ -1,7 +1,9 @@
+using MotCua.Catalog.Contracts;
+
 namespace MotCua.Dossiers.Tracking;
 
 /// <summary>The staff API's shape of a dossier.</summary>
-public sealed record StaffView(
+internal sealed record StaffView(
     string Code,
     string Status,
     int NationalStatus,
@@ -58,6 +60,6 @@ public sealed record StaffView(
     };
 }
 
-public sealed record StaffTask(Guid Id, string StepId, string StepName, string Kind, bool Consultation, Guid UnitId, string Unit, string Role, string Assignee, string State, DateTimeOffset OpenedAt, DateTimeOffset? DueAt, DateTimeOffset? CompletedAt, string Comment);
+internal sealed record StaffTask(Guid Id, string StepId, string StepName, string Kind, bool Consultation, Guid UnitId, string Unit, string Role, string Assignee, string State, DateTimeOffset OpenedAt, DateTimeOffset? DueAt, DateTimeOffset? CompletedAt, string Comment);
 
-public sealed record StaffEvent(DateTimeOffset At, string Kind, string Text, string Unit, string Actor, string Note);
+internal sealed record StaffEvent(DateTimeOffset At, string Kind, string Text, string Unit, string Actor, string Note);

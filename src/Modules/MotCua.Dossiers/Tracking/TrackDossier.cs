@@ -1,12 +1,13 @@
+using MotCua.Dossiers.Contracts;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Platform.Data;
 
 namespace MotCua.Dossiers.Tracking;
 
-public sealed record TimelineEntry(DateTimeOffset At, string Text, string Unit, string Status);
+internal sealed record TimelineEntry(DateTimeOffset At, string Text, string Unit, string Status);
 
 /// <summary>What anyone holding the code may see: no name, no ID number, no address, no officer.</summary>
-public sealed record PublicDossier(
+internal sealed record PublicDossier(
     string Code,
     string ProcedureCode,
     string ProcedureName,
@@ -21,8 +22,11 @@ public sealed record PublicDossier(
     IReadOnlyList<TimelineEntry> Timeline);
 
 /// <summary>Public tracking by dossier code (the QR on the receipt slip points here).</summary>
-public sealed class TrackDossier(MotCuaDb db)
+internal sealed class TrackDossier(MotCuaDb db) : IDossierLookup
 {
+    async Task<DossierFound?> IDossierLookup.FindAsync(string code, CancellationToken ct)
+        => await RunAsync(code, ct) is { } d ? new DossierFound(d.Code, d.ProcedureCode, d.ProcedureName, d.Status) : null;
+
     public static bool LooksLikeCode(string? code) => !string.IsNullOrWhiteSpace(code) && code.Trim().Length is >= 10 and <= 60;
 
     public async Task<PublicDossier?> RunAsync(string? code, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using MotCua.Platform.Identity;
 
 namespace MotCua.Organisation.Contracts;
@@ -6,6 +7,9 @@ namespace MotCua.Organisation.Contracts;
 public static class DemoStaff
 {
     public const string Password = "MotCua@2026";
+
+    /// <summary>Whether this installation creates them (MotCua:Seed:DemoStaff, on by default in the demo).</summary>
+    public static bool Enabled(IConfiguration configuration) => configuration.GetValue("MotCua:Seed:DemoStaff", true);
 
     public const string CenterCode = "TTPVHCC";
 

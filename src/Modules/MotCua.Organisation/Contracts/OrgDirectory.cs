@@ -32,6 +32,14 @@ public sealed class OrgDirectory(MotCuaDb db)
     public Task<UnitRef?> FirstOfKindAsync(AgencyKind kind, CancellationToken ct)
         => Find(u => u.Kind == OrgUnitKind.Agency && u.AgencyKind == kind, ct);
 
+    /// <summary>The deciding agencies (of a kind, or all), by kind and code.</summary>
+    public async Task<IReadOnlyList<UnitRef>> AgenciesAsync(AgencyKind? kind, CancellationToken ct)
+        => await db.Set<OrgUnit>().AsNoTracking()
+            .Where(u => u.Kind == OrgUnitKind.Agency && (kind == null || u.AgencyKind == kind))
+            .OrderBy(u => u.AgencyKind).ThenBy(u => u.Code)
+            .Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Kind, u.AgencyKind, u.ElectronicId, u.WardCode))
+            .ToListAsync(ct);
+
     /// <summary>The active branches, reception points and service points, by code.</summary>
     public async Task<IReadOnlyList<ServicePlace>> ServicePlacesAsync(CancellationToken ct)
         => await db.Set<OrgUnit>().AsNoTracking()

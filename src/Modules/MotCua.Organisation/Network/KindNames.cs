@@ -1,3 +1,5 @@
+using MotCua.Organisation.Contracts;
+
 namespace MotCua.Organisation.Network;
 
 internal static class KindNames

@@ -9,7 +9,7 @@ namespace MotCua.Organisation.Network;
 /// so the demo network is the same on every machine. Used for the seed (12 branches + 30 reception
 /// points as Hanoi runs since 1/7/2025, or the founding plan's 30 branches).
 /// </summary>
-public static class NetworkPlanner
+internal static class NetworkPlanner
 {
     public static IReadOnlyList<Site> Place(IReadOnlyList<Site> sites, int count, ISet<string> taken)
     {

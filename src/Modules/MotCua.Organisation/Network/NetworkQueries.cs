@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Platform.Data;
 using MotCua.Platform.Text;
+using MotCua.Organisation.Contracts;
 
 namespace MotCua.Organisation.Network;
 
-public sealed record PointSummary(
+internal sealed record PointSummary(
     string Code,
     string Name,
     OrgUnitKind Kind,
@@ -17,10 +18,10 @@ public sealed record PointSummary(
     string Phone,
     bool IsActive);
 
-public sealed record PointDetail(PointSummary Point, string? ParentName, IReadOnlyList<PointSummary> Children, IReadOnlyList<string> WardCodes, string? ElectronicId, AgencyKind AgencyKind);
+internal sealed record PointDetail(PointSummary Point, string? ParentName, IReadOnlyList<PointSummary> Children, IReadOnlyList<string> WardCodes, string? ElectronicId, AgencyKind AgencyKind);
 
 /// <summary>The center's network and agencies, as pages and the API show them.</summary>
-public sealed class NetworkQueries(MotCuaDb db)
+internal sealed class NetworkQueries(MotCuaDb db)
 {
     public async Task<IReadOnlyList<PointSummary>> ListAsync(OrgUnitKind? kind, string? query, CancellationToken ct)
     {

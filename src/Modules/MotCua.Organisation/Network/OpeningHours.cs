@@ -7,7 +7,7 @@ namespace MotCua.Organisation.Network;
 /// A point's opening hours, written the way they are posted at the door:
 /// <c>T2-T6 08:00-12:00,13:00-17:00; T7 08:00-12:00</c> (T2 … T7 = Monday … Saturday, CN = Sunday).
 /// </summary>
-public sealed class OpeningHours
+internal sealed class OpeningHours
 {
     private static readonly string[] DayCodes = ["CN", "T2", "T3", "T4", "T5", "T6", "T7"];
 

@@ -1,51 +1,12 @@
+using MotCua.Organisation.Contracts;
+
 namespace MotCua.Organisation.Network;
-
-public enum OrgUnitKind
-{
-    /// <summary>Trung tâm Phục vụ hành chính công.</summary>
-    Center = 1,
-
-    /// <summary>Chi nhánh.</summary>
-    Branch = 2,
-
-    /// <summary>Điểm tiếp nhận (under a branch).</summary>
-    ReceptionPoint = 3,
-
-    /// <summary>Điểm phục vụ at a commune/ward.</summary>
-    ServicePoint = 4,
-
-    /// <summary>A deciding agency (sở/ngành, UBND xã/phường, công an xã …).</summary>
-    Agency = 5,
-}
-
-public enum AgencyKind
-{
-    None = 0,
-
-    /// <summary>Sở, ngành of the city.</summary>
-    Department = 1,
-
-    /// <summary>UBND xã/phường.</summary>
-    CommuneCommittee = 2,
-
-    /// <summary>Công an xã/phường.</summary>
-    CommunePolice = 3,
-
-    /// <summary>Công an thành phố.</summary>
-    CityPolice = 4,
-
-    /// <summary>UBND thành phố.</summary>
-    CityCommittee = 5,
-
-    /// <summary>Other (tax, social insurance …).</summary>
-    Other = 9,
-}
 
 /// <summary>
 /// An organisation unit: the center, a branch, a reception or service point, or a deciding agency.
 /// Codes are strings; agencies carry their electronic ID (mã định danh, QĐ 20/2020/QĐ-TTg) as data.
 /// </summary>
-public sealed class OrgUnit
+internal sealed class OrgUnit
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Code { get; init; }
@@ -73,7 +34,7 @@ public sealed class OrgUnit
     public List<OrgUnitWard> Wards { get; init; } = [];
 }
 
-public sealed class OrgUnitWard
+internal sealed class OrgUnitWard
 {
     public Guid OrgUnitId { get; init; }
     public required string WardCode { get; init; }

@@ -6,10 +6,10 @@ using MotCua.Platform.Text;
 
 namespace MotCua.Organisation.Network;
 
-public sealed record PointChange(string Name, string Address, string OpeningHours, string? Phone, double? Latitude, double? Longitude, bool IsActive);
+internal sealed record PointChange(string Name, string Address, string OpeningHours, string? Phone, double? Latitude, double? Longitude, bool IsActive);
 
 /// <summary>An administrator edits a branch, point or agency: name, address, hours, phone, position.</summary>
-public sealed class UpdatePoint(MotCuaDb db, AuditTrail audit)
+internal sealed class UpdatePoint(MotCuaDb db, AuditTrail audit)
 {
     public async Task<IReadOnlyList<Error>> RunAsync(string code, PointChange change, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using MotCua.Organisation.Units;
 using MotCua.Platform.Data;
 using MotCua.Platform.Startup;
 using MotCua.Platform.Text;
+using MotCua.Organisation.Contracts;
 
 namespace MotCua.Organisation.Seed;
 

@@ -5,7 +5,7 @@ namespace MotCua.Organisation.Seed;
 /// 1/7/2025 — 12 branches, 30 reception points, a service point in each of the 126 communes/wards.
 /// The founding plan: <c>Branches=30</c>, <c>ReceptionPoints=0</c>.
 /// </summary>
-public sealed class SeedOptions
+internal sealed class SeedOptions
 {
     public string ProvinceCode { get; set; } = "01";
     public int Branches { get; set; } = 12;

@@ -1,13 +1,9 @@
+using MotCua.Organisation.Contracts;
+
 namespace MotCua.Organisation.Units;
 
-public enum UnitLevel
-{
-    Province = 1,
-    Commune = 2,
-}
-
 /// <summary>A province or a commune/ward/special zone after the 1/7/2025 reorganisation. Code = GSO code.</summary>
-public sealed class AdministrativeUnit
+internal sealed class AdministrativeUnit
 {
     public required string Code { get; init; }
     public required string Name { get; set; }

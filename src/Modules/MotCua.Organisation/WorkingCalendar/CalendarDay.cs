@@ -6,7 +6,7 @@ namespace MotCua.Organisation.WorkingCalendar;
 /// One entered day of the yearly arrangements (holiday, compensatory or swapped day off, make-up working
 /// day), with the legal document it rests on. Seeded from the bundled file; administrators add and remove.
 /// </summary>
-public sealed class CalendarDay
+internal sealed class CalendarDay
 {
     public DateOnly Date { get; init; }
     public DayKind Kind { get; init; }

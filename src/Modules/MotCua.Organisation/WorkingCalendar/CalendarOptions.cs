@@ -8,7 +8,7 @@ namespace MotCua.Organisation.WorkingCalendar;
 /// working weekdays. Defaults: 08:00–12:00 and 13:00–17:00, Monday–Friday. A make-up working Saturday uses
 /// the same periods.
 /// </summary>
-public sealed class CalendarOptions
+internal sealed class CalendarOptions
 {
     /// <summary>Comma-separated periods "HH:mm-HH:mm", e.g. "07:30-11:30,13:00-16:30".</summary>
     public string WorkingPeriods { get; set; } = "08:00-12:00,13:00-17:00";

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MotCua.Calendar.Clock;
 using MotCua.Calendar.Holidays;
 using MotCua.Platform.Data;
+using MotCua.Organisation.Contracts;
 
 namespace MotCua.Organisation.WorkingCalendar;
 
@@ -13,7 +14,7 @@ namespace MotCua.Organisation.WorkingCalendar;
 /// seconds for changes made on other nodes. Working periods come from <see cref="CalendarOptions"/>. Dates already issued to dossiers are stored with them, so a
 /// change only affects clocks computed after it.
 /// </summary>
-public sealed class CalendarProvider(IServiceScopeFactory scopes, TimeProvider time, IOptions<CalendarOptions> options) : IDisposable
+internal sealed class CalendarProvider(IServiceScopeFactory scopes, TimeProvider time, IOptions<CalendarOptions> options) : IDeadlineClocks, IDisposable
 {
     private readonly MotCua.Calendar.Working.WorkingHours hours = options.Value.ToWorkingHours();
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(30);

@@ -7,14 +7,14 @@ using MotCua.Platform.Identity;
 
 namespace MotCua.Organisation.WorkingCalendar;
 
-public sealed record NewCalendarDay(DateOnly Date, DayKind Kind, string? NameVi, string? NameEn, string? LegalDocument);
+internal sealed record NewCalendarDay(DateOnly Date, DayKind Kind, string? NameVi, string? NameEn, string? LegalDocument);
 
 /// <summary>
 /// An administrator adds or removes a day of a year's arrangements, always with the legal document as the
 /// reason; the change is audited and affects clocks computed afterwards. Adding to a year that had no
 /// entries first writes that year's Labor Code days, since an entered year is complete as entered.
 /// </summary>
-public sealed class ChangeCalendarDay(MotCuaDb db, CalendarProvider calendars, AuditTrail audit, CurrentActor actor, TimeProvider time)
+internal sealed class ChangeCalendarDay(MotCuaDb db, CalendarProvider calendars, AuditTrail audit, CurrentActor actor, TimeProvider time)
 {
     public async Task<IReadOnlyList<Error>> AddAsync(NewCalendarDay day, CancellationToken ct)
     {

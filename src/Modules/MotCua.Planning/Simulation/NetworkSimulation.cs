@@ -1,14 +1,13 @@
-using MotCua.Organisation.Network;
 using MotCua.Planning;
 using MotCua.Planning.Siting;
 using MotCua.Planning.Staffing;
-using MotCua.Queues.Waits;
 using MotCua.Organisation.Contracts;
+using MotCua.Queues.Contracts;
 
 namespace MotCua.Planning.Simulation;
 
 /// <summary>How a visitor picks the point to go to.</summary>
-public enum RoutingPolicy
+internal enum RoutingPolicy
 {
     /// <summary>The nearest open point (straight line).</summary>
     Nearest = 0,
@@ -18,10 +17,10 @@ public enum RoutingPolicy
 }
 
 /// <summary>A point of the simulated network with its counters (every counter serves every group, one FIFO queue per point).</summary>
-public sealed record SimulatedPoint(ServiceLocation Location, int Counters);
+internal sealed record SimulatedPoint(ServiceLocation Location, int Counters);
 
 /// <summary>Everything one simulated day depends on; the same setup and seed give the same day.</summary>
-public sealed record SimulationSetup(
+internal sealed record SimulationSetup(
     IReadOnlyList<Site> Sites,
     IReadOnlyList<SimulatedPoint> Points,
     IReadOnlyList<GroupShare> Mix,
@@ -34,7 +33,7 @@ public sealed record SimulationSetup(
 }
 
 /// <summary>Mean and 95th percentile, in minutes.</summary>
-public sealed record Spread(double Mean, double P95)
+internal sealed record Spread(double Mean, double P95)
 {
     public static Spread Of(List<double> values)
     {
@@ -50,7 +49,7 @@ public sealed record Spread(double Mean, double P95)
 }
 
 /// <summary>One policy's day: the visitors' times, the busiest point, and how well the wait estimator did.</summary>
-public sealed record PolicyOutcome(
+internal sealed record PolicyOutcome(
     RoutingPolicy Policy,
     int Visitors,
     int Served,
@@ -82,7 +81,7 @@ public sealed record PolicyOutcome(
 /// counters, the mix's mean service time) is recorded and compared with the wait that follows.</item>
 /// </list>
 /// </summary>
-public static class NetworkSimulation
+internal static class NetworkSimulation
 {
     private sealed record Visitor(int Site, double Leaves, double ServiceMinutes);
 

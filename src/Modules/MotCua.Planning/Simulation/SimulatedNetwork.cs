@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using MotCua.Organisation.Network;
 using MotCua.Planning;
 using MotCua.Planning.Siting;
 using MotCua.Planning.Staffing;
@@ -13,7 +12,7 @@ namespace MotCua.Planning.Simulation;
 /// each point's Erlang C counters for its peak-hour forecast (nearest-point population × visits per 1,000 × the
 /// hourly profile; the mix's mean service time; 90 % within 15 minutes), at least one.
 /// </summary>
-public static class SimulatedNetwork
+internal static class SimulatedNetwork
 {
     public static IReadOnlyList<SimulatedPoint> Staffed(IReadOnlyList<Site> sites, IReadOnlyList<ServiceLocation> points, DemandModel demand,
         IReadOnlyList<GroupShare> mix, int? fixedCounters = null)

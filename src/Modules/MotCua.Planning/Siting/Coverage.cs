@@ -5,9 +5,9 @@ using MotCua.Planning.Siting;
 namespace MotCua.Planning.Siting;
 
 /// <summary>A site and its nearest open point (null when there is none).</summary>
-public sealed record SiteDistance(Site Site, ServiceLocation? Nearest, double Km, double Minutes);
+internal sealed record SiteDistance(Site Site, ServiceLocation? Nearest, double Km, double Minutes);
 
-public sealed record CoverageResult(
+internal sealed record CoverageResult(
     long TotalPopulation,
     long WithinRadius,
     long WithinMinutes,
@@ -29,14 +29,14 @@ public sealed record CoverageResult(
 }
 
 /// <summary>One greedy pick: the candidate, the population it newly covers, and the running total covered.</summary>
-public sealed record SitingPick(int Rank, Site Candidate, long Gain, long CoveredAfter);
+internal sealed record SitingPick(int Rank, Site Candidate, long Gain, long CoveredAfter);
 
 /// <summary>
 /// Population coverage of a set of points. Each site (a ward or commune centroid with its population) counts as a
 /// whole: covered when its centroid is within the radius (haversine, R = 6,371 km) of at least one open point, or
 /// within the travel-time limit under a <see cref="TravelModel"/>. Pure and deterministic.
 /// </summary>
-public static class CoveragePlanner
+internal static class CoveragePlanner
 {
     public const double DefaultRadiusKm = 5;
     public const double DefaultMinutes = 30;

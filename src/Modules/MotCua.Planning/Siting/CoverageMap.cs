@@ -15,7 +15,7 @@ namespace MotCua.Planning.Siting;
 /// a kilometre scale bar and a north arrow. Accessible: role="img" with a &lt;title&gt; and a &lt;desc&gt;; the
 /// page shows the same data as tables.
 /// </summary>
-public static class CoverageMap
+internal static class CoverageMap
 {
     private const double KmPerDegree = Math.PI * 6371.0 / 180.0;
     private const double Width = 720;

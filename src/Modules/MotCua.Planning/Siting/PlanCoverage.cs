@@ -1,16 +1,15 @@
 using Microsoft.Extensions.Options;
-using MotCua.Organisation.Network;
 using MotCua.Planning;
 using MotCua.Planning.Staffing;
-using MotCua.Organisation.Seed;
 using MotCua.Platform.Errors;
 using MotCua.Planning.Siting;
 using MotCua.Organisation.Contracts;
+using MotCua.Platform;
 
 namespace MotCua.Planning.Siting;
 
 /// <summary>The coverage question: which population base, which limits, which travel model, which points, how many suggestions.</summary>
-public sealed record CoverageQuery(
+internal sealed record CoverageQuery(
     string? Base = null,
     double RadiusKm = CoveragePlanner.DefaultRadiusKm,
     double Minutes = CoveragePlanner.DefaultMinutes,
@@ -20,12 +19,12 @@ public sealed record CoverageQuery(
     bool ServicePoints = false,
     int Suggest = 5);
 
-public sealed record UncoveredSite(string Code, string Name, int Population, double Km, double Minutes, string? NearestPoint);
+internal sealed record UncoveredSite(string Code, string Name, int Population, double Km, double Minutes, string? NearestPoint);
 
-public sealed record SuggestedSite(int Rank, string Code, string Name, double Latitude, double Longitude, long Gain, long CoveredAfter, double ShareAfter);
+internal sealed record SuggestedSite(int Rank, string Code, string Name, double Latitude, double Longitude, long Gain, long CoveredAfter, double ShareAfter);
 
 /// <summary>The coverage answer (the page and GET /api/v1/planning/coverage).</summary>
-public sealed record CoverageAnswer(
+internal sealed record CoverageAnswer(
     string Base,
     string BaseDescription,
     int Sites,
@@ -52,7 +51,7 @@ public sealed record CoverageAnswer(
 /// sites, the greedy suggestions over candidates at every site's centroid, and the map. Reads the sites and points
 /// through <see cref="NetworkGeography"/>; the formulas are <see cref="CoveragePlanner"/>.
 /// </summary>
-public sealed class PlanCoverage(NetworkGeography data, IOptions<SeedOptions> seed)
+internal sealed class PlanCoverage(NetworkGeography data, IOptions<CenterOptions> seed)
 {
     public async Task<(CoverageAnswer? Answer, IReadOnlyList<Error> Errors)> RunAsync(CoverageQuery q, CancellationToken ct)
     {

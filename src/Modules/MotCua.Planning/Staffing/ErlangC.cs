@@ -13,7 +13,7 @@ namespace MotCua.Planning.Staffing;
 /// <item>P(wait ≤ t) = 1 − C(c, a)·e^{−(cμ − λ)t}; mean wait W = C(c, a) / (cμ − λ).</item>
 /// </list>
 /// </summary>
-public static class ErlangC
+internal static class ErlangC
 {
     public static double ErlangB(int counters, double load)
     {
@@ -44,7 +44,7 @@ public static class ErlangC
 }
 
 /// <summary>The wait figures of one point (times in minutes).</summary>
-public sealed record StaffingResult(
+internal sealed record StaffingResult(
     int Counters,
     double ArrivalsPerHour,
     double ServiceMinutes,
@@ -56,7 +56,7 @@ public sealed record StaffingResult(
     double MeanWaitMinutes);
 
 /// <summary>How many counters keep a service level (default 90 % of waits ≤ 15 minutes), by Erlang C.</summary>
-public static class CounterStaffing
+internal static class CounterStaffing
 {
     public const double DefaultTarget = 0.9;
     public const double DefaultWithinMinutes = 15;
@@ -128,11 +128,11 @@ public static class CounterStaffing
 }
 
 /// <summary>One point's forecast: arrivals per hour for each opening hour of the day.</summary>
-public sealed record PointForecast(string PointCode, string PointName, IReadOnlyList<double> ArrivalsPerHour);
+internal sealed record PointForecast(string PointCode, string PointName, IReadOnlyList<double> ArrivalsPerHour);
 
-public sealed record PointStaffing(string PointCode, string PointName, int PeakHourIndex, double PeakArrivalsPerHour, StaffingResult AtPeak);
+internal sealed record PointStaffing(string PointCode, string PointName, int PeakHourIndex, double PeakArrivalsPerHour, StaffingResult AtPeak);
 
-public sealed record StaffingPlan(IReadOnlyList<PointStaffing> Points, int TotalCounters, int StaffTarget)
+internal sealed record StaffingPlan(IReadOnlyList<PointStaffing> Points, int TotalCounters, int StaffTarget)
 {
     /// <summary>Counters needed minus the staff target (positive: more than the target).</summary>
     public int DifferenceFromTarget => TotalCounters - StaffTarget;
@@ -143,7 +143,7 @@ public sealed record StaffingPlan(IReadOnlyList<PointStaffing> Points, int Total
 /// drives the counters, one staff member per open counter; the city total is compared with the staff target
 /// (184 in the founding plan).
 /// </summary>
-public static class StaffingPlanner
+internal static class StaffingPlanner
 {
     public const int CityStaffTarget = 184;
 

@@ -1,16 +1,16 @@
 using Microsoft.Extensions.Options;
 using MotCua.Planning;
 using MotCua.Planning.Siting;
-using MotCua.Organisation.Seed;
 using MotCua.Platform.Errors;
-using MotCua.Queues.ServiceGroups;
+using MotCua.Queues.Contracts;
 using MotCua.Planning.Staffing;
 using MotCua.Organisation.Contracts;
+using MotCua.Platform;
 
 namespace MotCua.Planning.Staffing;
 
 /// <summary>The staffing question. ServiceMinutes null = the service groups' mix (<see cref="ServiceMix"/>).</summary>
-public sealed record StaffingQuery(
+internal sealed record StaffingQuery(
     string? Base = null,
     double VisitsPer1000 = DemandModel.DefaultVisitsPer1000,
     double? ServiceMinutes = null,
@@ -18,7 +18,7 @@ public sealed record StaffingQuery(
     double WithinMinutes = CounterStaffing.DefaultWithinMinutes,
     bool ServicePoints = false);
 
-public sealed record PointStaffingRow(
+internal sealed record PointStaffingRow(
     string Code,
     string Name,
     long Population,
@@ -33,7 +33,7 @@ public sealed record PointStaffingRow(
     double MeanWaitMinutes);
 
 /// <summary>The staffing answer (the page and GET /api/v1/planning/staffing).</summary>
-public sealed record StaffingAnswer(
+internal sealed record StaffingAnswer(
     string Base,
     string BaseDescription,
     double VisitsPer1000,
@@ -53,7 +53,7 @@ public sealed record StaffingAnswer(
 /// (<see cref="ArrivalForecast"/>), the mix's mean service time, Erlang C at the peak hour
 /// (<see cref="StaffingPlanner"/>), and the city total against the 184 staff of the founding plan.
 /// </summary>
-public sealed class PlanStaffing(NetworkGeography data, ServiceGroupList groups, IOptions<SeedOptions> seed)
+internal sealed class PlanStaffing(NetworkGeography data, IServiceGroups groups, IOptions<CenterOptions> seed)
 {
     public async Task<(StaffingAnswer? Answer, IReadOnlyList<Error> Errors)> RunAsync(StaffingQuery q, CancellationToken ct)
     {

@@ -2,7 +2,7 @@ using MotCua.Platform.Errors;
 
 namespace MotCua.Queues.Appointments;
 
-public enum AppointmentStatus
+internal enum AppointmentStatus
 {
     Booked = 1,
 
@@ -20,7 +20,7 @@ public enum AppointmentStatus
 /// An appointment (lịch hẹn): a signed-in citizen's booked slot at a point for a service group. At check-in it
 /// becomes a ticket in the one FIFO queue (with priority only when <see cref="QueueOptions.BookingsHavePriority"/>).
 /// </summary>
-public sealed class Appointment
+internal sealed class Appointment
 {
     /// <summary>Check-in opens this long before the slot starts.</summary>
     public static readonly TimeSpan CheckInEarly = TimeSpan.FromMinutes(30);
@@ -111,7 +111,7 @@ public sealed class Appointment
 /// The capacity of one slot for one service group at one point (computed when it is first booked, refreshed at each
 /// booking) and how many bookings it holds. Booking takes a place with one conditional upsert (booked &lt; capacity).
 /// </summary>
-public sealed class AppointmentSlot
+internal sealed class AppointmentSlot
 {
     public Guid PointId { get; init; }
     public DateOnly Day { get; init; }

@@ -7,7 +7,7 @@ namespace MotCua.Queues.Appointments;
 /// 5/S, 8/B, G/6), easy to read aloud and type at a kiosk; about 7·10^10 codes. Input is accepted in any case,
 /// with or without the prefix, spaces or dashes.
 /// </summary>
-public static class AppointmentCodes
+internal static class AppointmentCodes
 {
     public const string Prefix = "HK-";
     public const string Alphabet = "ACDEFHJKMNPRTUVWXY34679";

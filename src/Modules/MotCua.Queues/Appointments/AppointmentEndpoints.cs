@@ -1,16 +1,14 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using MotCua.Dossiers;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
 using MotCua.Platform.Http;
-using MotCua.Integrations.Contracts;
 
 namespace MotCua.Queues.Appointments;
 
 /// <summary>A check-in from a kiosk: the point it stands at (optional: the appointment's own point when absent).</summary>
-public sealed record CheckInRequest(string? Point);
+internal sealed record CheckInRequest(string? Point);
 
 internal static class AppointmentEndpoints
 {

@@ -10,7 +10,7 @@ using MotCua.Platform.Outbox;
 
 namespace MotCua.Queues.Appointments;
 
-public sealed record AppointmentSweepReport(int Reminded, int NoShows);
+internal sealed record AppointmentSweepReport(int Reminded, int NoShows);
 
 /// <summary>
 /// The appointments' two jobs: a reminder ("queue.appointment-reminder" in the outbox, once) on the day before the
@@ -21,7 +21,7 @@ public sealed record AppointmentSweepReport(int Reminded, int NoShows);
 /// another instance changed first is skipped (on PostgreSQL the second update waits for the first and then finds
 /// nothing to change) and every event is written once.
 /// </summary>
-public sealed class SweepAppointments(MotCuaDb db, OrgDirectory org, TimeProvider time, IOptions<QueueOptions> options)
+internal sealed class SweepAppointments(MotCuaDb db, OrgDirectory org, TimeProvider time, IOptions<QueueOptions> options)
 {
     /// <summary>Reminders are not sent at night: from this local time on the day before.</summary>
     public static readonly TimeOnly RemindFrom = new(8, 0);
@@ -119,7 +119,7 @@ public sealed class SweepAppointments(MotCuaDb db, OrgDirectory org, TimeProvide
 }
 
 /// <summary>Runs <see cref="SweepAppointments"/> every minute (MotCua:Queues:AppointmentSweepSeconds; 0 turns it off).</summary>
-public sealed class AppointmentSweeper(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<AppointmentSweeper> log) : BackgroundService
+internal sealed class AppointmentSweeper(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<AppointmentSweeper> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -3,7 +3,7 @@ using QRCoder;
 namespace MotCua.Queues.Appointments;
 
 /// <summary>The QR code of an appointment: it opens /hen/{code}/check-in (a PNG as a data URI, no JavaScript).</summary>
-public static class AppointmentQr
+internal static class AppointmentQr
 {
     public static string DataUri(string url)
     {

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Organisation.Contracts;
-using MotCua.Organisation.WorkingCalendar;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Queues.Counters;
@@ -10,10 +9,10 @@ using MotCua.Queues.ServiceGroups;
 namespace MotCua.Queues.Appointments;
 
 /// <summary>One slot as the booking page and GET /api/v1/appointments/slots show it.</summary>
-public sealed record SlotView(string Start, int Capacity, int Booked, int Free, bool Bookable);
+internal sealed record SlotView(string Start, int Capacity, int Booked, int Free, bool Bookable);
 
 /// <summary>The slots of one point, group and day, with why the day cannot be booked (if so).</summary>
-public sealed record SlotDay(
+internal sealed record SlotDay(
     string Point,
     string PointName,
     string ServiceGroup,
@@ -30,7 +29,7 @@ public sealed record SlotDay(
 /// <see cref="QueueOptions.SlotMinutes"/>, capacity from the counters serving the group (<see cref="SlotPlan.Capacity"/>),
 /// days released one at a time (<see cref="SlotPlan.OpensAt"/>). Also the day rules <see cref="BookAppointment"/> applies.
 /// </summary>
-public sealed class AppointmentSlots(MotCuaDb db, OrgDirectory org, ServiceGroupList groups, CalendarProvider calendars, TimeProvider time, IOptions<QueueOptions> options)
+internal sealed class AppointmentSlots(MotCuaDb db, OrgDirectory org, ServiceGroupList groups, IDeadlineClocks calendars, TimeProvider time, IOptions<QueueOptions> options)
 {
     private QueueOptions Options => options.Value;
 

@@ -4,7 +4,7 @@ using MotCua.Platform.Time;
 namespace MotCua.Queues.Appointments;
 
 /// <summary>How appointments read in Vietnamese on the pages and in the API.</summary>
-public static class AppointmentText
+internal static class AppointmentText
 {
     public static string Status(AppointmentStatus status) => status switch
     {

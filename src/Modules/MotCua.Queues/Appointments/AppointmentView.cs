@@ -3,7 +3,7 @@ using MotCua.Queues.ServiceGroups;
 namespace MotCua.Queues.Appointments;
 
 /// <summary>An appointment as its holder sees it (pages and API).</summary>
-public sealed record AppointmentView(
+internal sealed record AppointmentView(
     string Code,
     string Point,
     string PointName,

@@ -11,7 +11,7 @@ using MotCua.Queues.ServiceGroups;
 namespace MotCua.Queues.Appointments;
 
 /// <summary>What a citizen books: a point, a service group (or a procedure, whose field gives the group), a day and a slot start.</summary>
-public sealed record BookingRequest(string? Point, string? ServiceGroup, string? Day, string? Start, string? Procedure = null);
+internal sealed record BookingRequest(string? Point, string? ServiceGroup, string? Day, string? Start, string? Procedure = null);
 
 /// <summary>
 /// Books a slot for the signed-in citizen within the caps (<see cref="QueueOptions"/>): not in the past, only released
@@ -21,7 +21,7 @@ public sealed record BookingRequest(string? Point, string? ServiceGroup, string?
 /// transactions are serialised), the caps are counted, then one conditional upsert takes a place in the slot
 /// (booked &lt; capacity) — concurrent bookings never overbook — and the appointment and its outbox row are saved.
 /// </summary>
-public sealed class BookAppointment(MotCuaDb db, AppointmentSlots slots, ServiceGroupList groups, ProcedureLookup procedures, TimeProvider time, IOptions<QueueOptions> options)
+internal sealed class BookAppointment(MotCuaDb db, AppointmentSlots slots, ServiceGroupList groups, ProcedureLookup procedures, TimeProvider time, IOptions<QueueOptions> options)
 {
     public async Task<(AppointmentView? Appointment, IReadOnlyList<Error> Errors)> RunAsync(
         BookingRequest request, string holderIdNumber, string holderName, CancellationToken ct)

@@ -9,7 +9,7 @@ namespace MotCua.Queues.Appointments;
 /// The holder cancels a booking before its slot starts: the appointment is cancelled and its place goes back to
 /// the slot, with the outbox row, in one transaction.
 /// </summary>
-public sealed class CancelAppointment(MotCuaDb db, TimeProvider time)
+internal sealed class CancelAppointment(MotCuaDb db, TimeProvider time)
 {
     public async Task<Error?> RunAsync(string holderIdNumber, string? code, CancellationToken ct)
     {

@@ -10,10 +10,10 @@ using MotCua.Queues.Tickets;
 namespace MotCua.Queues.Appointments;
 
 /// <summary>What the QR check-in page shows of an appointment before the holder confirms (no personal data).</summary>
-public sealed record AppointmentPreview(string Code, string Point, string PointName, string ServiceGroupName, string Day, string Start, string StatusText);
+internal sealed record AppointmentPreview(string Code, string Point, string PointName, string ServiceGroupName, string Day, string Start, string StatusText);
 
 /// <summary>The ticket an appointment became at check-in.</summary>
-public sealed record CheckedIn(string Code, string Point, string PointName, string TicketNumber, string TicketToken, string ServiceGroupName, bool Again);
+internal sealed record CheckedIn(string Code, string Point, string PointName, string TicketNumber, string TicketToken, string ServiceGroupName, bool Again);
 
 /// <summary>
 /// Checks an appointment in at the kiosk (its code typed or its QR scanned): from 30 minutes before the slot to
@@ -22,7 +22,7 @@ public sealed record CheckedIn(string Code, string Point, string PointName, stri
 /// appointment. The move Booked → CheckedIn is a conditional update, so one appointment gives one ticket however
 /// many times (or at once) it is checked in; checking in again answers the same ticket.
 /// </summary>
-public sealed class CheckInAppointment(MotCuaDb db, TakeTicket take, OrgDirectory org, ServiceGroupList groups, TimeProvider time, IOptions<QueueOptions> options)
+internal sealed class CheckInAppointment(MotCuaDb db, TakeTicket take, OrgDirectory org, ServiceGroupList groups, TimeProvider time, IOptions<QueueOptions> options)
 {
     public async Task<(CheckedIn? Ticket, Error? Error)> RunAsync(string? code, string? atPoint, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ using MotCua.Queues.Tickets;
 namespace MotCua.Queues.Appointments;
 
 /// <summary>A citizen's own appointments (newest day first), or one of them by its code; never anybody else's.</summary>
-public sealed class MyAppointments(MotCuaDb db, OrgDirectory org, ServiceGroupList groups, TimeProvider time)
+internal sealed class MyAppointments(MotCuaDb db, OrgDirectory org, ServiceGroupList groups, TimeProvider time)
 {
     public async Task<IReadOnlyList<AppointmentView>> ListAsync(string holderIdNumber, CancellationToken ct)
     {

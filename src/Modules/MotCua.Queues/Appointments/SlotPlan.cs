@@ -4,7 +4,7 @@ namespace MotCua.Queues.Appointments;
 /// The pure rules of bookable slots (no I/O): the slot starts of a day, the capacity of a slot for a group, and the
 /// release window that opens days one at a time so that bots cannot sweep a week of slots at once.
 /// </summary>
-public static class SlotPlan
+internal static class SlotPlan
 {
     /// <summary>The Vietnamese offset (UTC+7, no daylight saving).</summary>
     public static readonly TimeSpan LocalOffset = TimeSpan.FromHours(7);

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
-using MotCua.Dossiers;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Http;

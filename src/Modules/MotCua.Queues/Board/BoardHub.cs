@@ -15,7 +15,7 @@ namespace MotCua.Queues.Board;
 /// and sends it to the boards if it differs from what they have. The database is the source of truth, so a call
 /// made on any node reaches the boards of every node within about a second. The loop stops with its last board.
 /// </summary>
-public sealed partial class BoardHub(IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<BoardHub> logger) : IDisposable
+internal sealed partial class BoardHub(IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<BoardHub> logger) : IDisposable
 {
     public static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan RebuildEvery = TimeSpan.FromSeconds(30);
@@ -170,7 +170,7 @@ public sealed partial class BoardHub(IServiceScopeFactory scopes, TimeProvider t
 }
 
 /// <summary>One connected board: its latest board JSON to read; dispose when the board leaves.</summary>
-public sealed class BoardSubscription(ChannelReader<string> reader, Action leave) : IDisposable
+internal sealed class BoardSubscription(ChannelReader<string> reader, Action leave) : IDisposable
 {
     private int left;
 

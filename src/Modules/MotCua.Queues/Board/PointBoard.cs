@@ -9,16 +9,16 @@ using MotCua.Queues.Waits;
 namespace MotCua.Queues.Board;
 
 /// <summary>One line of the board: a ticket called to a counter ("A-0012 → Quầy 3").</summary>
-public sealed record BoardCall(string Number, string Counter, string Announcement, string Status, bool Calling);
+internal sealed record BoardCall(string Number, string Counter, string Announcement, string Status, bool Calling);
 
 /// <summary>A service group's queue on the board.</summary>
-public sealed record BoardGroup(string Code, string Letter, string Name, int Waiting, int? WaitMinutes);
+internal sealed record BoardGroup(string Code, string Letter, string Name, int Waiting, int? WaitMinutes);
 
 /// <summary>
 /// What the waiting-room board of a point shows: the latest call (spoken), the last calls with their counters and
 /// the waiting count per group. <see cref="CallId"/> changes with every call and recall, so the page speaks again.
 /// </summary>
-public sealed record BoardSnapshot(
+internal sealed record BoardSnapshot(
     string Point,
     string PointName,
     string? Announcement,
@@ -27,7 +27,7 @@ public sealed record BoardSnapshot(
     IReadOnlyList<BoardGroup> Groups);
 
 /// <summary>Reads a point's board from the database (the source of truth for every app node).</summary>
-public sealed class PointBoard(MotCuaDb db, OrgDirectory org, ServiceGroupList groups, LiveQueue live)
+internal sealed class PointBoard(MotCuaDb db, OrgDirectory org, ServiceGroupList groups, LiveQueue live)
 {
     /// <summary>Calls shown on the board, latest first.</summary>
     public const int CallsShown = 8;

@@ -6,7 +6,7 @@ namespace MotCua.Queues.Counters;
 /// A counter (quầy) of a branch or point: its number, the service groups it calls (its profile, in order of
 /// preference), whether it is open and who is on duty.
 /// </summary>
-public sealed class Counter
+internal sealed class Counter
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid PointId { get; init; }

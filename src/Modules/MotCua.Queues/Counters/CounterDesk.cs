@@ -9,10 +9,10 @@ using MotCua.Queues.Waits;
 namespace MotCua.Queues.Counters;
 
 /// <summary>Waiting tickets of one group of a counter's profile.</summary>
-public sealed record GroupWaiting(string Code, string Name, int Waiting, int? WaitMinutes);
+internal sealed record GroupWaiting(string Code, string Name, int Waiting, int? WaitMinutes);
 
 /// <summary>What the officer's counter page shows: the counter, its current ticket, the queues it calls from, today's visits.</summary>
-public sealed record CounterDeskView(
+internal sealed record CounterDeskView(
     CounterState Counter,
     IReadOnlyList<GroupWaiting> Queues,
     int ReservedForCounter,
@@ -20,7 +20,7 @@ public sealed record CounterDeskView(
     IReadOnlyList<CounterState> OtherCounters);
 
 /// <summary>The counters of a point with their state (the API's list and the pages).</summary>
-public sealed class CounterDesk(MotCuaDb db, CounterScope scope, ServiceGroupList groups, LiveQueue live)
+internal sealed class CounterDesk(MotCuaDb db, CounterScope scope, ServiceGroupList groups, LiveQueue live)
 {
     public async Task<(IReadOnlyList<CounterState>? Counters, Error? Error)> ListAsync(string point, CancellationToken ct)
     {

@@ -13,7 +13,7 @@ namespace MotCua.Queues.Counters;
 /// it (its branch, or the center for a branch); the center's director and administrators everywhere. A reception
 /// officer operates only the counter they opened; managers operate any counter in their scope.
 /// </summary>
-public sealed class CounterScope(MotCuaDb db, OrgDirectory org, CurrentActor actor)
+internal sealed class CounterScope(MotCuaDb db, OrgDirectory org, CurrentActor actor)
 {
     public static readonly string[] Roles = [StaffRoles.ReceptionOfficer, StaffRoles.BranchManager, StaffRoles.CenterDirector, StaffRoles.Administrator];
     public static readonly string[] ManagerRoles = [StaffRoles.BranchManager, StaffRoles.CenterDirector, StaffRoles.Administrator];

@@ -3,7 +3,7 @@ using MotCua.Organisation.Contracts;
 namespace MotCua.Queues.Counters;
 
 /// <summary>A counter as the API and the pages show it.</summary>
-public sealed record CounterState(
+internal sealed record CounterState(
     string Point,
     string PointName,
     int Number,

@@ -8,7 +8,7 @@ using MotCua.Queues.Tickets;
 namespace MotCua.Queues.Counters;
 
 /// <summary>A ticket at a counter as the officer's page and the API show it.</summary>
-public sealed record TicketAtCounter(
+internal sealed record TicketAtCounter(
     Guid Id,
     string Number,
     string ServiceGroup,
@@ -32,7 +32,7 @@ public sealed record TicketAtCounter(
 }
 
 /// <summary>Which ticket an action at a counter is about: the one named (number "A-0012" or id) or, when none is, the counter's current one.</summary>
-public sealed record TicketActionRequest(string? Ticket = null);
+internal sealed record TicketActionRequest(string? Ticket = null);
 
 /// <summary>
 /// The shared path of the actions on the counter's current ticket (recall, start, finish, no-show): check the actor

@@ -9,7 +9,7 @@ namespace MotCua.Queues.Kiosk;
 /// chờ khoảng 5 phút thay vì 40 phút …"): the recommender ranks the points from the kiosk's own place, and the
 /// kiosk's point is compared with no travel and the wait this ticket actually has.
 /// </summary>
-public static class KioskAdvice
+internal static class KioskAdvice
 {
     public static async Task<string?> ForAsync(OrgDirectory org, RecommendPoints recommend, TicketView ticket, CancellationToken ct)
     {

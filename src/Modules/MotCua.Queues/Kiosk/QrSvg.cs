@@ -1,3 +1,6 @@
+using MotCua.Platform;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -12,7 +15,7 @@ namespace MotCua.Queues.Kiosk;
 /// A QR code drawn on the server as one inline SVG path (no image request, crisp on a thermal printer and on a
 /// poster), with its text as the accessible name.
 /// </summary>
-public static class QrSvg
+internal static class QrSvg
 {
     public static MarkupString Render(string text, string label, string cssClass = "qr")
     {
@@ -37,12 +40,12 @@ public static class QrSvg
     }
 }
 
-/// <summary>Absolute links printed on tickets and posters: MotCua:PublicBaseUrl, else the request's own address.</summary>
-public static class PublicLinks
+/// <summary>Absolute links printed on tickets and posters: the center's public address (<see cref="CenterOptions"/>), else the request's own.</summary>
+internal static class PublicLinks
 {
     public static string Base(IConfiguration configuration, HttpContext? http)
-        => configuration["MotCua:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/')
-            : http is null ? "" : $"{http.Request.Scheme}://{http.Request.Host}";
+        => http is null ? (configuration.GetSection(CenterOptions.Section).Get<CenterOptions>()?.PublicBaseUrl ?? configuration["MotCua:PublicBaseUrl"] ?? "").TrimEnd('/')
+            : http.RequestServices.GetRequiredService<IOptions<CenterOptions>>().Value.BaseUrl(http.Request);
 
     public static string Follow(IConfiguration configuration, HttpContext? http, string token) => $"{Base(configuration, http)}/q/{token}";
 

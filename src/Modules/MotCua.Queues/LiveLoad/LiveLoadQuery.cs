@@ -4,6 +4,7 @@ using MotCua.Platform.Data;
 using MotCua.Queues.Counters;
 using MotCua.Queues.Tickets;
 using MotCua.Queues.Waits;
+using MotCua.Queues.Contracts;
 
 namespace MotCua.Queues.LiveLoad;
 
@@ -11,7 +12,7 @@ namespace MotCua.Queues.LiveLoad;
 /// <param name="EstimatedWaitMinutes">The longest estimated wait of a newcomer over the groups with someone waiting
 /// (<see cref="WaitEstimator"/>); null when nobody waits, or when someone waits in a group no open counter serves
 /// (then <see cref="Unserved"/> is true).</param>
-public sealed record PointLoad(
+internal sealed record PointLoad(
     string Point,
     string Name,
     string Kind,
@@ -31,7 +32,7 @@ public sealed record PointLoad(
 /// open. Sorted with the worst first: groups nobody serves, then by estimated wait, then by people waiting.
 /// A point is overloaded when someone waits where no counter serves, or the estimate passes <see cref="OverloadMinutes"/>.
 /// </summary>
-public sealed class LiveLoadQuery(MotCuaDb db, OrgDirectory org, LiveQueue live, TimeProvider time)
+internal sealed class LiveLoadQuery(MotCuaDb db, OrgDirectory org, LiveQueue live, TimeProvider time)
 {
     /// <summary>The 15-minute target of the staffing plan, doubled: beyond it a point needs help now.</summary>
     public const int OverloadMinutes = 30;

@@ -7,13 +7,13 @@ using MotCua.Queues.Counters;
 namespace MotCua.Queues.LiveLoad;
 
 /// <summary>Move an officer: from the counter they are on duty at, to a counter (by number) of another point.</summary>
-public sealed record MoveStaffRequest(string? Officer, string? ToPoint, int? ToCounter);
+internal sealed record MoveStaffRequest(string? Officer, string? ToPoint, int? ToCounter);
 
 /// <summary>
 /// Moves staff where the load is (điều chuyển cán bộ): closes the officer's counter at one point and opens a counter
 /// at another for the same officer, in one transaction — both or neither. Managers only, in their scope at both points.
 /// </summary>
-public sealed class MoveStaff(MotCuaDb db, CounterScope scope, TimeProvider time)
+internal sealed class MoveStaff(MotCuaDb db, CounterScope scope, TimeProvider time)
 {
     public async Task<(CounterState? Counter, Error? Error)> RunAsync(MoveStaffRequest request, CancellationToken ct)
     {

@@ -1,18 +1,18 @@
 using System.Globalization;
 using MotCua.Catalog.Contracts;
 using MotCua.Organisation.Contracts;
-using MotCua.Organisation.Network;
 using MotCua.Platform.Errors;
 using MotCua.Queues.ServiceGroups;
 using MotCua.Queues.Waits;
+using MotCua.Queues.Contracts;
 
 namespace MotCua.Queues.Recommendations;
 
 /// <summary>Where the person is and what they need: a ward, or coordinates; a service group, or a procedure.</summary>
-public sealed record RecommendationRequest(string? Ward, double? Latitude, double? Longitude, string? ServiceGroup, string? Procedure, int Take = 5);
+internal sealed record RecommendationRequest(string? Ward, double? Latitude, double? Longitude, string? ServiceGroup, string? Procedure, int Take = 5);
 
 /// <summary>One service point as a choice: how far, how long to get there, how long to wait, in all.</summary>
-public sealed record PointChoice(
+internal sealed record PointChoice(
     string Code,
     string Name,
     string Kind,
@@ -25,7 +25,7 @@ public sealed record PointChoice(
     int OpenCounters,
     bool Nearest);
 
-public sealed record Recommendation(string From, string ServiceGroup, string ServiceGroupName, IReadOnlyList<PointChoice> Choices, string? Advice);
+internal sealed record Recommendation(string From, string ServiceGroup, string ServiceGroupName, IReadOnlyList<PointChoice> Choices, string? Advice);
 
 /// <summary>
 /// Ranks the service points for a person by expected total time = travel time + expected wait (docs/planning.md):
@@ -34,7 +34,7 @@ public sealed record Recommendation(string From, string ServiceGroup, string Ser
 /// live queue. Points with no open counter for the group come last (their wait is unknown). The same class answers
 /// the portal page, the kiosk, the booking page and GET /api/v1/recommendations.
 /// </summary>
-public sealed class RecommendPoints(OrgDirectory org, ProcedureLookup procedures, ServiceGroupList groups, LiveQueue live)
+internal sealed class RecommendPoints(OrgDirectory org, ProcedureLookup procedures, ServiceGroupList groups, LiveQueue live)
 {
     public async Task<(Recommendation? Result, IReadOnlyList<Error> Errors)> RunAsync(RecommendationRequest request, CancellationToken ct)
     {

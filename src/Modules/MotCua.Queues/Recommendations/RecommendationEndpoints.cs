@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using MotCua.Dossiers;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Http;
 

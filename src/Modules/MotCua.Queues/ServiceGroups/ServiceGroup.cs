@@ -1,4 +1,5 @@
-using MotCua.Catalog.LifeEvents;
+
+using MotCua.Platform.Text;
 
 namespace MotCua.Queues.ServiceGroups;
 
@@ -6,7 +7,7 @@ namespace MotCua.Queues.ServiceGroups;
 /// A service group (nhóm dịch vụ): what a visitor picks at the kiosk and what a counter serves. A set of
 /// catalog fields; the letter prefixes the group's ticket numbers ("A-0012").
 /// </summary>
-public sealed record ServiceGroup(
+internal sealed record ServiceGroup(
     string Code,
     string Letter,
     LocalText Name,

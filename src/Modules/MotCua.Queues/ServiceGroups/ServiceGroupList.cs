@@ -1,11 +1,14 @@
+using MotCua.Queues.Contracts;
 using System.Text.Json;
 using MotCua.Platform.Text;
 
 namespace MotCua.Queues.ServiceGroups;
 
 /// <summary>The service groups, read once from the embedded service-groups.json and checked at start-up.</summary>
-public sealed class ServiceGroupList
+internal sealed class ServiceGroupList : IServiceGroups
 {
+    IReadOnlyList<ServiceGroupInfo> IServiceGroups.All => [.. All.Select(g => new ServiceGroupInfo(g.Code, g.Name.ToString(), g.AverageServiceMinutes))];
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         ReadCommentHandling = JsonCommentHandling.Skip,

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using MotCua.Dossiers;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
@@ -15,7 +14,7 @@ namespace MotCua.Queues.Tickets;
 /// The holder gives a ticket back before being called (from the follow page or DELETE /api/v1/tickets/{token}):
 /// whoever holds the secret token may cancel, as whoever holds the paper ticket may walk away.
 /// </summary>
-public sealed class CancelTicket(MotCuaDb db, OrgDirectory org, TimeProvider time)
+internal sealed class CancelTicket(MotCuaDb db, OrgDirectory org, TimeProvider time)
 {
     public async Task<Error?> RunAsync(string token, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ namespace MotCua.Queues.Tickets;
 /// Art. 7): digits 1–3 the province of birth, digit 4 century and sex (0/1: 20th century, 2/3: 21st, 4/5: 22nd
 /// …), digits 5–6 the last two digits of the birth year.
 /// </summary>
-public static class CitizenAge
+internal static class CitizenAge
 {
     public static int? BirthYear(string? idNumber)
     {

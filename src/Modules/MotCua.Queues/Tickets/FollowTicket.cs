@@ -4,13 +4,14 @@ using MotCua.Platform.Data;
 using MotCua.Queues.Counters;
 using MotCua.Queues.ServiceGroups;
 using MotCua.Queues.Waits;
+using MotCua.Queues.Contracts;
 
 namespace MotCua.Queues.Tickets;
 
-public sealed record TicketLine(DateTimeOffset At, string What, string Detail);
+internal sealed record TicketLine(DateTimeOffset At, string What, string Detail);
 
 /// <summary>A ticket as its holder follows it on a phone: no personal data, only the secret token opens it.</summary>
-public sealed record TicketView(
+internal sealed record TicketView(
     string Number,
     string Point,
     string PointName,
@@ -25,7 +26,7 @@ public sealed record TicketView(
     IReadOnlyList<TicketLine> Timeline);
 
 /// <summary>Reads one ticket by its token, with its place in the queue and its timeline from ticket to dossier.</summary>
-public sealed class FollowTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList groups, LiveQueue live)
+internal sealed class FollowTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList groups, LiveQueue live)
 {
     public async Task<TicketView?> RunAsync(string token, CancellationToken ct)
     {

@@ -8,14 +8,16 @@ using MotCua.Platform.Identity;
 using MotCua.Platform.Outbox;
 using MotCua.Queues.ServiceGroups;
 using MotCua.Queues.Waits;
+using MotCua.Catalog.Contracts;
+using MotCua.Queues.Contracts;
 
 namespace MotCua.Queues.Tickets;
 
 /// <summary>A request for a ticket: where, for what, and a priority group the holder declares (checked by the officer).</summary>
-public sealed record TicketRequest(string? Point, string? ServiceGroup, TicketPriority Priority = TicketPriority.None);
+internal sealed record TicketRequest(string? Point, string? ServiceGroup, TicketPriority Priority = TicketPriority.None);
 
 /// <summary>A ticket as the kiosk prints it and the API answers.</summary>
-public sealed record IssuedTicket(
+internal sealed record IssuedTicket(
     Guid Id,
     string Number,
     string Point,
@@ -33,7 +35,7 @@ public sealed record IssuedTicket(
 /// Takes a ticket at a point for a service group (kiosk, virtual ticket from the portal or the entrance QR,
 /// reception desk, appointment check-in): a number unique per point and day, in the one FIFO queue.
 /// </summary>
-public sealed class TakeTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList groups, LiveQueue live, TimeProvider time, CurrentActor actor, IOptions<QueueOptions> options)
+internal sealed class TakeTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList groups, LiveQueue live, TimeProvider time, CurrentActor actor, IOptions<QueueOptions> options)
 {
     /// <summary>Open tickets one holder may keep at the same time (virtual tickets), so nobody hoards numbers.</summary>
     public const int MaxOpenTicketsPerHolder = 2;

@@ -1,8 +1,9 @@
 using MotCua.Platform.Errors;
+using MotCua.Catalog.Contracts;
 
 namespace MotCua.Queues.Tickets;
 
-public enum TicketStatus
+internal enum TicketStatus
 {
     /// <summary>In the queue (also after a transfer or a recall back into the queue).</summary>
     Waiting = 1,
@@ -22,7 +23,7 @@ public enum TicketStatus
 }
 
 /// <summary>Who is served first within the one FIFO queue (configurable rule, <see cref="QueueOptions"/>).</summary>
-public enum TicketPriority
+internal enum TicketPriority
 {
     None = 0,
 
@@ -39,7 +40,7 @@ public enum TicketPriority
     Appointment = 4,
 }
 
-public enum TicketChannel
+internal enum TicketChannel
 {
     Kiosk = 1,
 
@@ -57,7 +58,7 @@ public enum TicketChannel
 /// A queue ticket (số thứ tự): a number unique per point and local day, for a service group, in one FIFO queue
 /// (<see cref="QueuedAt"/>) with priority groups served by the configured rule.
 /// </summary>
-public sealed class Ticket
+internal sealed class Ticket
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid PointId { get; init; }
@@ -213,7 +214,7 @@ public sealed class Ticket
 }
 
 /// <summary>One line of a ticket's timeline: issued, called at a counter, served, linked to a dossier …</summary>
-public sealed class TicketEvent
+internal sealed class TicketEvent
 {
     public long Id { get; init; }
     public Guid TicketId { get; init; }
@@ -225,7 +226,7 @@ public sealed class TicketEvent
     public string Actor { get; init; } = "";
 }
 
-public enum TicketEventKind
+internal enum TicketEventKind
 {
     Issued = 1,
     Called = 2,

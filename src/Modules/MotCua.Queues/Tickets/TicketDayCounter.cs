@@ -1,7 +1,7 @@
 namespace MotCua.Queues.Tickets;
 
 /// <summary>The last ticket number issued at a point on a local day (one row per point and day).</summary>
-public sealed class TicketDayCounter
+internal sealed class TicketDayCounter
 {
     public Guid PointId { get; init; }
     public DateOnly Day { get; init; }

@@ -2,13 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using MotCua.Dossiers;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
 using MotCua.Queues.ServiceGroups;
 using MotCua.Platform.Http;
-using MotCua.Integrations.Contracts;
 
 namespace MotCua.Queues.Tickets;
 

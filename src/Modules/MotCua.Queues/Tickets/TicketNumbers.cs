@@ -10,7 +10,7 @@ namespace MotCua.Queues.Tickets;
 /// approach as dossier codes, docs/adr/0004). PostgreSQL's row lock orders concurrent issuers at one point; a
 /// rolled-back transaction takes its number back. SQLite serialises writers.
 /// </summary>
-public static class TicketNumbers
+internal static class TicketNumbers
 {
     public static async Task<int> NextAsync(MotCuaDb db, Guid pointId, DateOnly day, CancellationToken ct)
     {

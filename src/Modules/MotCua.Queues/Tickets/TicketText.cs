@@ -1,7 +1,7 @@
 namespace MotCua.Queues.Tickets;
 
 /// <summary>The Vietnamese words for a ticket's states, priorities and timeline (shown and announced).</summary>
-public static class TicketText
+internal static class TicketText
 {
     public static string Status(TicketStatus status) => status switch
     {

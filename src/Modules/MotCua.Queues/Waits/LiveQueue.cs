@@ -4,14 +4,15 @@ using MotCua.Platform.Time;
 using MotCua.Queues.Counters;
 using MotCua.Queues.ServiceGroups;
 using MotCua.Queues.Tickets;
+using MotCua.Queues.Contracts;
 
 namespace MotCua.Queues.Waits;
 
 /// <summary>One service group's queue at a point now, with its wait estimate for a newcomer.</summary>
-public sealed record GroupQueue(string Group, string GroupName, QueueState State, int? WaitMinutes);
+internal sealed record GroupQueue(string Group, string GroupName, QueueState State, int? WaitMinutes);
 
 /// <summary>The live state of the queues (today's tickets and the counters) the estimator reads.</summary>
-public sealed class LiveQueue(MotCuaDb db, ServiceGroupList groups, TimeProvider time)
+internal sealed class LiveQueue(MotCuaDb db, ServiceGroupList groups, TimeProvider time)
 {
     /// <summary>Finished visits averaged for the observed service time.</summary>
     public const int ObservedVisits = 20;

@@ -22,7 +22,7 @@ namespace MotCua.Queues.Counters.CallNext;
 /// <c>WHERE "Status" = Waiting</c>), so of two counters racing for one ticket only one UPDATE matches, the other
 /// fails, reloads and takes the next ticket; the counter's version token does the same for two calls from one counter.
 /// </summary>
-public sealed class CallNextTicket(MotCuaDb db, CounterScope scope, ServiceGroupList groups, LiveQueue live, TimeProvider time, IOptions<QueueOptions> options)
+internal sealed class CallNextTicket(MotCuaDb db, CounterScope scope, ServiceGroupList groups, LiveQueue live, TimeProvider time, IOptions<QueueOptions> options)
 {
     /// <summary>Attempts before giving up when other counters keep taking the chosen ticket first.</summary>
     public const int Attempts = 25;

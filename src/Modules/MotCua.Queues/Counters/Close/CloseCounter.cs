@@ -5,7 +5,7 @@ using MotCua.Platform.Outbox;
 namespace MotCua.Queues.Counters.Close;
 
 /// <summary>Closes a counter (đóng quầy): only with no ticket called or being served there.</summary>
-public sealed class CloseCounter(MotCuaDb db, CounterScope scope, TimeProvider time)
+internal sealed class CloseCounter(MotCuaDb db, CounterScope scope, TimeProvider time)
 {
     public async Task<(CounterState? Counter, Error? Error)> RunAsync(string point, int number, CancellationToken ct)
     {

@@ -4,14 +4,14 @@ using MotCua.Queues.Tickets;
 namespace MotCua.Queues.Counters.DeskTicket;
 
 /// <summary>What the reception desk asks for: the group, the priority the officer has seen, optionally the visitor's ID number.</summary>
-public sealed record DeskTicketRequest(string? ServiceGroup, TicketPriority Priority = TicketPriority.None, string? IdNumber = null);
+internal sealed record DeskTicketRequest(string? ServiceGroup, TicketPriority Priority = TicketPriority.None, string? IdNumber = null);
 
 /// <summary>
 /// The reception desk (bàn hướng dẫn) hands a number to a visitor who cannot or will not use the kiosk: the same
 /// ticket as the kiosk's (<see cref="TakeTicket"/>, channel Reception), by staff of the point or the unit above it.
 /// With the visitor's ID number the ticket is theirs (elderly priority from the birth year, at most two open).
 /// </summary>
-public sealed class IssueDeskTicket(CounterScope scope, TakeTicket take)
+internal sealed class IssueDeskTicket(CounterScope scope, TakeTicket take)
 {
     public async Task<(IssuedTicket? Ticket, IReadOnlyList<Error> Errors)> RunAsync(string point, DeskTicketRequest request, CancellationToken ct)
     {

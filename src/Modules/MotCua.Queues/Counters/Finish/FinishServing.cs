@@ -6,7 +6,7 @@ using MotCua.Queues.Tickets;
 namespace MotCua.Queues.Counters.Finish;
 
 /// <summary>The visit is over (kết thúc): only a ticket being served can be finished.</summary>
-public sealed class FinishServing(MotCuaDb db, CounterScope scope, ServiceGroupList groups, TimeProvider time)
+internal sealed class FinishServing(MotCuaDb db, CounterScope scope, ServiceGroupList groups, TimeProvider time)
 {
     public Task<(TicketAtCounter? Ticket, Error? Error)> RunAsync(string point, int number, TicketActionRequest request, CancellationToken ct)
         => CounterTicket.ActAsync(db, scope, groups, time, point, number, request.Ticket, includeFinished: false,

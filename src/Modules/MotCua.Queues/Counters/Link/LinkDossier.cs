@@ -1,4 +1,4 @@
-using MotCua.Dossiers.Tracking;
+using MotCua.Dossiers.Contracts;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Outbox;
@@ -8,14 +8,14 @@ using MotCua.Queues.Tickets;
 namespace MotCua.Queues.Counters.Link;
 
 /// <summary>The dossier the visit created (<c>received</c>) or whose result it returned (<c>returned</c>).</summary>
-public sealed record LinkRequest(string? DossierCode, string? Kind = null, string? Ticket = null);
+internal sealed record LinkRequest(string? DossierCode, string? Kind = null, string? Ticket = null);
 
 /// <summary>
 /// Links the visit to its dossier (gắn hồ sơ): the ticket keeps the dossier code and its timeline gets a line, so
 /// following the ticket shows "ticket → dossier". The code must be a dossier that exists (the public tracking lookup).
 /// Works on the counter's current ticket or on a ticket it finished today (named).
 /// </summary>
-public sealed class LinkDossier(MotCuaDb db, CounterScope scope, ServiceGroupList groups, TimeProvider time, TrackDossier track)
+internal sealed class LinkDossier(MotCuaDb db, CounterScope scope, ServiceGroupList groups, TimeProvider time, IDossierLookup dossiers)
 {
     public async Task<(TicketAtCounter? Ticket, Error? Error)> RunAsync(string point, int number, LinkRequest request, CancellationToken ct)
     {
@@ -37,7 +37,7 @@ public sealed class LinkDossier(MotCuaDb db, CounterScope scope, ServiceGroupLis
             return (null, Error.Invalid("kind", "Loại liên kết phải là \"received\" (tiếp nhận hồ sơ) hoặc \"returned\" (trả kết quả)."));
         }
 
-        var dossier = await track.RunAsync(code, ct);
+        var dossier = await dossiers.FindAsync(code, ct);
         if (dossier is null)
         {
             return (null, Error.Invalid("dossierCode", $"Không có hồ sơ với mã \"{code}\". Vui lòng kiểm tra lại mã trên giấy tiếp nhận."));

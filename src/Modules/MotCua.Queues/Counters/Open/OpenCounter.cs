@@ -7,14 +7,14 @@ using MotCua.Platform.Outbox;
 namespace MotCua.Queues.Counters.Open;
 
 /// <summary>Who takes the counter: nobody named = the signed-in officer; a manager may name another officer.</summary>
-public sealed record OpenCounterRequest(string? Officer = null);
+internal sealed record OpenCounterRequest(string? Officer = null);
 
 /// <summary>
 /// An officer takes a counter (mở quầy): the counter opens with the officer on duty. One officer, one counter: an
 /// officer already on duty elsewhere must close that counter first (a unique index on the officer keeps it so even
 /// when two requests race).
 /// </summary>
-public sealed class OpenCounter(MotCuaDb db, CounterScope scope, TimeProvider time)
+internal sealed class OpenCounter(MotCuaDb db, CounterScope scope, TimeProvider time)
 {
     public async Task<(CounterState? Counter, Error? Error)> RunAsync(string point, int number, OpenCounterRequest request, CancellationToken ct)
     {

@@ -6,10 +6,10 @@ using MotCua.Queues.ServiceGroups;
 namespace MotCua.Queues.Counters.Profile;
 
 /// <summary>The service groups a counter calls, in order of preference.</summary>
-public sealed record ProfileRequest(IReadOnlyList<string>? ServiceGroups);
+internal sealed record ProfileRequest(IReadOnlyList<string>? ServiceGroups);
 
 /// <summary>Changes a counter's service profile (which groups it calls, first ones first).</summary>
-public sealed class ChangeProfile(MotCuaDb db, CounterScope scope, ServiceGroupList groups, TimeProvider time)
+internal sealed class ChangeProfile(MotCuaDb db, CounterScope scope, ServiceGroupList groups, TimeProvider time)
 {
     public async Task<(CounterState? Counter, Error? Error)> RunAsync(string point, int number, ProfileRequest request, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ using MotCua.Queues.Tickets;
 namespace MotCua.Queues.Counters.Recall;
 
 /// <summary>Calls the counter's current ticket again (gọi lại): the board announces it once more.</summary>
-public sealed class RecallTicket(MotCuaDb db, CounterScope scope, ServiceGroupList groups, TimeProvider time)
+internal sealed class RecallTicket(MotCuaDb db, CounterScope scope, ServiceGroupList groups, TimeProvider time)
 {
     public Task<(TicketAtCounter? Ticket, Error? Error)> RunAsync(string point, int number, TicketActionRequest request, CancellationToken ct)
         => CounterTicket.ActAsync(db, scope, groups, time, point, number, request.Ticket, includeFinished: false,

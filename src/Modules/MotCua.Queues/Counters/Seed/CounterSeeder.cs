@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Organisation.Contracts;
-using MotCua.Organisation.Network;
 using MotCua.Platform.Data;
 using MotCua.Platform.Startup;
 using MotCua.Queues.ServiceGroups;

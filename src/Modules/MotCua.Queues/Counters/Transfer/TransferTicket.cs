@@ -8,14 +8,14 @@ using MotCua.Queues.Tickets;
 namespace MotCua.Queues.Counters.Transfer;
 
 /// <summary>Where the ticket goes: another service group, and/or one counter (by number) of the same point.</summary>
-public sealed record TransferRequest(string? Ticket = null, string? ServiceGroup = null, int? Counter = null);
+internal sealed record TransferRequest(string? Ticket = null, string? ServiceGroup = null, int? Counter = null);
 
 /// <summary>
 /// Transfers the counter's current ticket (chuyển) back into the queue of another service group and/or to one
 /// counter of the same point, keeping its place in the FIFO queue; a ticket sent to a counter is called by that
 /// counter only (first, before its other tickets).
 /// </summary>
-public sealed class TransferTicket(MotCuaDb db, CounterScope scope, ServiceGroupList groups, TimeProvider time)
+internal sealed class TransferTicket(MotCuaDb db, CounterScope scope, ServiceGroupList groups, TimeProvider time)
 {
     public async Task<(TicketAtCounter? Ticket, Error? Error)> RunAsync(string point, int number, TransferRequest request, CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using MotCua.Platform.Text;
 
-namespace MotCua.Forms;
+namespace MotCua.Forms.Contracts;
 
 /// <summary>What the identity and the population registry say about the applicant (the data a form need not ask for).</summary>
 public sealed record CitizenFacts(string Name, DateOnly? DateOfBirth, string IdNumber, string Address, string Phone, string WardCode);

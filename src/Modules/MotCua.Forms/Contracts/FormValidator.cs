@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using MotCua.Platform.Storage;
 
-namespace MotCua.Forms;
+namespace MotCua.Forms.Contracts;
 
 /// <summary>An uploaded file as the host saw it: its name, its sniffed content type (<see cref="FileKinds.Sniff"/>) and its size.</summary>
 public sealed record UploadedFile(string FileName, string ContentType, long Length);

@@ -3,16 +3,19 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Catalog.Contracts;
 using MotCua.Platform.Data;
 
-namespace MotCua.Forms;
+namespace MotCua.Forms.Contracts;
 
 /// <summary>The form a procedure version is filed with: its published form, or the generated default (<see cref="Record"/> null).</summary>
-public sealed record CurrentForm(ProcedureRef Procedure, FormDefinitionRecord? Record, FormDefinition Definition)
+public sealed record CurrentForm(ProcedureRef Procedure, FormDefinition Definition)
 {
+    /// <summary>The published definition it comes from; null = the generated default form.</summary>
+    internal FormDefinitionRecord? Record { get; init; }
+
     public bool Generated => Record is null;
 }
 
 /// <summary>A form as the API shows it; <c>definition</c> is the JSON an administrator edits and posts back as a draft.</summary>
-public sealed record FormView(
+internal sealed record FormView(
     string ProcedureCode, int ProcedureVersion, string ProcedureName, Guid? Id, int? Number, FormState State, bool Generated,
     DateTimeOffset? CreatedAt, string? CreatedBy, DateTimeOffset? PublishedAt, string? PublishedBy, JsonElement Definition)
 {
@@ -44,17 +47,17 @@ public sealed class FormCatalog(MotCuaDb db, ProcedureLookup procedures)
             .OrderByDescending(f => f.Number)
             .FirstOrDefaultAsync(ct);
         return published is null
-            ? new CurrentForm(procedure, null, DefaultForm.For(procedure.Content))
-            : new CurrentForm(procedure, published, published.Definition);
+            ? new CurrentForm(procedure, DefaultForm.For(procedure.Content))
+            : new CurrentForm(procedure, published.Definition) { Record = published };
     }
 
     /// <summary>Every stored form of the procedure's versions, latest version and number first.</summary>
-    public Task<List<FormDefinitionRecord>> ListAsync(string procedureCode, CancellationToken ct)
+    internal Task<List<FormDefinitionRecord>> ListAsync(string procedureCode, CancellationToken ct)
         => db.Set<FormDefinitionRecord>().AsNoTracking()
             .Where(f => f.ProcedureCode == procedureCode)
             .OrderByDescending(f => f.ProcedureVersion).ThenByDescending(f => f.Number)
             .ToListAsync(ct);
 
-    public Task<FormDefinitionRecord?> ByIdAsync(Guid id, CancellationToken ct)
+    internal Task<FormDefinitionRecord?> ByIdAsync(Guid id, CancellationToken ct)
         => db.Set<FormDefinitionRecord>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
 }

@@ -1,4 +1,4 @@
-namespace MotCua.Catalog.Procedures;
+namespace MotCua.Catalog.Contracts;
 
 /// <summary>How a processing time is counted (LEGAL-NOTES "Time rules").</summary>
 public enum TimeUnit

@@ -1,4 +1,4 @@
-namespace MotCua.Queues.Waits;
+namespace MotCua.Queues.Contracts;
 
 /// <summary>What the estimator needs to know about one service group at one point, now.</summary>
 /// <param name="Ahead">Tickets waiting before the one asked about (the whole queue for a new ticket).</param>

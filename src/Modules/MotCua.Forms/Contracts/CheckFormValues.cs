@@ -1,6 +1,6 @@
 using MotCua.Platform.Time;
 
-namespace MotCua.Forms;
+namespace MotCua.Forms.Contracts;
 
 /// <summary>
 /// Checks posted values against a procedure version's current form: looks up the posted province and ward

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MotCua.Forms;
+namespace MotCua.Forms.Contracts;
 
 /// <summary>The values after a command, and the posted name of the input to put the focus on (autofocus) when the page comes back.</summary>
 public sealed record CommandResult(Dictionary<string, string> Values, string? Focus);

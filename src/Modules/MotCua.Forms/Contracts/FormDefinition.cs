@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace MotCua.Forms;
+namespace MotCua.Forms.Contracts;
 
 /// <summary>
 /// A procedure version's e-form (mẫu đơn, tờ khai điện tử) as data: sections of fields. Written as JSON by

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using MotCua.Platform.Storage;
 
-namespace MotCua.Forms;
+namespace MotCua.Forms.Contracts;
 
 /// <summary>
 /// The posted names of a form's inputs and the ids they get in the page, shared by the renderer, the

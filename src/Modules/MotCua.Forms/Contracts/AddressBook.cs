@@ -1,7 +1,7 @@
 using System.Globalization;
-using MotCua.Organisation.Units;
+using MotCua.Organisation.Contracts;
 
-namespace MotCua.Forms;
+namespace MotCua.Forms.Contracts;
 
 /// <summary>
 /// Provinces and wards for the address pickers and the validator, from the Organisation module's unit queries

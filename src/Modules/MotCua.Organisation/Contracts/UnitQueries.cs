@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Platform.Data;
+using MotCua.Organisation.Units;
 using MotCua.Platform.Text;
 
-namespace MotCua.Organisation.Units;
+namespace MotCua.Organisation.Contracts;
 
 public sealed record UnitSummary(string Code, string Name, string Type, UnitLevel Level, string? ProvinceCode, double? Latitude, double? Longitude, double? AreaKm2, int? Population);
 

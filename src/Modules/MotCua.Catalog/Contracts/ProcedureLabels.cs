@@ -1,16 +1,15 @@
 using System.Globalization;
-using MotCua.Catalog.Procedures;
 
-namespace MotCua.Catalog.Browse;
+namespace MotCua.Catalog.Contracts;
 
 /// <summary>How the catalog's values read in Vietnamese.</summary>
-public static class Labels
+public static class ProcedureLabels
 {
     public static string Channel(Channel channel) => channel switch
     {
-        Procedures.Channel.Counter => "Trực tiếp",
-        Procedures.Channel.Online => "Trực tuyến",
-        Procedures.Channel.Post => "Dịch vụ bưu chính",
+        Contracts.Channel.Counter => "Trực tiếp",
+        Contracts.Channel.Online => "Trực tuyến",
+        Contracts.Channel.Post => "Dịch vụ bưu chính",
         _ => channel.ToString(),
     };
 
