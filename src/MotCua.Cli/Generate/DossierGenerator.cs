@@ -69,7 +69,7 @@ internal sealed class DossierGenerator(MotCuaDb db, DueDates dueDates, TimeProvi
 
             var dayKey = day.ToString("yyMMdd", CultureInfo.InvariantCulture);
             var seq = counters[(agency.Eid, dayKey)] = counters.GetValueOrDefault((agency.Eid, dayKey)) + 1;
-            var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(8 + random.Next(8), random.Next(60))), TimeSpan.FromHours(7)).ToUniversalTime();
+            var at = VietnamTime.At(day, new TimeOnly(8 + random.Next(8), random.Next(60)));
             if (at > time.GetUtcNow())
             {
                 at = time.GetUtcNow().AddMinutes(-random.Next(1, 600));

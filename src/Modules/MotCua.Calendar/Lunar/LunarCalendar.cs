@@ -106,9 +106,6 @@ public sealed class LunarCalendar
     /// <summary>Mùng 1 Tết: the first day of lunar year <paramref name="year"/>.</summary>
     public DateOnly NewYear(int year) => ToSolar(year, 1, 1);
 
-    /// <summary>The last day of the lunar year before <paramref name="year"/>'s Tết (giao thừa day: 29 or 30 tháng Chạp).</summary>
-    public DateOnly NewYearsEve(int year) => NewYear(year).AddDays(-1);
-
     /// <summary>The leap month of a lunar year (the month number it repeats), or null when the year has 12 months.</summary>
     public int? LeapMonth(int year)
     {

@@ -234,7 +234,7 @@ internal sealed class SubmitApplication(SubmitOnline submit, Drafts drafts, OrgD
             Delivery: delivery,
             PostAddress: postAddress,
             FormData: v);
-        var (result, errors) = await submit.RunAsync(request, ct, idempotencyKey, new OnlineIdentity(filer.Subject, filer.AssuranceLevel));
+        var (result, errors) = await submit.RunAsync(request, new OnlineIdentity(filer.Subject, filer.AssuranceLevel), ct, idempotencyKey);
         if (result is not null && draftId is { } id)
         {
             await drafts.DeleteAsync(filer.Subject, id, ct);

@@ -35,6 +35,6 @@ internal sealed class SubmitAsCitizen(SubmitOnline submit, CurrentCitizen citize
                 Submitter = new SubmitterInput(citizen.Name, citizen.IdNumber, citizen.Phone ?? request.Submitter?.Phone, request.Submitter?.Authorisation,
                     request.Submitter?.Position, request.Submitter?.Document),
             };
-        return await submit.RunAsync(filed, ct, idempotencyKey, new OnlineIdentity(citizen.Subject, citizen.AssuranceLevel));
+        return await submit.RunAsync(filed, new OnlineIdentity(citizen.Subject, citizen.AssuranceLevel), ct, idempotencyKey);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class TrackingBook(MotCuaDb db, AuditTrail audit)
 {
     public async Task<IReadOnlyList<BookEntry>> RunAsync(Guid? unitId, DateOnly day, CancellationToken ct)
     {
-        var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)).ToUniversalTime();
+        var from = VietnamTime.StartOf(day);
         var to = from.AddDays(1);
         var query = db.Set<Dossier>().AsNoTracking().Where(d => d.CreatedAt >= from && d.CreatedAt < to && d.Status != DossierStatus.RegisteredOnline);
         if (unitId is { } unit)

@@ -7,6 +7,7 @@ using MotCua.Dossiers.Processing;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Data;
 using MotCua.Platform.Outbox;
+using MotCua.Platform.Time;
 
 namespace MotCua.Dossiers.Jobs;
 
@@ -169,7 +170,7 @@ internal sealed class SweepClocks(MotCuaDb db, IDeadlineClocks calendars, OrgDir
     private void Alert(Guid dossierId, string code, Guid taskId, AlertKind kind, DateTimeOffset due, Guid? unit, string text, DateTimeOffset now, Guid? user = null)
         => db.Add(new DossierAlert { DossierId = dossierId, DossierCode = code, TaskId = taskId, Kind = kind, DueAt = due, RecipientUnitId = unit, RecipientUserId = user, Text = text, CreatedAt = now });
 
-    private static string Local(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Local(DateTimeOffset at) => VietnamTime.FormatDateTime(at);
 }
 
 /// <summary>Runs <see cref="SweepClocks"/> every minute (MotCua:Sweep:IntervalSeconds; 0 turns it off).</summary>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using MotCua.Platform;
 using MotCua.Dossiers.Codes;
 using MotCua.Dossiers.Reception;
 using MotCua.Platform.Audit;
@@ -15,17 +17,17 @@ internal sealed record OnlineIdentity(string Subject, string AssuranceLevel);
 /// A dossier submitted online (by the citizen portal, 24/7): it gets its code at once and waits for an
 /// officer's reception ("chờ tiếp nhận"); the clock starts only at that valid reception.
 /// </summary>
-internal sealed class SubmitOnline(MotCuaDb db, DossierDraft drafts, AuditTrail audit, TimeProvider time)
+internal sealed class SubmitOnline(MotCuaDb db, DossierDraft drafts, AuditTrail audit, TimeProvider time, IOptions<CenterOptions> center)
 {
-    public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(ReceptionRequest request, CancellationToken ct, string? idempotencyKey = null, OnlineIdentity? identity = null)
+    public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(ReceptionRequest request, OnlineIdentity identity, CancellationToken ct, string? idempotencyKey = null)
     {
         if (IdempotencyKey.Validate(idempotencyKey) is { } keyError)
         {
             return (null, [keyError]);
         }
 
-        // A signed-in citizen's key is scoped by their identity; the anonymous API's by the applicant's ID number.
-        var scopedKey = idempotencyKey is null ? null : IdempotencyKey.Scoped(identity is null ? $"online:{request.Applicant?.IdNumber}" : $"citizen:{identity.Subject}", idempotencyKey);
+        // Only a signed-in citizen files online; the key is scoped by their identity.
+        var scopedKey = idempotencyKey is null ? null : IdempotencyKey.Scoped($"citizen:{identity.Subject}", idempotencyKey);
         if (await IdempotencyKey.FindAsync(db, scopedKey, ct) is { } earlier)
         {
             return (earlier, []);
@@ -42,7 +44,7 @@ internal sealed class SubmitOnline(MotCuaDb db, DossierDraft drafts, AuditTrail 
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (code, sequence) = await DossierCodes.NextAsync(db, draft.Agency.ElectronicId!, now, ct);
-        var dossier = Dossier.SubmitOnline(ReceiveAtCounter.New(draft, code, sequence, Channel.Online, declared, "Trung tâm Phục vụ hành chính công"), now, identity?.AssuranceLevel ?? "");
+        var dossier = Dossier.SubmitOnline(ReceiveAtCounter.New(draft, code, sequence, Channel.Online, declared, center.Value.Name), now, identity.AssuranceLevel);
         foreach (var line in declared.Documents ?? [])
         {
             foreach (var reused in (line.Attachments ?? []).Where(a => line.Provision == Provision.Reused && a.ReusedFrom is not null))

@@ -735,9 +735,6 @@ internal sealed partial class Dossier
         Status = status;
     }
 
-    /// <summary>The sweep raised an alert level for the current due instant.</summary>
-    public void Alerted(int level) => AlertLevel = level;
-
     private void End(DossierStatus status, Staff by, DateTimeOffset now, string text, string note)
     {
         var log = Clock;

@@ -4,6 +4,7 @@ using MotCua.Dossiers.Processing;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
+using MotCua.Platform.Time;
 
 namespace MotCua.Dossiers.Slips;
 
@@ -82,8 +83,8 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, AuditTra
             return (null, Error.Invalid("to", "Khoảng thời gian không hợp lệ (từ ngày phải trước đến ngày, tối đa một năm)."));
         }
 
-        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)).ToUniversalTime();
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)).ToUniversalTime();
+        var start = VietnamTime.StartOf(from);
+        var end = VietnamTime.StartOf(to.AddDays(1));
         var query = db.Set<Dossier>().AsNoTracking().Where(d => d.ReceivedAt >= start && d.ReceivedAt < end);
         if (unitId is { } unit)
         {
@@ -105,7 +106,7 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, AuditTra
     private static string StepVerdict(DossierTask t) => (t.CompletedAt, t.DueAt) switch
     {
         ({ } done, { } due) when done > due => "Quá hạn",
-        ({ } done, { } due) when done.ToOffset(TimeSpan.FromHours(7)).Date < due.ToOffset(TimeSpan.FromHours(7)).Date => "Trước hạn",
+        ({ } done, { } due) when VietnamTime.DayOf(done) < VietnamTime.DayOf(due) => "Trước hạn",
         ({ }, { }) => "Đúng hạn",
         (null, { } due) => "Đang xử lý",
         _ => "",

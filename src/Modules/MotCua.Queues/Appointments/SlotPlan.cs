@@ -1,3 +1,4 @@
+using MotCua.Platform.Time;
 namespace MotCua.Queues.Appointments;
 
 /// <summary>
@@ -7,7 +8,7 @@ namespace MotCua.Queues.Appointments;
 internal static class SlotPlan
 {
     /// <summary>The Vietnamese offset (UTC+7, no daylight saving).</summary>
-    public static readonly TimeSpan LocalOffset = TimeSpan.FromHours(7);
+    public static readonly TimeSpan LocalOffset = VietnamTime.Offset;
 
     /// <summary>Slot starts from <paramref name="from"/> every <paramref name="minutes"/>, each slot ending by <paramref name="until"/>.</summary>
     public static IReadOnlyList<TimeOnly> Starts(TimeOnly from, TimeOnly until, int minutes)
@@ -46,9 +47,9 @@ internal static class SlotPlan
         => new(day.AddDays(-daysAhead).ToDateTime(releaseAt), LocalOffset);
 
     /// <summary>The instant (in UTC, as instants are stored) a local day and time stand for.</summary>
-    public static DateTimeOffset Instant(DateOnly day, TimeOnly time) => new DateTimeOffset(day.ToDateTime(time), LocalOffset).ToUniversalTime();
+    public static DateTimeOffset Instant(DateOnly day, TimeOnly time) => VietnamTime.At(day, time);
 
-    public static DateOnly LocalDay(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(LocalOffset).DateTime);
+    public static DateOnly LocalDay(DateTimeOffset instant) => VietnamTime.DayOf(instant);
 
     /// <summary>Whether a day is released at <paramref name="now"/> (its slots may still be past or full).</summary>
     public static bool IsReleased(DateOnly day, DateTimeOffset now, int daysAhead, TimeOnly releaseAt) => now >= OpensAt(day, daysAhead, releaseAt);
