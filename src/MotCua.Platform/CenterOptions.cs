@@ -10,8 +10,11 @@ public sealed class CenterOptions
 {
     public const string Section = "MotCua:Center";
 
-    /// <summary>The center's name on slips, books and notices.</summary>
+    /// <summary>The center's short name, as a receiving unit and on the tracking book.</summary>
     public string Name { get; set; } = "Trung tâm Phục vụ hành chính công";
+
+    /// <summary>The center's full name, in the header of the forms (TT 03/2025 forms 01–07).</summary>
+    public string FullName { get; set; } = "Trung tâm Phục vụ hành chính công thành phố Hà Nội";
 
     /// <summary>The GSO code of the province (01 = Hà Nội). Also read from <c>MotCua:Seed:ProvinceCode</c>.</summary>
     public string ProvinceCode { get; set; } = "01";

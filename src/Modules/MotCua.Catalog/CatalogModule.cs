@@ -43,8 +43,7 @@ public static class CatalogModule
 
         api.MapGet("/", async (string? q, string? field, string? level, [FromQuery(Name = "event")] string? lifeEvent, int? page, int? pageSize, SearchProcedures search, CancellationToken ct) =>
             {
-                var (result, errors) = await search.RunAsync(new ProcedureQuery(q, field, level, page ?? 1, pageSize ?? 20, lifeEvent), ct);
-                return result is null ? Error.Problem(errors) : Results.Ok(result);
+                return (await search.RunAsync(new ProcedureQuery(q, field, level, page ?? 1, pageSize ?? 20, lifeEvent), ct)).ToHttp();
             })
             .WithSummary("Search the catalog: accents and case optional, by name or code, filtered by field, level and life event (404 for an unknown event).");
 

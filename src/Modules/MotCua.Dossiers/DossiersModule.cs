@@ -41,10 +41,15 @@ public static class DossiersModule
         services.AddScoped<Contracts.IDossierLookup>(sp => sp.GetRequiredService<TrackDossier>());
         services.AddScoped<DossierDetails>();
         services.AddScoped<Book.TrackingBook>();
-        services.AddSingleton(sp => new Slips.SlipFonts(configuration["MotCua:Pdf:Font"], configuration["MotCua:Pdf:BoldFont"]));
-        services.AddSingleton<Slips.DossierSlips>();
+        services.Configure<Slips.PdfOptions>(configuration.GetSection(Slips.PdfOptions.Section));
+        services.AddSingleton(sp =>
+        {
+            var pdf = sp.GetRequiredService<IOptions<Slips.PdfOptions>>().Value;
+            return new Slips.SlipFonts(pdf.Font, pdf.BoldFont);
+        });
+        services.AddSingleton(sp => new Slips.DossierSlips(sp.GetRequiredService<Slips.SlipFonts>(), sp.GetRequiredService<IOptions<CenterOptions>>().Value.FullName));
         services.AddProcesses();
-        services.AddProcessing();
+        services.AddProcessing(configuration);
 
         // The citizen's side of the same dossiers: filing, drafts, my dossiers, documents, access log, ratings.
         services.AddSingleton<IModelContributor, Apply.DraftsModel>();
@@ -73,8 +78,7 @@ public static class DossiersModule
 
                 var file = http.Form.Files[0];
                 await using var stream = file.OpenReadStream();
-                var (stored, error) = await upload.RunAsync(stream, file.FileName, file.Length, ct);
-                return error is not null ? error.ToProblem() : Results.Created($"/api/v1/attachments/{stored!.Sha256}", stored);
+                return (await upload.RunAsync(stream, file.FileName, file.Length, ct)).ToCreated(stored => $"/api/v1/attachments/{stored.Sha256}");
             })
             .DisableAntiforgery()
             .RequireRateLimiting(PublicWrite)
@@ -82,8 +86,7 @@ public static class DossiersModule
 
         api.MapPost("/dossiers", async (ReceptionRequest request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? key, ReceiveAtCounter receive, CancellationToken ct) =>
             {
-                var (result, errors) = await receive.RunAsync(request, ct, key);
-                return result is null ? Error.Problem(errors) : Results.Created($"/api/v1/dossiers/{result.Code}", result);
+                return (await receive.RunAsync(request, ct, key)).ToCreated(created => $"/api/v1/dossiers/{created.Code}");
             })
             .RequireAuthorization(p => p.RequireRole(receptionRoles))
             .WithSummary("Counter reception: receive (form 01), ask for a supplement (form 02) or refuse (form 03).");
@@ -94,8 +97,7 @@ public static class DossiersModule
 
         api.MapPost("/dossiers/{code}/receptions", async (string code, OnlineDecision decision, DecideOnline decide, CancellationToken ct) =>
             {
-                var (result, errors) = await decide.RunAsync(code, decision, ct);
-                return result is null ? Error.Problem(errors) : Results.Ok(result);
+                return (await decide.RunAsync(code, decision, ct)).ToHttp();
             })
             .RequireAuthorization(p => p.RequireRole(receptionRoles))
             .WithSummary("Decide on an online dossier: receive, ask for a supplement, or refuse (409 if already decided).");
@@ -130,8 +132,7 @@ public static class DossiersModule
             return NotFoundDossier();
         }
 
-        var (pdf, error) = slips.Render(dossier, $"{center.Value.BaseUrl(http)}/tra-cuu?code={Uri.EscapeDataString(code)}");
-        return error is not null ? error.ToProblem() : Results.File(pdf!, "application/pdf", $"{code}.pdf");
+        return slips.Render(dossier, $"{center.Value.BaseUrl(http)}/tra-cuu?code={Uri.EscapeDataString(code)}").ToFile("application/pdf", $"{code}.pdf");
     }
 
     public static IResult NotFoundDossier()

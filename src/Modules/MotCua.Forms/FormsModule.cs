@@ -49,12 +49,12 @@ public static class FormsModule
 
         api.MapPost("/{procedureCode}/versions/{procedureVersion:int}/drafts", async (string procedureCode, int procedureVersion, HttpRequest http, SaveForm save, CancellationToken ct) =>
             {
-                if (!IsJson(http.ContentType))
+                if (!RequestBodies.IsJson(http.ContentType))
                 {
                     return new Error("unsupported-media-type", "Gửi mẫu đơn dạng JSON (Content-Type: application/json).", StatusCodes.Status415UnsupportedMediaType).ToProblem();
                 }
 
-                var (text, tooLarge) = await ReadBodyAsync(http, FormFormat.MaxChars, ct);
+                var (text, tooLarge) = await RequestBodies.ReadTextAsync(http, FormFormat.MaxChars, ct);
                 if (tooLarge)
                 {
                     return new Error("too-large", $"Mẫu đơn quá lớn (tối đa {FormFormat.MaxChars / 1024} KB).", StatusCodes.Status413PayloadTooLarge).ToProblem();
@@ -66,8 +66,7 @@ public static class FormsModule
                     return error.ToProblem();
                 }
 
-                var (draft, errors) = await save.RunAsync(procedureCode, procedureVersion, definition!, ct);
-                return draft is null ? Error.Problem(errors) : Results.Created($"/api/v1/forms/definitions/{draft.Id}", draft);
+                return (await save.RunAsync(procedureCode, procedureVersion, definition!, ct)).ToCreated(created => $"/api/v1/forms/definitions/{created.Id}");
             })
             .RequireAuthorization(p => p.RequireRole(StaffRoles.Administrator))
             .Accepts<FormDefinition>(FormFormat.JsonMediaType)
@@ -88,8 +87,7 @@ public static class FormsModule
 
         api.MapPost("/definitions/{id:guid}/publication", async (Guid id, SaveForm save, CancellationToken ct) =>
             {
-                var (published, errors) = await save.PublishAsync(id, ct);
-                return published is null ? Error.Problem(errors) : Results.Ok(published);
+                return (await save.PublishAsync(id, ct)).ToHttp();
             })
             .RequireAuthorization(p => p.RequireRole(StaffRoles.Administrator))
             .WithSummary("Publish a draft e-form (administrator): citizens fill it in from now on and the form published before is retired; 409 if it is not a draft.");
@@ -140,12 +138,12 @@ public static class FormsModule
             return (FormNames.ValuesFrom(form), await FormNames.FilesFromAsync(form, "", ct), null);
         }
 
-        if (!IsJson(http.ContentType))
+        if (!RequestBodies.IsJson(http.ContentType))
         {
             return (null, null, new Error("unsupported-media-type", "Gửi giá trị dạng JSON (application/json) hoặc dạng biểu mẫu (application/x-www-form-urlencoded, multipart/form-data).", StatusCodes.Status415UnsupportedMediaType));
         }
 
-        var (text, tooLarge) = await ReadBodyAsync(http, MaxValuesBodyChars, ct);
+        var (text, tooLarge) = await RequestBodies.ReadTextAsync(http, MaxValuesBodyChars, ct);
         if (tooLarge)
         {
             return (null, null, new Error("too-large", $"Dữ liệu gửi lên quá lớn (tối đa {MaxValuesBodyChars / 1024} KB).", StatusCodes.Status413PayloadTooLarge));
@@ -208,33 +206,4 @@ public static class FormsModule
     }
 
     private static Error TooMany() => Error.Invalid("values", $"Quá nhiều giá trị (tối đa {MaxPostedValues.ToString(CultureInfo.InvariantCulture)}).");
-
-    private static bool IsJson(string? contentType)
-    {
-        var media = contentType?.Split(';')[0].Trim().ToLowerInvariant();
-        return media is "application/json" || (media?.StartsWith("application/", StringComparison.Ordinal) == true && media.EndsWith("+json", StringComparison.Ordinal));
-    }
-
-    private static async Task<(string Text, bool TooLarge)> ReadBodyAsync(HttpRequest http, int maxChars, CancellationToken ct)
-    {
-        if (http.ContentLength > maxChars * 4L)
-        {
-            return ("", true);
-        }
-
-        using var reader = new StreamReader(http.Body, Encoding.UTF8);
-        var text = new StringBuilder();
-        var chunk = new char[8192];
-        int read;
-        while ((read = await reader.ReadAsync(chunk, ct)) > 0)
-        {
-            text.Append(chunk, 0, read);
-            if (text.Length > maxChars)
-            {
-                return ("", true);
-            }
-        }
-
-        return (text.ToString(), false);
-    }
 }

@@ -21,24 +21,24 @@ internal sealed record PublishedForm(Guid Id, string ProcedureCode, int Procedur
 /// </summary>
 internal sealed class SaveForm(MotCuaDb db, ProcedureLookup procedures, AuditTrail audit, CurrentActor actor, TimeProvider time)
 {
-    public async Task<(SavedForm? Draft, IReadOnlyList<Error> Errors)> RunAsync(string procedureCode, int procedureVersion, FormDefinition definition, CancellationToken ct)
+    public async Task<Result<SavedForm>> RunAsync(string procedureCode, int procedureVersion, FormDefinition definition, CancellationToken ct)
     {
         var procedure = await procedures.VersionAsync(procedureCode, procedureVersion, ct);
         if (procedure is null)
         {
-            return (null, [Error.NotFound($"phiên bản {procedureVersion} của thủ tục có mã {procedureCode}")]);
+            return Error.NotFound($"phiên bản {procedureVersion} của thủ tục có mã {procedureCode}");
         }
 
         definition = FormFormat.Normalize(definition);
         var errors = ValidateFormDefinition.Run(definition);
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Result.Fail<SavedForm>(errors);
         }
 
         if (definition.CaseIndex is { } caseIndex && caseIndex >= Math.Max(1, procedure.Content.DocumentGroups.Count))
         {
-            return (null, [Error.Invalid("caseIndex", $"Thủ tục có {procedure.Content.DocumentGroups.Count} trường hợp; số thứ tự trường hợp (caseIndex, tính từ 0) {caseIndex} không có.")]);
+            return Error.Invalid("caseIndex", $"Thủ tục có {procedure.Content.DocumentGroups.Count} trường hợp; số thứ tự trường hợp (caseIndex, tính từ 0) {caseIndex} không có.");
         }
 
         var last = await db.Set<FormDefinitionRecord>()
@@ -64,24 +64,24 @@ internal sealed class SaveForm(MotCuaDb db, ProcedureLookup procedures, AuditTra
         {
             // Another draft took the same number (unique procedure, version, number).
             db.ChangeTracker.Clear();
-            return (null, [Error.Conflict("Một bản mẫu đơn khác của thủ tục vừa được lưu cùng lúc. Vui lòng lưu lại.")]);
+            return Error.Conflict("Một bản mẫu đơn khác của thủ tục vừa được lưu cùng lúc. Vui lòng lưu lại.");
         }
 
-        return (new SavedForm(draft.Id, draft.ProcedureCode, draft.ProcedureVersion, draft.Number, draft.State), []);
+        return new SavedForm(draft.Id, draft.ProcedureCode, draft.ProcedureVersion, draft.Number, draft.State);
     }
 
     /// <summary>Publishes a draft and retires the version's published form, in one transaction; 409 when it is not a draft.</summary>
-    public async Task<(PublishedForm? Published, IReadOnlyList<Error> Errors)> PublishAsync(Guid id, CancellationToken ct)
+    public async Task<Result<PublishedForm>> PublishAsync(Guid id, CancellationToken ct)
     {
         var draft = await db.Set<FormDefinitionRecord>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
         if (draft is null)
         {
-            return (null, [Error.NotFound("bản mẫu đơn này")]);
+            return Error.NotFound("bản mẫu đơn này");
         }
 
         if (draft.State != FormState.Draft)
         {
-            return (null, [NotADraft(draft)]);
+            return NotADraft(draft);
         }
 
         try
@@ -95,7 +95,7 @@ internal sealed class SaveForm(MotCuaDb db, ProcedureLookup procedures, AuditTra
             var target = rows.Single(f => f.Id == id);
             if (target.State != FormState.Draft)
             {
-                return (null, [NotADraft(target)]);
+                return NotADraft(target);
             }
 
             var retired = rows.Where(f => f.Id != id).OrderBy(f => f.Number).ToList();
@@ -111,12 +111,12 @@ internal sealed class SaveForm(MotCuaDb db, ProcedureLookup procedures, AuditTra
                 $"number {target.Number}" + (retired.Count > 0 ? $"; retired {string.Join(", ", retired.Select(r => r.Number))}" : ""));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return (new PublishedForm(target.Id, target.ProcedureCode, target.ProcedureVersion, target.Number, target.State, [.. retired.Select(r => r.Number)]), []);
+            return new PublishedForm(target.Id, target.ProcedureCode, target.ProcedureVersion, target.Number, target.State, [.. retired.Select(r => r.Number)]);
         }
         catch (Exception ex) when (ex is DbUpdateException or DbException)
         {
             db.ChangeTracker.Clear();
-            return (null, [Error.Conflict("Mẫu đơn của thủ tục vừa được người khác thay đổi. Vui lòng tải lại trang và thử lại.")]);
+            return Error.Conflict("Mẫu đơn của thủ tục vừa được người khác thay đổi. Vui lòng tải lại trang và thử lại.");
         }
     }
 

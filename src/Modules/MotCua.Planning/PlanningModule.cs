@@ -35,9 +35,8 @@ public static class PlanningModule
                 bool? servicePoints, int? suggest, PlanCoverage plan, CancellationToken ct) =>
             {
                 var d = new CoverageQuery();
-                var (answer, errors) = await plan.RunAsync(new CoverageQuery(@base, radiusKm ?? d.RadiusKm, minutes ?? d.Minutes, detour ?? d.Detour,
-                    speedKmh ?? d.SpeedKmh, accessMinutes ?? d.AccessMinutes, servicePoints ?? false, suggest ?? d.Suggest), ct);
-                return answer is null ? Error.Problem(errors) : Results.Ok(answer);
+                return (await plan.RunAsync(new CoverageQuery(@base, radiusKm ?? d.RadiusKm, minutes ?? d.Minutes, detour ?? d.Detour,
+                    speedKmh ?? d.SpeedKmh, accessMinutes ?? d.AccessMinutes, servicePoints ?? false, suggest ?? d.Suggest), ct)).ToHttp();
             })
             .WithSummary("Population within a radius and a travel time of the open points, uncovered sites, greedy suggestions (base=wards2025|communes2019).");
 
@@ -45,9 +44,8 @@ public static class PlanningModule
                 bool? servicePoints, PlanStaffing plan, CancellationToken ct) =>
             {
                 var d = new StaffingQuery();
-                var (answer, errors) = await plan.RunAsync(new StaffingQuery(@base, visitsPer1000 ?? d.VisitsPer1000, serviceMinutes,
-                    target ?? d.Target, withinMinutes ?? d.WithinMinutes, servicePoints ?? false), ct);
-                return answer is null ? Error.Problem(errors) : Results.Ok(answer);
+                return (await plan.RunAsync(new StaffingQuery(@base, visitsPer1000 ?? d.VisitsPer1000, serviceMinutes,
+                    target ?? d.Target, withinMinutes ?? d.WithinMinutes, servicePoints ?? false), ct)).ToHttp();
             })
             .WithSummary("Counters per point by Erlang C from a forecast of arrivals (nearest-point population × visits per 1,000 × hourly profile), and the city total against the 184 staff target.");
         return app;

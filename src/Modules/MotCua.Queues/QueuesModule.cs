@@ -1,3 +1,4 @@
+using MotCua.Platform.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -46,8 +47,7 @@ public static class QueuesModule
         services.AddScoped<CancelAppointment>();
         services.AddScoped<MyAppointments>();
         services.AddScoped<CheckInAppointment>();
-        services.AddScoped<SweepAppointments>();
-        services.AddHostedService<AppointmentSweeper>();
+        services.AddPeriodicJob<SweepAppointments>(TimeSpan.FromSeconds(configuration.GetValue("MotCua:Queues:AppointmentSweepSeconds", 60)));
         return services;
     }
 

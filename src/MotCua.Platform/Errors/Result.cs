@@ -45,6 +45,12 @@ public readonly record struct Result<T>
     public Result<TOther> Cast<TOther>() => Succeeded ? throw new InvalidOperationException("Only a refusal can change its type.") : Result.Fail<TOther>(Errors);
 }
 
+/// <summary>The value of a use case that answers nothing but "done" (a removal, a cancellation).</summary>
+public readonly record struct Done
+{
+    public static readonly Done Value;
+}
+
 /// <summary>Building outcomes where the implicit conversions do not reach (a value typed as an interface, a list of errors).</summary>
 public static class Result
 {
@@ -70,6 +76,12 @@ public static class ResultHttp
         => result.Succeeded ? Results.Created(location(result.Value!), result.Value) : Error.Problem(result.Errors);
 
     public static async Task<IResult> ToCreated<T>(this Task<Result<T>> result, Func<T, string> location) => (await result).ToCreated(location);
+
+    /// <summary>204, or the problem details of the refusals.</summary>
+    public static IResult ToNoContent<T>(this Result<T> result)
+        => result.Succeeded ? Results.NoContent() : Error.Problem(result.Errors);
+
+    public static async Task<IResult> ToNoContent<T>(this Task<Result<T>> result) => (await result).ToNoContent();
 
     /// <summary>A file (a rendered PDF), or the problem details of the refusals.</summary>
     public static IResult ToFile(this Result<byte[]> result, string contentType, string fileName)

@@ -39,16 +39,16 @@ public abstract class CitizenDossierTests(MotCuaApp app)
         (await mine.FindAsync(Stranger, code, CancellationToken.None)).ShouldBeNull();
         (await mine.ListAsync(Stranger, CancellationToken.None)).ShouldNotContain(d => d.Code == code);
         var first = await Reception.UploadAsync(officer, Reception.Pdf, "giay-chung-sinh.pdf");
-        (await actions.SupplyAsync(Stranger, code, [new SuppliedItem(0, first, "a.pdf"), new SuppliedItem(1, first, "b.pdf")], null, CancellationToken.None))
+        (await actions.SupplyAsync(Stranger, code, [new SuppliedItem(0, first, "a.pdf"), new SuppliedItem(1, first, "b.pdf")], null, CancellationToken.None)).Errors
             .Single().Status.ShouldBe(404);
 
         // Every listed item is needed; nothing changes until they all are there.
         var partial = await actions.SupplyAsync(Owner, code, [new SuppliedItem(0, first, "giay-chung-sinh.pdf")], null, CancellationToken.None);
-        partial.ShouldContain(e => e.Message.Contains("Tờ khai đăng ký khai sinh"));
+        partial.Errors.ShouldContain(e => e.Message.Contains("Tờ khai đăng ký khai sinh"));
         (await mine.FindAsync(Owner, code, CancellationToken.None))!.Status.ShouldBe("supplement-requested");
 
         var second = await Reception.UploadAsync(officer, "%PDF-1.4\n% to khai\n%%EOF\n"u8.ToArray(), "to-khai.pdf");
-        (await actions.SupplyAsync(Owner, code, [new SuppliedItem(0, first, "giay-chung-sinh.pdf"), new SuppliedItem(1, second, "to-khai.pdf")], "Đã ký", CancellationToken.None)).ShouldBeEmpty();
+        (await actions.SupplyAsync(Owner, code, [new SuppliedItem(0, first, "giay-chung-sinh.pdf"), new SuppliedItem(1, second, "to-khai.pdf")], "Đã ký", CancellationToken.None)).Errors.ShouldBeEmpty();
 
         var staff = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{code}");
         staff.GetProperty("status").GetString().ShouldBe("in-progress");
@@ -71,21 +71,21 @@ public abstract class CitizenDossierTests(MotCuaApp app)
         var actions = scope.ServiceProvider.GetRequiredService<CitizenActions>();
         var rating = new RatingRequest(MotCua.Dossiers.Ratings.RatingCriteria.Indices.Concat(MotCua.Dossiers.Ratings.RatingCriteria.Questions).ToDictionary(c => c.Key, _ => 2), null, true, "Nhanh, gọn");
 
-        (await actions.RateAsync(Owner, code, rating, CancellationToken.None)).Single().Status.ShouldBe(409, "nothing to rate before the result");
-        (await actions.WithdrawAsync(Stranger, code, "Không cần nữa", CancellationToken.None)).Single().Status.ShouldBe(404);
-        (await actions.WithdrawAsync(Owner, code, " ", CancellationToken.None)).Single().Field.ShouldBe("reason");
-        (await actions.WithdrawAsync(Owner, code, "Đã đăng ký ở nơi khác", CancellationToken.None)).ShouldBeEmpty();
+        (await actions.RateAsync(Owner, code, rating, CancellationToken.None)).Errors.Single().Status.ShouldBe(409, "nothing to rate before the result");
+        (await actions.WithdrawAsync(Stranger, code, "Không cần nữa", CancellationToken.None)).Errors.Single().Status.ShouldBe(404);
+        (await actions.WithdrawAsync(Owner, code, " ", CancellationToken.None)).Errors.Single().Field.ShouldBe("reason");
+        (await actions.WithdrawAsync(Owner, code, "Đã đăng ký ở nơi khác", CancellationToken.None)).Errors.ShouldBeEmpty();
         (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{code}")).GetProperty("nationalStatus").GetInt32().ShouldBe(7);
 
         var finished = await ReceiveAsync(officer);
         await Life.ResolveAsync(app, officer, finished);
         var incomplete = new RatingRequest(new Dictionary<string, int> { ["overall"] = 2 }, null, null, null);
-        (await actions.RateAsync(Owner, finished, incomplete, CancellationToken.None)).ShouldContain(e => e.Field == "scores.total-time");
-        (await actions.RateAsync(Owner, finished, rating with { Scores = new Dictionary<string, int>(rating.Scores!) { ["overall"] = 7 } }, CancellationToken.None))
+        (await actions.RateAsync(Owner, finished, incomplete, CancellationToken.None)).Errors.ShouldContain(e => e.Field == "scores.total-time");
+        (await actions.RateAsync(Owner, finished, rating with { Scores = new Dictionary<string, int>(rating.Scores!) { ["overall"] = 7 } }, CancellationToken.None)).Errors
             .ShouldContain(e => e.Field == "scores.overall");
-        (await actions.RateAsync(Stranger, finished, rating, CancellationToken.None)).Single().Status.ShouldBe(404);
-        (await actions.RateAsync(Owner, finished, rating, CancellationToken.None)).ShouldBeEmpty();
-        (await actions.RateAsync(Owner, finished, rating, CancellationToken.None)).Single().Status.ShouldBe(409, "once per dossier");
+        (await actions.RateAsync(Stranger, finished, rating, CancellationToken.None)).Errors.Single().Status.ShouldBe(404);
+        (await actions.RateAsync(Owner, finished, rating, CancellationToken.None)).Errors.ShouldBeEmpty();
+        (await actions.RateAsync(Owner, finished, rating, CancellationToken.None)).Errors.Single().Status.ShouldBe(409, "once per dossier");
 
         var mine = scope.ServiceProvider.GetRequiredService<CitizenDossiers>();
         var detail = (await mine.FindAsync(Owner, finished, CancellationToken.None))!;

@@ -346,7 +346,10 @@ public abstract class CitizenSignInTests(MotCuaApp app)
         var oldId = await tokens.GetIdAsync(old);
         var freshId = await tokens.GetIdAsync(fresh);
 
-        await app.Services.GetRequiredService<PruneProviderTokens>().PruneAsync(CancellationToken.None);
+        await using (var pruning = app.Services.CreateAsyncScope())
+        {
+            await pruning.ServiceProvider.GetRequiredService<PruneProviderTokens>().PruneAsync(CancellationToken.None);
+        }
 
         using var after = app.Services.CreateScope();
         var remaining = after.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>();

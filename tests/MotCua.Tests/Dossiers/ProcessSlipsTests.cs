@@ -16,7 +16,7 @@ public sealed class ProcessSlipsTests
     private const string Agency = "Ủy ban nhân dân phường Ba Đình";
 
     private static readonly SlipFonts Fonts = new();
-    private static readonly ProcessSlips Slips = new(Fonts);
+    private static readonly ProcessSlips Slips = new(Fonts, "Trung tâm Phục vụ hành chính công thành phố Hà Nội");
 
     // Instants in UTC: the documents must show them in Vietnam time (UTC+7).
     private static readonly DateTimeOffset Received = new(2026, 2, 2, 1, 15, 0, TimeSpan.Zero);      // 08:15 02/02/2026

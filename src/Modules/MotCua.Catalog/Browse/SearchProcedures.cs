@@ -18,7 +18,7 @@ internal sealed class SearchProcedures(CatalogIndex catalog, LifeEventList lifeE
 {
     public const int MaxPageSize = 100;
 
-    public async Task<(ProcedureList? Page, IReadOnlyList<Error> Errors)> RunAsync(ProcedureQuery query, CancellationToken ct)
+    public async Task<Result<ProcedureList>> RunAsync(ProcedureQuery query, CancellationToken ct)
     {
         var errors = new List<Error>();
         if (query.Page < 1)
@@ -44,22 +44,22 @@ internal sealed class SearchProcedures(CatalogIndex catalog, LifeEventList lifeE
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return errors;
         }
 
         var index = await catalog.GetAsync(ct);
         var result = index.Search(query.Q, query.Field, query.Level, (query.Page - 1) * query.PageSize, query.PageSize, lifeEvent?.Selection);
         var items = result.Hits.Select(h => new ProcedureListItem(h.Code, h.Name, h.Field, h.Levels, h.Ministry, h.Detail.ToString())).ToList();
-        return (new ProcedureList(result.Total, query.Page, query.PageSize, items), []);
+        return new ProcedureList(result.Total, query.Page, query.PageSize, items);
     }
 
-    /// <summary>A 404: the slug names no life event.</summary>
     async Task<IReadOnlyList<ProcedureHit>> IProcedureSearch.FindAsync(string text, int take, CancellationToken ct)
     {
         var (page, _) = await RunAsync(new ProcedureQuery(text, null, null, 1, Math.Clamp(take, 1, MaxPageSize)), ct);
         return page is null ? [] : [.. page.Items.Select(p => new ProcedureHit(p.Code, p.Name, p.Field, p.Levels, p.Ministry))];
     }
 
+    /// <summary>A 404: the slug names no life event.</summary>
     public static Error UnknownEvent(string slug)
         => new("not-found", $"Không có sự kiện đời sống “{Shorten(slug.Trim())}”. Xem danh sách sự kiện trên trang chủ hoặc tại /api/v1/life-events.", StatusCodes.Status404NotFound, "event");
 

@@ -170,7 +170,7 @@ internal sealed class SubmitApplication(SubmitOnline submit, Drafts drafts, OrgD
         return errors;
     }
 
-    public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(
+    public async Task<Result<ReceptionResult>> RunAsync(
         Filer filer, CurrentForm form, FormCheck check, IReadOnlyDictionary<string, DraftFile> files, Filing filing, ResultDelivery delivery, string? postAddress,
         Guid? draftId, string idempotencyKey, CancellationToken ct)
     {
@@ -178,7 +178,7 @@ internal sealed class SubmitApplication(SubmitOnline submit, Drafts drafts, OrgD
         var refused = CheckFiling(filer, filing, v, files).Concat(await CheckReusedAsync(filer, files, ct)).ToList();
         if (refused.Count > 0)
         {
-            return (null, refused);
+            return refused;
         }
 
         string Get(string key) => v.TryGetValue(key, out var value) ? value.Trim() : "";
@@ -234,13 +234,13 @@ internal sealed class SubmitApplication(SubmitOnline submit, Drafts drafts, OrgD
             Delivery: delivery,
             PostAddress: postAddress,
             FormData: v);
-        var (result, errors) = await submit.RunAsync(request, new OnlineIdentity(filer.Subject, filer.AssuranceLevel), ct, idempotencyKey);
-        if (result is not null && draftId is { } id)
+        var submitted = await submit.RunAsync(request, new OnlineIdentity(filer.Subject, filer.AssuranceLevel), ct, idempotencyKey);
+        if (submitted.Succeeded && draftId is { } id)
         {
             await drafts.DeleteAsync(filer.Subject, id, ct);
         }
 
-        return (result, errors);
+        return submitted;
     }
 
     private static string CurrentCitizenMask(string idNumber) => MotCua.Platform.Identity.CurrentCitizen.Mask(idNumber);

@@ -13,18 +13,18 @@ namespace MotCua.Dossiers.Apply;
 /// </summary>
 internal sealed class SubmitAsCitizen(SubmitOnline submit, CurrentCitizen citizen)
 {
-    public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(ReceptionRequest request, string? idempotencyKey, CancellationToken ct)
+    public async Task<Result<ReceptionResult>> RunAsync(ReceptionRequest request, string? idempotencyKey, CancellationToken ct)
     {
         if (!await citizen.LoadAsync() || citizen.IdNumber.Length == 0)
         {
-            return (null, [new Error("unauthorized", "Vui lòng đăng nhập bằng tài khoản định danh điện tử để nộp hồ sơ.", 401)]);
+            return new Error("unauthorized", "Vui lòng đăng nhập bằng tài khoản định danh điện tử để nộp hồ sơ.", 401);
         }
 
         var ownDossier = request.Applicant is { Kind: Dossiers.ApplicantKind.Citizen } a && a.IdNumber?.Trim() == citizen.IdNumber;
         if (!ownDossier && string.IsNullOrWhiteSpace(request.Submitter?.Authorisation) && request.Submitter?.Document is null)
         {
-            return (null, [Error.Invalid("submitter.authorisation",
-                "Hồ sơ của người khác hoặc của tổ chức chỉ được nộp thay khi có văn bản ủy quyền (hoặc giấy tờ chứng minh là người đại diện).")]);
+            return Error.Invalid("submitter.authorisation",
+                "Hồ sơ của người khác hoặc của tổ chức chỉ được nộp thay khi có văn bản ủy quyền (hoặc giấy tờ chứng minh là người đại diện).");
         }
 
         // The filer is whoever signed in: a submitter named in the body is replaced by the e-ID's person.

@@ -12,11 +12,11 @@ internal sealed record UploadedFile(string Sha256, string FileName, string Conte
 /// </summary>
 internal sealed class UploadAttachment(IFileStore files)
 {
-    public async Task<(UploadedFile? File, Error? Error)> RunAsync(Stream content, string? fileName, long? length, CancellationToken ct)
+    public async Task<Result<UploadedFile>> RunAsync(Stream content, string? fileName, long? length, CancellationToken ct)
     {
         if (length is > FileKinds.DefaultMaxBytes)
         {
-            return (null, TooBig());
+            return TooBig();
         }
 
         // Read the head to sniff the type, then stream the rest through a size guard.
@@ -24,30 +24,30 @@ internal sealed class UploadAttachment(IFileStore files)
         var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
         if (read == 0)
         {
-            return (null, Error.Invalid("file", "Tệp đính kèm rỗng."));
+            return Error.Invalid("file", "Tệp đính kèm rỗng.");
         }
 
         var type = FileKinds.Sniff(head.AsSpan(0, read));
         if (type is null)
         {
-            return (null, Error.Invalid("file", "Chỉ nhận tệp PDF, JPG hoặc PNG (nội dung tệp không đúng định dạng)."));
+            return Error.Invalid("file", "Chỉ nhận tệp PDF, JPG hoặc PNG (nội dung tệp không đúng định dạng).");
         }
 
         var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
         if (extension.Length > 0 && extension != FileKinds.Extension(type) && !(extension == ".jpeg" && type == "image/jpeg"))
         {
-            return (null, Error.Invalid("file", $"Tệp \"{Path.GetFileName(fileName)}\" có đuôi {extension} nhưng nội dung là {FileKinds.Extension(type)}."));
+            return Error.Invalid("file", $"Tệp \"{Path.GetFileName(fileName)}\" có đuôi {extension} nhưng nội dung là {FileKinds.Extension(type)}.");
         }
 
         await using var guarded = new CappedStream(new ConcatStream(head.AsMemory(0, read), content), FileKinds.DefaultMaxBytes);
         try
         {
             var stored = await files.PutAsync(guarded, ct);
-            return (new UploadedFile(stored.Sha256, FileKinds.SafeName(fileName, type), type, stored.Size), null);
+            return new UploadedFile(stored.Sha256, FileKinds.SafeName(fileName, type), type, stored.Size);
         }
         catch (FileTooLargeException)
         {
-            return (null, TooBig());
+            return TooBig();
         }
     }
 

@@ -1,7 +1,4 @@
-using System.Data.Common;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using MotCua.Platform.Data;
 using MotCua.Platform.Time;
 
@@ -18,31 +15,11 @@ internal static class DossierCodes
 {
     public static async Task<(string Code, int Sequence)> NextAsync(MotCuaDb db, string agencyElectronicId, DateTimeOffset now, CancellationToken ct)
     {
-        var transaction = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("A dossier code must be issued inside the transaction that saves the dossier.");
         var day = VietnamTime.ToLocal(now).ToString("yyMMdd", CultureInfo.InvariantCulture);
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
-        command.CommandText = """
-            INSERT INTO dossier_code_counters ("AgencyId", "Day", "Last") VALUES (@agency, @day, 1)
-            ON CONFLICT ("AgencyId", "Day") DO UPDATE SET "Last" = dossier_code_counters."Last" + 1
-            RETURNING "Last"
-            """;
-        Add(command, "@agency", agencyElectronicId);
-        Add(command, "@day", day);
-        var sequence = Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        var sequence = await DayCounters.NextAsync(db, "dossier_code_counters", "AgencyId", agencyElectronicId, day, ct);
         return (Format(agencyElectronicId, day, sequence), sequence);
     }
 
     public static string Format(string agencyElectronicId, string day, int sequence)
         => string.Create(CultureInfo.InvariantCulture, $"{agencyElectronicId}-{day}-{sequence:0000}");
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        command.Parameters.Add(p);
-    }
 }

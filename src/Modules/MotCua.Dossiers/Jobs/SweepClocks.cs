@@ -1,7 +1,7 @@
+using MotCua.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MotCua.Dossiers.Processing;
 using MotCua.Organisation.Contracts;
@@ -21,8 +21,11 @@ internal sealed record SweepReport(int DueSoon, int Overdue, int StepsDueSoon, i
 /// (FOR UPDATE SKIP LOCKED on PostgreSQL); the conditional update of the alert level and a unique index on
 /// the alerts keep every warning single even when several app instances sweep at the same time.
 /// </summary>
-internal sealed class SweepClocks(MotCuaDb db, IDeadlineClocks calendars, OrgDirectory directory, TimeProvider time)
+internal sealed class SweepClocks(MotCuaDb db, IDeadlineClocks calendars, OrgDirectory directory, TimeProvider time) : IPeriodicJob
 {
+    async Task<string?> IPeriodicJob.RunOnceAsync(CancellationToken ct)
+        => await RunAsync(ct) is { } r && r.DueSoon + r.Overdue + r.StepsDueSoon + r.StepsOverdue > 0 ? r.ToString() : null;
+
     /// <summary>Rows claimed per transaction: bigger on PostgreSQL (a catch-up sweep raises hundreds of thousands), small on SQLite (one writer).</summary>
     private int Batch => db.IsSqlite ? 500 : 5000;
 
@@ -171,35 +174,4 @@ internal sealed class SweepClocks(MotCuaDb db, IDeadlineClocks calendars, OrgDir
         => db.Add(new DossierAlert { DossierId = dossierId, DossierCode = code, TaskId = taskId, Kind = kind, DueAt = due, RecipientUnitId = unit, RecipientUserId = user, Text = text, CreatedAt = now });
 
     private static string Local(DateTimeOffset at) => VietnamTime.FormatDateTime(at);
-}
-
-/// <summary>Runs <see cref="SweepClocks"/> every minute (MotCua:Sweep:IntervalSeconds; 0 turns it off).</summary>
-internal sealed class ClockSweeper(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ClockSweeper> log) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var seconds = configuration.GetValue("MotCua:Sweep:IntervalSeconds", 60);
-        if (seconds <= 0)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var report = await scope.ServiceProvider.GetRequiredService<SweepClocks>().RunAsync(stoppingToken);
-                if (report.DueSoon + report.Overdue + report.StepsDueSoon + report.StepsOverdue > 0)
-                {
-                    log.LogInformation("Clock sweep: {Report}", report);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Clock sweep failed; retried at the next tick.");
-            }
-        }
-    }
 }

@@ -23,12 +23,12 @@ internal sealed record RatingRequest(IReadOnlyDictionary<string, int>? Scores, s
 /// </summary>
 internal sealed class CitizenActions(MotCuaDb db, CitizenDossiers mine, ProcessContexts contexts, IFileStore files, AuditTrail audit, TimeProvider time)
 {
-    public async Task<IReadOnlyList<Error>> SupplyAsync(string idNumber, string code, IReadOnlyList<SuppliedItem> items, string? note, CancellationToken ct)
+    public async Task<Result<Done>> SupplyAsync(string idNumber, string code, IReadOnlyList<SuppliedItem> items, string? note, CancellationToken ct)
     {
         var d = await mine.OwnedAsync(idNumber, code, ct);
         if (d is null)
         {
-            return [NotFound()];
+            return NotFound();
         }
 
         var missing = d.MissingItems;
@@ -81,35 +81,35 @@ internal sealed class CitizenActions(MotCuaDb db, CitizenDossiers mine, ProcessC
         var listed = string.Join("; ", missing.Select(m => m.Document));
         if (d.SupplySupplement(null, "trực tuyến", attachments, string.IsNullOrWhiteSpace(note) ? listed : $"{listed}. {note.Trim()}", ctx, now) is { } error)
         {
-            return [error];
+            return error;
         }
 
         return await SaveAsync(d, "dossier.supplemented", now, ct);
     }
 
-    public async Task<IReadOnlyList<Error>> WithdrawAsync(string idNumber, string code, string? reason, CancellationToken ct)
+    public async Task<Result<Done>> WithdrawAsync(string idNumber, string code, string? reason, CancellationToken ct)
     {
         var d = await mine.OwnedAsync(idNumber, code, ct);
         if (d is null)
         {
-            return [NotFound()];
+            return NotFound();
         }
 
         var now = time.GetUtcNow();
-        return d.WithdrawByApplicant(reason, now) is { } error ? [error] : await SaveAsync(d, "dossier.withdrawn", now, ct);
+        return d.WithdrawByApplicant(reason, now) is { } error ? error : await SaveAsync(d, "dossier.withdrawn", now, ct);
     }
 
-    public async Task<IReadOnlyList<Error>> RateAsync(string idNumber, string code, RatingRequest r, CancellationToken ct)
+    public async Task<Result<Done>> RateAsync(string idNumber, string code, RatingRequest r, CancellationToken ct)
     {
         var d = await mine.OwnedAsync(idNumber, code, ct);
         if (d is null)
         {
-            return [NotFound()];
+            return NotFound();
         }
 
         if (d.Status is not (DossierStatus.Resolved or DossierStatus.ResultReturned))
         {
-            return [new Error("wrong-status", "Chỉ đánh giá được khi hồ sơ đã có kết quả.", 409)];
+            return new Error("wrong-status", "Chỉ đánh giá được khi hồ sơ đã có kết quả.", 409);
         }
 
         var errors = new List<Error>();
@@ -143,7 +143,7 @@ internal sealed class CitizenActions(MotCuaDb db, CitizenDossiers mine, ProcessC
 
         if (await db.Set<DossierRating>().AnyAsync(x => x.DossierCode == code, ct))
         {
-            return [Error.Conflict("Hồ sơ này đã được đánh giá.")];
+            return Error.Conflict("Hồ sơ này đã được đánh giá.");
         }
 
         var overall = scores["overall"];
@@ -166,24 +166,24 @@ internal sealed class CitizenActions(MotCuaDb db, CitizenDossiers mine, ProcessC
         }
         catch (DbUpdateException)
         {
-            return [Error.Conflict("Hồ sơ này đã được đánh giá.")];
+            return Error.Conflict("Hồ sơ này đã được đánh giá.");
         }
 
-        return [];
+        return Done.Value;
     }
 
-    private async Task<IReadOnlyList<Error>> SaveAsync(Dossier d, string action, DateTimeOffset now, CancellationToken ct)
+    private async Task<Result<Done>> SaveAsync(Dossier d, string action, DateTimeOffset now, CancellationToken ct)
     {
         audit.Record(action, $"dossier:{d.Code}", "trực tuyến");
         db.Outbox.Add(OutboxMessage.Create(action, d.Code, new { code = d.Code, status = DossierStatuses.NationalCode(d.Status), d.DueAt, at = now }, now));
         try
         {
             await db.SaveChangesAsync(ct);
-            return [];
+            return Done.Value;
         }
         catch (DbUpdateConcurrencyException)
         {
-            return [Error.Conflict("Hồ sơ vừa được cập nhật. Vui lòng tải lại trang.")];
+            return Error.Conflict("Hồ sơ vừa được cập nhật. Vui lòng tải lại trang.");
         }
     }
 

@@ -24,8 +24,7 @@ internal static class MyDossiersEndpoints
         me.MapPost("/applications", async (MotCua.Dossiers.Reception.ReceptionRequest request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? key,
                 Apply.SubmitAsCitizen submit, CancellationToken ct) =>
             {
-                var (result, errors) = await submit.RunAsync(request, key, ct);
-                return result is null ? Error.Problem(errors) : Results.Created($"/api/v1/me/dossiers/{result.Code}", result);
+                return (await submit.RunAsync(request, key, ct)).ToCreated(created => $"/api/v1/me/dossiers/{created.Code}");
             })
             .RequireRateLimiting(MotCua.Platform.Http.RateLimits.PublicWrite)
             .WithSummary("File a dossier online as the signed-in citizen (JSON; the same rules as the portal's form): it gets its code and waits for reception. Idempotency-Key makes a retry safe.");
@@ -33,13 +32,13 @@ internal static class MyDossiersEndpoints
                 => await dossiers.FindAsync(citizen.IdNumber, code, ct) is { } d ? Results.Ok(d) : NotMine())
             .WithSummary("One of my dossiers with its timeline (no officer names), the supplement asked for, the fee, the result.");
         me.MapPost("/dossiers/{code}/supplements", async (string code, SupplyRequest r, CitizenActions actions, CurrentCitizen citizen, CancellationToken ct)
-                => Answer(await actions.SupplyAsync(citizen.IdNumber, code, r.Items ?? [], r.Note, ct)))
+                => await actions.SupplyAsync(citizen.IdNumber, code, r.Items ?? [], r.Note, ct).ToNoContent())
             .WithSummary("Supply what the supplement request listed: one uploaded file (POST /api/v1/attachments) per listed item.");
         me.MapPost("/dossiers/{code}/withdrawals", async (string code, WithdrawRequest r, CitizenActions actions, CurrentCitizen citizen, CancellationToken ct)
-                => Answer(await actions.WithdrawAsync(citizen.IdNumber, code, r.Reason, ct)))
+                => await actions.WithdrawAsync(citizen.IdNumber, code, r.Reason, ct).ToNoContent())
             .WithSummary("Withdraw my dossier, with a reason.");
         me.MapPost("/dossiers/{code}/ratings", async (string code, RatingRequest r, CitizenActions actions, CurrentCitizen citizen, CancellationToken ct)
-                => Answer(await actions.RateAsync(citizen.IdNumber, code, r, ct)))
+                => await actions.RateAsync(citizen.IdNumber, code, r, ct).ToNoContent())
             .WithSummary("Rate a finished dossier once: a score for every criterion (GET /api/v1/rating-criteria), like/dislike, a comment.");
         me.MapGet("/documents", async (CitizenDocuments store, CurrentCitizen citizen, CancellationToken ct) => Results.Ok(await store.ListAsync(citizen.IdNumber, ct)))
             .WithSummary("My document store: files of my earlier dossiers and the electronic results issued to me, each once, to reuse in a new dossier by its id.");
@@ -76,8 +75,6 @@ internal static class MyDossiersEndpoints
             .ExcludeFromDescription();
         return app;
     }
-
-    private static IResult Answer(IReadOnlyList<Error> errors) => errors.Count == 0 ? Results.NoContent() : Error.Problem(errors);
 
     private static IResult NotMine() => new Error("not-found", "Không tìm thấy hồ sơ của bạn với mã này.", StatusCodes.Status404NotFound).ToProblem();
 }

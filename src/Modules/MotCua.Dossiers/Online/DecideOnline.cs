@@ -1,3 +1,5 @@
+using MotCua.Platform;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Dossiers.Reception;
 using MotCua.Organisation.Contracts;
@@ -17,30 +19,30 @@ internal sealed record OnlineDecision(
     string? LegalBasis = null);
 
 /// <summary>An officer of the center receives, asks a supplement for, or refuses a dossier waiting online.</summary>
-internal sealed class DecideOnline(MotCuaDb db, DueDates dueDates, Processing.ProcessContexts contexts, OrgDirectory directory, CurrentActor actor, AuditTrail audit, TimeProvider time)
+internal sealed class DecideOnline(MotCuaDb db, DueDates dueDates, Processing.ProcessContexts contexts, OrgDirectory directory, CurrentActor actor, AuditTrail audit, TimeProvider time, IOptions<CenterOptions> center)
 {
-    public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(string code, OnlineDecision decision, CancellationToken ct)
+    public async Task<Result<ReceptionResult>> RunAsync(string code, OnlineDecision decision, CancellationToken ct)
     {
         var dossier = await db.Set<Dossier>().Include(d => d.Events).Include(d => d.Tasks).FirstOrDefaultAsync(d => d.Code == code, ct);
         if (dossier is null)
         {
-            return (null, [Error.NotFound($"hồ sơ {code}")]);
+            return Error.NotFound($"hồ sơ {code}");
         }
 
         var errors = ReceiveAtCounter.ActionErrors(new ReceptionRequest(null, 0, null, null, null, decision.Action, decision.Missing, decision.Reason));
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return errors;
         }
 
         if (decision.ExpectedVersion != dossier.Version)
         {
-            return (null, [Error.Conflict("Hồ sơ vừa được cán bộ khác xử lý. Vui lòng tải lại trang.")]);
+            return Error.Conflict("Hồ sơ vừa được cán bộ khác xử lý. Vui lòng tải lại trang.");
         }
 
         var unit = actor.UnitId is { } unitId ? await directory.UnitAsync(unitId, ct) : null;
         var now = time.GetUtcNow();
-        var officer = new Dossier.Actor(actor.UserId, actor.DisplayName, unit?.Id, unit?.Name ?? "Trung tâm Phục vụ hành chính công");
+        var officer = new Dossier.Actor(actor.UserId, actor.DisplayName, unit?.Id, unit?.Name ?? center.Value.Name);
         var process = decision.Action == ReceptionAction.Receive ? await contexts.ForAsync(dossier, ct, (officer.UnitId ?? dossier.AgencyId, officer.UnitName)) : null;
         var due = process is not null
             ? await dueDates.DueAtAsync(now, dossier.ProcessingTimeValue is { } v ? new(v, dossier.ProcessingTimeUnit, "") : null, ct, process.Spec.Rules)
@@ -53,7 +55,7 @@ internal sealed class DecideOnline(MotCuaDb db, DueDates dueDates, Processing.Pr
         };
         if (error is not null)
         {
-            return (null, [error]);
+            return error;
         }
 
         if (process is not null)
@@ -70,9 +72,9 @@ internal sealed class DecideOnline(MotCuaDb db, DueDates dueDates, Processing.Pr
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (null, [Error.Conflict("Hồ sơ vừa được cán bộ khác xử lý. Vui lòng tải lại trang.")]);
+            return Error.Conflict("Hồ sơ vừa được cán bộ khác xử lý. Vui lòng tải lại trang.");
         }
 
-        return (new ReceptionResult(code, dossier.Status, dossier.ReceivedAt, dossier.DueAt), []);
+        return new ReceptionResult(code, dossier.Status, dossier.ReceivedAt, dossier.DueAt);
     }
 }

@@ -19,18 +19,18 @@ internal sealed record OnlineIdentity(string Subject, string AssuranceLevel);
 /// </summary>
 internal sealed class SubmitOnline(MotCuaDb db, DossierDraft drafts, AuditTrail audit, TimeProvider time, IOptions<CenterOptions> center)
 {
-    public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(ReceptionRequest request, OnlineIdentity identity, CancellationToken ct, string? idempotencyKey = null)
+    public async Task<Result<ReceptionResult>> RunAsync(ReceptionRequest request, OnlineIdentity identity, CancellationToken ct, string? idempotencyKey = null)
     {
         if (IdempotencyKey.Validate(idempotencyKey) is { } keyError)
         {
-            return (null, [keyError]);
+            return keyError;
         }
 
         // Only a signed-in citizen files online; the key is scoped by their identity.
         var scopedKey = idempotencyKey is null ? null : IdempotencyKey.Scoped($"citizen:{identity.Subject}", idempotencyKey);
         if (await IdempotencyKey.FindAsync(db, scopedKey, ct) is { } earlier)
         {
-            return (earlier, []);
+            return earlier;
         }
 
         // Online, the applicant declares; the officer decides at reception.
@@ -38,7 +38,7 @@ internal sealed class SubmitOnline(MotCuaDb db, DossierDraft drafts, AuditTrail 
         var (draft, errors) = await drafts.BuildAsync(declared, Channel.Online, null, "Cổng dịch vụ công", ct);
         if (draft is null)
         {
-            return (null, errors);
+            return errors;
         }
 
         var now = time.GetUtcNow();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
+using MotCua.Platform.Http;
 
 namespace MotCua.Dossiers.Processes;
 
@@ -66,12 +67,12 @@ internal static class ProcessesSetup
         api.MapPost("/{procedureCode}/versions/{procedureVersion:int}/drafts", async (string procedureCode, int procedureVersion, string? note, HttpRequest http, SaveProcess save, CancellationToken ct) =>
             {
                 var yaml = ProcessFormat.IsYamlMediaType(http.ContentType);
-                if (!yaml && !IsJson(http.ContentType))
+                if (!yaml && !RequestBodies.IsJson(http.ContentType))
                 {
                     return new Error("unsupported-media-type", "Gửi quy trình dạng JSON (Content-Type: application/json) hoặc YAML (application/yaml, text/yaml).", StatusCodes.Status415UnsupportedMediaType).ToProblem();
                 }
 
-                var (text, tooLarge) = await ReadBodyAsync(http, ct);
+                var (text, tooLarge) = await RequestBodies.ReadTextAsync(http, MaxBodyChars, ct);
                 if (tooLarge)
                 {
                     return new Error("too-large", $"Nội dung quy trình quá lớn (tối đa {MaxBodyChars / 1024} KB).", StatusCodes.Status413PayloadTooLarge).ToProblem();
@@ -83,8 +84,7 @@ internal static class ProcessesSetup
                     return error.ToProblem();
                 }
 
-                var (draft, errors) = await save.RunAsync(procedureCode, procedureVersion, spec!, note, ct);
-                return draft is null ? Error.Problem(errors) : Results.Created($"/api/v1/processes/definitions/{draft.Id}", draft);
+                return (await save.RunAsync(procedureCode, procedureVersion, spec!, note, ct)).ToCreated(created => $"/api/v1/processes/definitions/{created.Id}");
             })
             .RequireAuthorization(p => p.RequireRole(StaffRoles.Administrator))
             .Accepts<ProcessSpec>(ProcessFormat.JsonMediaType, "application/yaml", ProcessFormat.YamlMediaType)
@@ -92,8 +92,7 @@ internal static class ProcessesSetup
 
         api.MapPost("/definitions/{id:guid}/publication", async (Guid id, SaveProcess save, CancellationToken ct) =>
             {
-                var (published, errors) = await save.PublishAsync(id, ct);
-                return published is null ? Error.Problem(errors) : Results.Ok(published);
+                return (await save.PublishAsync(id, ct)).ToHttp();
             })
             .RequireAuthorization(p => p.RequireRole(StaffRoles.Administrator))
             .WithSummary("Publish a draft (administrator): it becomes the process of new dossiers and the one published before is retired; 409 if it is not a draft.");
@@ -119,33 +118,4 @@ internal static class ProcessesSetup
             + (d.Generated ? "\nQuy trình mặc định sinh tự động" : "");
 
     private static IResult BadFormat() => Error.Invalid("format", "Định dạng (format) phải là json hoặc yaml.").ToProblem();
-
-    private static bool IsJson(string? contentType)
-    {
-        var media = contentType?.Split(';')[0].Trim().ToLowerInvariant();
-        return media is "application/json" || (media?.StartsWith("application/", StringComparison.Ordinal) == true && media.EndsWith("+json", StringComparison.Ordinal));
-    }
-
-    private static async Task<(string Text, bool TooLarge)> ReadBodyAsync(HttpRequest http, CancellationToken ct)
-    {
-        if (http.ContentLength > MaxBodyChars * 4L)
-        {
-            return ("", true);
-        }
-
-        using var reader = new StreamReader(http.Body, Encoding.UTF8);
-        var text = new StringBuilder();
-        var chunk = new char[8192];
-        int read;
-        while ((read = await reader.ReadAsync(chunk, ct)) > 0)
-        {
-            text.Append(chunk, 0, read);
-            if (text.Length > MaxBodyChars)
-            {
-                return ("", true);
-            }
-        }
-
-        return (text.ToString(), false);
-    }
 }

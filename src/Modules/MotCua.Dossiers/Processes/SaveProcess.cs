@@ -23,12 +23,12 @@ internal sealed class SaveProcess(MotCuaDb db, ProcedureLookup procedures, OrgDi
 {
     public const int MaxNoteLength = 1000;
 
-    public async Task<(SavedDraft? Draft, IReadOnlyList<Error> Errors)> RunAsync(string procedureCode, int procedureVersion, ProcessSpec spec, string? note, CancellationToken ct)
+    public async Task<Result<SavedDraft>> RunAsync(string procedureCode, int procedureVersion, ProcessSpec spec, string? note, CancellationToken ct)
     {
         var procedure = await procedures.VersionAsync(procedureCode, procedureVersion, ct);
         if (procedure is null)
         {
-            return (null, [Error.NotFound($"phiên bản {procedureVersion} của thủ tục có mã {procedureCode}")]);
+            return Error.NotFound($"phiên bản {procedureVersion} của thủ tục có mã {procedureCode}");
         }
 
         spec = ProcessFormat.Normalize(spec);
@@ -50,7 +50,7 @@ internal sealed class SaveProcess(MotCuaDb db, ProcedureLookup procedures, OrgDi
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return errors;
         }
 
         // The version's current process first (the generated default is stored as number 1 on first use), so the
@@ -80,24 +80,24 @@ internal sealed class SaveProcess(MotCuaDb db, ProcedureLookup procedures, OrgDi
         {
             // Another draft took the same number (unique procedure, version, number).
             db.ChangeTracker.Clear();
-            return (null, [Error.Conflict("Một bản quy trình khác của thủ tục vừa được lưu cùng lúc. Vui lòng lưu lại.")]);
+            return Error.Conflict("Một bản quy trình khác của thủ tục vừa được lưu cùng lúc. Vui lòng lưu lại.");
         }
 
-        return (new SavedDraft(draft.Id, draft.ProcedureCode, draft.ProcedureVersion, draft.Number, draft.State), []);
+        return new SavedDraft(draft.Id, draft.ProcedureCode, draft.ProcedureVersion, draft.Number, draft.State);
     }
 
     /// <summary>Publishes a draft and retires the version's published definition, in one transaction; 409 when it is not a draft.</summary>
-    public async Task<(PublishedProcess? Published, IReadOnlyList<Error> Errors)> PublishAsync(Guid id, CancellationToken ct)
+    public async Task<Result<PublishedProcess>> PublishAsync(Guid id, CancellationToken ct)
     {
         var draft = await db.Set<ProcessDefinition>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
         if (draft is null)
         {
-            return (null, [Error.NotFound("bản quy trình này")]);
+            return Error.NotFound("bản quy trình này");
         }
 
         if (draft.State != DefinitionState.Draft)
         {
-            return (null, [NotADraft(draft)]);
+            return NotADraft(draft);
         }
 
         try
@@ -111,7 +111,7 @@ internal sealed class SaveProcess(MotCuaDb db, ProcedureLookup procedures, OrgDi
             var target = rows.Single(d => d.Id == id);
             if (target.State != DefinitionState.Draft)
             {
-                return (null, [NotADraft(target)]);
+                return NotADraft(target);
             }
 
             var now = time.GetUtcNow();
@@ -128,12 +128,12 @@ internal sealed class SaveProcess(MotCuaDb db, ProcedureLookup procedures, OrgDi
                 $"number {target.Number}" + (retired.Count > 0 ? $"; retired {string.Join(", ", retired.Select(r => r.Number))}" : ""));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return (new PublishedProcess(target.Id, target.ProcedureCode, target.ProcedureVersion, target.Number, target.State, [.. retired.Select(r => r.Number)]), []);
+            return new PublishedProcess(target.Id, target.ProcedureCode, target.ProcedureVersion, target.Number, target.State, [.. retired.Select(r => r.Number)]);
         }
         catch (Exception ex) when (ex is DbUpdateException or DbException)
         {
             db.ChangeTracker.Clear();
-            return (null, [Error.Conflict("Quy trình của thủ tục vừa được người khác thay đổi. Vui lòng tải lại trang và thử lại.")]);
+            return Error.Conflict("Quy trình của thủ tục vừa được người khác thay đổi. Vui lòng tải lại trang và thử lại.");
         }
     }
 

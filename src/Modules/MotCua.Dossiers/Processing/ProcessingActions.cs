@@ -46,7 +46,7 @@ internal sealed record ActionResult(string Code, string Status, int NationalStat
 /// </summary>
 internal sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, CurrentActor actor, UserManager<StaffUser> users, OrgDirectory directory, IFileStore files, AuditTrail audit, TimeProvider time)
 {
-    public Task<(ActionResult?, IReadOnlyList<Error>)> AssignAsync(string code, AssignmentRequest r, CancellationToken ct)
+    public Task<Result<ActionResult>> AssignAsync(string code, AssignmentRequest r, CancellationToken ct)
         => RunAsync(code, "assignment", async (d, by, _, now) =>
         {
             if (string.IsNullOrWhiteSpace(r.Assignee) || string.Equals(r.Assignee, actor.Name, StringComparison.OrdinalIgnoreCase))
@@ -59,13 +59,13 @@ internal sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, C
                 : Error.Invalid("assignee", $"Không có cán bộ với tên đăng nhập \"{r.Assignee}\".");
         }, ct);
 
-    public Task<(ActionResult?, IReadOnlyList<Error>)> ForwardAsync(string code, TaskRequest r, CancellationToken ct)
+    public Task<Result<ActionResult>> ForwardAsync(string code, TaskRequest r, CancellationToken ct)
         => RunAsync(code, "forwarded", (d, by, ctx, now) => Task.FromResult(d.Forward(r.TaskId, by, r.Comment, ctx, now)), ct);
 
-    public Task<(ActionResult?, IReadOnlyList<Error>)> SendBackAsync(string code, TaskRequest r, CancellationToken ct)
+    public Task<Result<ActionResult>> SendBackAsync(string code, TaskRequest r, CancellationToken ct)
         => RunAsync(code, "sent-back", (d, by, ctx, now) => Task.FromResult(d.SendBack(r.TaskId, by, r.Comment, ctx, now)), ct);
 
-    public Task<(ActionResult?, IReadOnlyList<Error>)> ConsultAsync(string code, ConsultationRequest r, CancellationToken ct)
+    public Task<Result<ActionResult>> ConsultAsync(string code, ConsultationRequest r, CancellationToken ct)
         => RunAsync(code, "consulted", async (d, by, _, now) =>
         {
             var agency = string.IsNullOrWhiteSpace(r.AgencyCode) ? null : await directory.UnitByCodeAsync(r.AgencyCode.Trim(), ct);
@@ -74,26 +74,26 @@ internal sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, C
                 : d.Consult(r.TaskId, by, agency.Id, agency.Name, r.Question, now);
         }, ct);
 
-    public Task<(ActionResult?, IReadOnlyList<Error>)> RequestSupplementAsync(string code, SupplementRequest r, CancellationToken ct)
+    public Task<Result<ActionResult>> RequestSupplementAsync(string code, SupplementRequest r, CancellationToken ct)
         => RunAsync(code, "supplement-requested", (d, by, _, now) => Task.FromResult(d.RequestSupplement(by, r.Items ?? [], now)), ct);
 
-    public Task<(ActionResult?, IReadOnlyList<Error>)> SupplyAsync(string code, SupplementDelivery r, CancellationToken ct)
+    public Task<Result<ActionResult>> SupplyAsync(string code, SupplementDelivery r, CancellationToken ct)
         => RunAsync(code, "supplemented", async (d, by, ctx, now) =>
         {
             var (added, error) = await FilesAsync(r.Attachments ?? [], Provision.DigitizedAtCounter, ct);
             return error ?? d.SupplySupplement(by, $"tại {by.UnitName}", added, r.Note, ctx, now);
         }, ct);
 
-    public Task<(ActionResult?, IReadOnlyList<Error>)> RequestObligationAsync(string code, ObligationRequest r, CancellationToken ct)
+    public Task<Result<ActionResult>> RequestObligationAsync(string code, ObligationRequest r, CancellationToken ct)
         => RunAsync(code, "financial-obligation", (d, by, _, now) => Task.FromResult(d.RequestFinancialObligation(by, r.Amount, r.Description, now)), ct);
 
-    public Task<(ActionResult?, IReadOnlyList<Error>)> ConfirmPaymentAsync(string code, PaymentRequest r, CancellationToken ct)
+    public Task<Result<ActionResult>> ConfirmPaymentAsync(string code, PaymentRequest r, CancellationToken ct)
         => RunAsync(code, "paid", (d, by, ctx, now) => Task.FromResult(d.ConfirmPayment(by, r.Receipt, ctx, now)), ct);
 
-    public Task<(ActionResult?, IReadOnlyList<Error>)> ExtendAsync(string code, ExtensionRequest r, CancellationToken ct)
+    public Task<Result<ActionResult>> ExtendAsync(string code, ExtensionRequest r, CancellationToken ct)
         => RunAsync(code, "extended", (d, by, ctx, now) => Task.FromResult(d.Extend(by, r.WorkingDays, r.NewDueAt, r.Reason, r.LegalBasis, ctx, now)), ct);
 
-    public Task<(ActionResult?, IReadOnlyList<Error>)> DecideAsync(string code, ApprovalRequest r, CancellationToken ct)
+    public Task<Result<ActionResult>> DecideAsync(string code, ApprovalRequest r, CancellationToken ct)
         => RunAsync(code, r.Decision == "reject" ? "rejected" : "approved", (d, by, ctx, now) => Task.FromResult(r.Decision switch
         {
             "approve" => d.Approve(r.TaskId, by, r.Comment, ctx, now),
@@ -101,7 +101,7 @@ internal sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, C
             _ => Error.Invalid("decision", "Quyết định phải là \"approve\" (phê duyệt) hoặc \"reject\" (không giải quyết)."),
         }), ct);
 
-    public Task<(ActionResult?, IReadOnlyList<Error>)> AttachResultAsync(string code, ResultRequest r, CancellationToken ct)
+    public Task<Result<ActionResult>> AttachResultAsync(string code, ResultRequest r, CancellationToken ct)
         => RunAsync(code, "result-attached", async (d, by, _, now) =>
         {
             var (added, error) = await FilesAsync(r.Documents ?? [], Provision.Uploaded, ct);
@@ -114,29 +114,29 @@ internal sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, C
             return d.AttachResult(by, r.Description, added.Select(a => a.Sha256).ToList(), r.Paper, r.Number, now);
         }, ct);
 
-    public Task<(ActionResult?, IReadOnlyList<Error>)> ReturnAsync(string code, ReturnRequest r, CancellationToken ct)
+    public Task<Result<ActionResult>> ReturnAsync(string code, ReturnRequest r, CancellationToken ct)
         => RunAsync(code, "returned", (d, by, _, now) => Task.FromResult(
             Enum.IsDefined(r.Channel) && Enum.IsDefined(r.To)
                 ? d.ReturnResult(by, new ResultReturn(r.Channel, r.To, r.RecipientName?.Trim() ?? "", r.RecipientIdNumber?.Trim(), r.Authorisation?.Trim(), r.PostAddress?.Trim()), now)
                 : Error.Invalid("channel", "Hình thức trả kết quả không hợp lệ.")), ct);
 
-    public Task<(ActionResult?, IReadOnlyList<Error>)> WithdrawAsync(string code, ReasonRequest r, CancellationToken ct)
+    public Task<Result<ActionResult>> WithdrawAsync(string code, ReasonRequest r, CancellationToken ct)
         => RunAsync(code, "withdrawn", (d, by, _, now) => Task.FromResult(d.Withdraw(by, r.Reason, now)), ct);
 
-    public Task<(ActionResult?, IReadOnlyList<Error>)> StopAsync(string code, ReasonRequest r, CancellationToken ct)
+    public Task<Result<ActionResult>> StopAsync(string code, ReasonRequest r, CancellationToken ct)
         => RunAsync(code, "stopped", (d, by, _, now) => Task.FromResult(d.Stop(by, r.Reason, r.LegalBasis, now)), ct);
 
-    private async Task<(ActionResult?, IReadOnlyList<Error>)> RunAsync(string code, string eventName, Func<Dossier, Staff, ProcessContext, DateTimeOffset, Task<Error?>> action, CancellationToken ct)
+    private async Task<Result<ActionResult>> RunAsync(string code, string eventName, Func<Dossier, Staff, ProcessContext, DateTimeOffset, Task<Error?>> action, CancellationToken ct)
     {
         if (actor.UserId is not { } userId)
         {
-            return (null, [new Error("unauthorized", "Vui lòng đăng nhập.", 401)]);
+            return new Error("unauthorized", "Vui lòng đăng nhập.", 401);
         }
 
         var dossier = await db.Set<Dossier>().Include(d => d.Tasks).FirstOrDefaultAsync(d => d.Code == code, ct);
         if (dossier is null)
         {
-            return (null, [Error.NotFound($"hồ sơ {code}")]);
+            return Error.NotFound($"hồ sơ {code}");
         }
 
         var by = new Staff(userId, actor.DisplayName, actor.UnitId, actor.UnitName ?? "", actor.Roles);
@@ -145,7 +145,7 @@ internal sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, C
         var before = dossier.Status;
         if (await action(dossier, by, ctx, now) is { } error)
         {
-            return (null, [error]);
+            return error;
         }
 
         audit.Record($"dossier.{eventName}", $"dossier:{code}", $"{DossierStatuses.ApiName(before)} → {DossierStatuses.ApiName(dossier.Status)}");
@@ -156,10 +156,10 @@ internal sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, C
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (null, [Error.Conflict("Hồ sơ vừa được người khác xử lý. Vui lòng tải lại và thử lại.")]);
+            return Error.Conflict("Hồ sơ vừa được người khác xử lý. Vui lòng tải lại và thử lại.");
         }
 
-        return (new ActionResult(code, DossierStatuses.ApiName(dossier.Status), DossierStatuses.NationalCode(dossier.Status), dossier.DueAt, dossier.Version), []);
+        return new ActionResult(code, DossierStatuses.ApiName(dossier.Status), DossierStatuses.NationalCode(dossier.Status), dossier.DueAt, dossier.Version);
     }
 
     private async Task<Staff?> StaffAsync(string userName)

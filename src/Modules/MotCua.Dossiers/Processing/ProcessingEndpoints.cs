@@ -1,3 +1,4 @@
+using MotCua.Platform.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,16 +13,15 @@ namespace MotCua.Dossiers.Processing;
 /// <summary>One resource per action under /api/v1/dossiers/{code}/…; each answers the dossier's new status.</summary>
 internal static class ProcessingEndpoints
 {
-    public static IServiceCollection AddProcessing(this IServiceCollection services)
+    public static IServiceCollection AddProcessing(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ProcessContexts>();
         services.AddScoped<ProcessingActions>();
         services.AddScoped<WorkInbox>();
         services.AddScoped<DossierClock>();
-        services.AddScoped<Jobs.SweepClocks>();
-        services.AddSingleton<Slips.ProcessSlips>();
+        services.AddSingleton(sp => new Slips.ProcessSlips(sp.GetRequiredService<Slips.SlipFonts>(), sp.GetRequiredService<IOptions<CenterOptions>>().Value.FullName));
         services.AddScoped<Slips.ProcessDocuments>();
-        services.AddHostedService<Jobs.ClockSweeper>();
+        services.AddPeriodicJob<Jobs.SweepClocks>(TimeSpan.FromSeconds(configuration.GetValue("MotCua:Sweep:IntervalSeconds", 60)));
         return services;
     }
 
@@ -29,33 +29,33 @@ internal static class ProcessingEndpoints
     {
         var d = app.MapGroup("/api/v1/dossiers/{code}").WithTags("Processing").RequireAuthorization();
 
-        d.MapPost("/assignments", (string code, AssignmentRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.AssignAsync(code, r, ct)))
+        d.MapPost("/assignments", (string code, AssignmentRequest r, ProcessingActions a, CancellationToken ct) => a.AssignAsync(code, r, ct).ToHttp())
             .WithSummary("Assign or reassign a step (unit leader; a reason for a reassignment), or take it yourself (no assignee).");
-        d.MapPost("/forwards", (string code, TaskRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.ForwardAsync(code, r, ct)))
+        d.MapPost("/forwards", (string code, TaskRequest r, ProcessingActions a, CancellationToken ct) => a.ForwardAsync(code, r, ct).ToHttp())
             .WithSummary("Finish the step you hold and hand the dossier to the next step(s); answers a consultation.");
-        d.MapPost("/send-backs", (string code, TaskRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.SendBackAsync(code, r, ct)))
+        d.MapPost("/send-backs", (string code, TaskRequest r, ProcessingActions a, CancellationToken ct) => a.SendBackAsync(code, r, ct).ToHttp())
             .WithSummary("Send the dossier back to the previous step, with the reason in comment.");
-        d.MapPost("/consultations", (string code, ConsultationRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.ConsultAsync(code, r, ct)))
+        d.MapPost("/consultations", (string code, ConsultationRequest r, ProcessingActions a, CancellationToken ct) => a.ConsultAsync(code, r, ct).ToHttp())
             .WithSummary("Ask another agency's opinion (liên thông); the step waits for the answer.");
-        d.MapPost("/supplement-requests", (string code, SupplementRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.RequestSupplementAsync(code, r, ct)))
+        d.MapPost("/supplement-requests", (string code, SupplementRequest r, ProcessingActions a, CancellationToken ct) => a.RequestSupplementAsync(code, r, ct).ToHttp())
             .WithSummary("Ask the applicant for a supplement, each missing item with its reason: the clock pauses. A second round is flagged.");
-        d.MapPost("/supplements", (string code, SupplementDelivery r, ProcessingActions a, CancellationToken ct) => Answer(a.SupplyAsync(code, r, ct)))
+        d.MapPost("/supplements", (string code, SupplementDelivery r, ProcessingActions a, CancellationToken ct) => a.SupplyAsync(code, r, ct).ToHttp())
             .WithSummary("The applicant's supplement received at a counter: the clock resumes (or restarts, per the process).");
-        d.MapPost("/financial-obligations", (string code, ObligationRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.RequestObligationAsync(code, r, ct)))
+        d.MapPost("/financial-obligations", (string code, ObligationRequest r, ProcessingActions a, CancellationToken ct) => a.RequestObligationAsync(code, r, ct).ToHttp())
             .WithSummary("Ask the applicant to pay a tax, fee or charge (VND): the clock pauses.");
-        d.MapPost("/payments", (string code, PaymentRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.ConfirmPaymentAsync(code, r, ct)))
+        d.MapPost("/payments", (string code, PaymentRequest r, ProcessingActions a, CancellationToken ct) => a.ConfirmPaymentAsync(code, r, ct).ToHttp())
             .WithSummary("Record the payment (receipt number): the clock resumes.");
-        d.MapPost("/extensions", (string code, ExtensionRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.ExtendAsync(code, r, ct)))
+        d.MapPost("/extensions", (string code, ExtensionRequest r, ProcessingActions a, CancellationToken ct) => a.ExtendAsync(code, r, ct).ToHttp())
             .WithSummary("Apologise and set a new date (form 04): N more working days or an explicit date, reason and legal basis; once only.");
-        d.MapPost("/approvals", (string code, ApprovalRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.DecideAsync(code, r, ct)))
+        d.MapPost("/approvals", (string code, ApprovalRequest r, ProcessingActions a, CancellationToken ct) => a.DecideAsync(code, r, ct).ToHttp())
             .WithSummary("The leader approves (\"approve\") or refuses with a reason (\"reject\") at the approval step.");
-        d.MapPost("/results", (string code, ResultRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.AttachResultAsync(code, r, ct)))
+        d.MapPost("/results", (string code, ResultRequest r, ProcessingActions a, CancellationToken ct) => a.AttachResultAsync(code, r, ct).ToHttp())
             .WithSummary("Attach the result: its description and number, electronic documents (uploaded files) and whether a paper original exists.");
-        d.MapPost("/returns", (string code, ReturnRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.ReturnAsync(code, r, ct)))
+        d.MapPost("/returns", (string code, ReturnRequest r, ProcessingActions a, CancellationToken ct) => a.ReturnAsync(code, r, ct).ToHttp())
             .WithSummary("Return the result: at the counter, by post or electronically, to the owner or an authorised person.");
-        d.MapPost("/withdrawals", (string code, ReasonRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.WithdrawAsync(code, r, ct)))
+        d.MapPost("/withdrawals", (string code, ReasonRequest r, ProcessingActions a, CancellationToken ct) => a.WithdrawAsync(code, r, ct).ToHttp())
             .WithSummary("Record the applicant's request to withdraw the dossier: processing ends.");
-        d.MapPost("/stops", (string code, ReasonRequest r, ProcessingActions a, CancellationToken ct) => Answer(a.StopAsync(code, r, ct)))
+        d.MapPost("/stops", (string code, ReasonRequest r, ProcessingActions a, CancellationToken ct) => a.StopAsync(code, r, ct).ToHttp())
             .WithSummary("Stop processing with a reason and legal basis (notice, form 05).");
 
         d.MapGet("/clock", async (string code, DossierClock clock, CancellationToken ct)
@@ -75,20 +75,20 @@ internal static class ProcessingEndpoints
             .WithSummary("The latest due-soon, overdue and apology warnings for me or my unit.");
 
         d.MapGet("/control-sheet", (string code, HttpRequest http, Slips.ProcessDocuments docs, IOptions<CenterOptions> center, CancellationToken ct)
-                => Pdf(docs.ControlSheetAsync(code, TrackingUrl(http, center.Value, code), ct), $"{code}-mau-06.pdf"))
+                => docs.ControlSheetAsync(code, TrackingUrl(http, center.Value, code), ct).ToFile("application/pdf", $"{code}-mau-06.pdf"))
             .WithSummary("The process control sheet (form 06) as PDF: every hand-over with times, names and on-time marks.");
         d.MapGet("/apology", (string code, HttpRequest http, Slips.ProcessDocuments docs, IOptions<CenterOptions> center, CancellationToken ct)
-                => Pdf(docs.ApologyAsync(code, TrackingUrl(http, center.Value, code), ct), $"{code}-mau-04.pdf"))
+                => docs.ApologyAsync(code, TrackingUrl(http, center.Value, code), ct).ToFile("application/pdf", $"{code}-mau-04.pdf"))
             .WithSummary("The apology and new appointment (form 04) as PDF, once an extension is recorded.");
         d.MapGet("/stop-notice", (string code, HttpRequest http, Slips.ProcessDocuments docs, IOptions<CenterOptions> center, CancellationToken ct)
-                => Pdf(docs.StopNoticeAsync(code, TrackingUrl(http, center.Value, code), ct), $"{code}-mau-05.pdf"))
+                => docs.StopNoticeAsync(code, TrackingUrl(http, center.Value, code), ct).ToFile("application/pdf", $"{code}-mau-05.pdf"))
             .WithSummary("The notice of stopping (form 05) as PDF.");
 
         app.MapGet("/api/v1/book", (DateOnly? from, DateOnly? to, Slips.ProcessDocuments docs, IOptions<CenterOptions> center, MotCua.Platform.Identity.CurrentActor actor, TimeProvider time, CancellationToken ct) =>
             {
                 var today = Book.TrackingBook.Today(time);
                 var unit = actor.IsInRole(MotCua.Platform.Identity.StaffRoles.CenterDirector) || actor.IsInRole(MotCua.Platform.Identity.StaffRoles.Auditor) ? null : actor.UnitId;
-                return Pdf(docs.BookAsync(unit, unit is null ? center.Value.Name : actor.UnitName ?? "", from ?? today, to ?? from ?? today, ct), "so-theo-doi-mau-07.pdf");
+                return docs.BookAsync(unit, unit is null ? center.Value.Name : actor.UnitName ?? "", from ?? today, to ?? from ?? today, ct).ToFile("application/pdf", "so-theo-doi-mau-07.pdf");
             })
             .RequireAuthorization(p => p.RequireRole(MotCua.Platform.Identity.StaffRoles.ReceptionOfficer, MotCua.Platform.Identity.StaffRoles.BranchManager, MotCua.Platform.Identity.StaffRoles.CenterDirector, MotCua.Platform.Identity.StaffRoles.Auditor))
             .WithTags("Processing")
@@ -98,16 +98,4 @@ internal static class ProcessingEndpoints
 
     private static string TrackingUrl(HttpRequest http, CenterOptions center, string code)
         => $"{center.BaseUrl(http)}/tra-cuu?code={Uri.EscapeDataString(code)}";
-
-    private static async Task<IResult> Pdf(Task<(byte[]? Pdf, Error? Error)> render, string fileName)
-    {
-        var (pdf, error) = await render;
-        return error is not null ? error.ToProblem() : Results.File(pdf!, "application/pdf", fileName);
-    }
-
-    private static async Task<IResult> Answer(Task<(ActionResult? Result, IReadOnlyList<Error> Errors)> run)
-    {
-        var (result, errors) = await run;
-        return result is null ? Error.Problem(errors) : Results.Ok(result);
-    }
 }

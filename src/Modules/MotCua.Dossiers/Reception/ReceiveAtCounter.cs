@@ -16,23 +16,23 @@ namespace MotCua.Dossiers.Reception;
 /// </summary>
 internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDates dueDates, Processes.ProcessCatalog processes, Processing.ProcessContexts contexts, OrgDirectory directory, CurrentActor actor, AuditTrail audit, TimeProvider time)
 {
-    public async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> RunAsync(ReceptionRequest request, CancellationToken ct, string? idempotencyKey = null)
+    public async Task<Result<ReceptionResult>> RunAsync(ReceptionRequest request, CancellationToken ct, string? idempotencyKey = null)
     {
         if (IdempotencyKey.Validate(idempotencyKey) is { } keyError)
         {
-            return (null, [keyError]);
+            return keyError;
         }
 
         var scopedKey = idempotencyKey is null ? null : IdempotencyKey.Scoped($"staff:{actor.UserId}", idempotencyKey);
         if (await IdempotencyKey.FindAsync(db, scopedKey, ct) is { } earlier)
         {
-            return (earlier, []);
+            return earlier;
         }
 
         var unit = actor.UnitId is { } unitId ? await directory.UnitAsync(unitId, ct) : null;
         if (unit is null || unit.Kind is not (OrgUnitKind.Branch or OrgUnitKind.ReceptionPoint or OrgUnitKind.ServicePoint or OrgUnitKind.Center))
         {
-            return (null, [new Error("forbidden", "Chỉ cán bộ tiếp nhận của Trung tâm, chi nhánh hoặc điểm tiếp nhận được tiếp nhận hồ sơ tại quầy.", 403)]);
+            return new Error("forbidden", "Chỉ cán bộ tiếp nhận của Trung tâm, chi nhánh hoặc điểm tiếp nhận được tiếp nhận hồ sơ tại quầy.", 403);
         }
 
         var errors = ActionErrors(request);
@@ -40,7 +40,7 @@ internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDate
         errors.AddRange(draftErrors);
         if (errors.Count > 0 || draft is null)
         {
-            return (null, errors);
+            return errors;
         }
 
         var now = time.GetUtcNow();
@@ -70,7 +70,7 @@ internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDate
     }
 
     /// <summary>Commits the dossier with its idempotency key; a concurrent twin that won the key gets its dossier back instead.</summary>
-    internal static async Task<(ReceptionResult? Result, IReadOnlyList<Error> Errors)> SaveOnceAsync(
+    internal static async Task<Result<ReceptionResult>> SaveOnceAsync(
         MotCuaDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, string? scopedKey, string code, DateTimeOffset now, ReceptionResult result, CancellationToken ct)
     {
         if (scopedKey is not null)
@@ -82,15 +82,15 @@ internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDate
         {
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return (result, []);
+            return result;
         }
         catch (Microsoft.EntityFrameworkCore.DbUpdateException) when (scopedKey is not null)
         {
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             return await IdempotencyKey.FindAsync(db, scopedKey, ct) is { } earlier
-                ? (earlier, [])
-                : (null, [Error.Conflict("Yêu cầu đang được xử lý, vui lòng thử lại sau ít giây.")]);
+                ? earlier
+                : Error.Conflict("Yêu cầu đang được xử lý, vui lòng thử lại sau ít giây.");
         }
     }
 

@@ -11,17 +11,16 @@ namespace MotCua.Dossiers.Slips;
 /// supplement request, 03 the refusal. One A4 page each, Vietnamese text, the code and a QR to the public
 /// tracking page.
 /// </summary>
-internal sealed class DossierSlips(SlipFonts fonts)
+internal sealed class DossierSlips(SlipFonts fonts, string centerName)
 {
-    public const string CenterName = "Trung tâm Phục vụ hành chính công thành phố Hà Nội";
 
-    public (byte[]? Pdf, Error? Error) Render(Dossier d, string trackingUrl)
+    public Result<byte[]> Render(Dossier d, string trackingUrl)
     {
-        using var doc = new SlipDocument(fonts).Header(CenterName, d.ReceivingUnitName);
+        using var doc = new SlipDocument(fonts).Header(centerName, d.ReceivingUnitName);
         switch (d.Status)
         {
             case DossierStatus.RegisteredOnline:
-                return (null, new Error("wrong-status", "Hồ sơ trực tuyến đang chờ tiếp nhận: chưa có giấy tiếp nhận.", 409));
+                return new Error("wrong-status", "Hồ sơ trực tuyến đang chờ tiếp nhận: chưa có giấy tiếp nhận.", 409);
             case DossierStatus.SupplementRequested:
                 Supplement(doc, d);
                 break;
@@ -34,7 +33,7 @@ internal sealed class DossierSlips(SlipFonts fonts)
         }
 
         doc.Qr(trackingUrl, $"Quét mã để tra cứu hồ sơ {d.Code} hoặc truy cập {trackingUrl}");
-        return (doc.ToPdf(), null);
+        return doc.ToPdf();
     }
 
     private static void Receipt(SlipDocument doc, Dossier d)

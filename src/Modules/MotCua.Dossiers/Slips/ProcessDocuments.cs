@@ -14,54 +14,54 @@ namespace MotCua.Dossiers.Slips;
 /// </summary>
 internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, AuditTrail audit)
 {
-    public async Task<(byte[]? Pdf, Error? Error)> ApologyAsync(string code, string trackingUrl, CancellationToken ct)
+    public async Task<Result<byte[]>> ApologyAsync(string code, string trackingUrl, CancellationToken ct)
     {
         var d = await LoadAsync(code, ct);
         if (d is null)
         {
-            return (null, Error.NotFound($"hồ sơ {code}"));
+            return Error.NotFound($"hồ sơ {code}");
         }
 
         if (d.Clock.Extension is not { } x || d.ReceivedAt is not { } received)
         {
-            return (null, new Error("no-extension", "Hồ sơ chưa được xin lỗi và hẹn lại ngày trả kết quả.", 409));
+            return new Error("no-extension", "Hồ sơ chưa được xin lỗi và hẹn lại ngày trả kết quả.", 409);
         }
 
         var newDue = d.DueAt ?? x.NewDue ?? x.PreviousDue;
-        return (slips.Apology(new ApologyLetter(d.Code, d.AgencyName, d.Applicant.Name, d.Applicant.Address, d.ProcedureName, received, x.PreviousDue,
-            newDue > x.PreviousDue ? newDue : x.PreviousDue.AddMinutes(1), x.Reason, x.LegalBasis, x.GrantedBy, $"Lãnh đạo {d.AgencyName}", x.GrantedAt, trackingUrl)), null);
+        return slips.Apology(new ApologyLetter(d.Code, d.AgencyName, d.Applicant.Name, d.Applicant.Address, d.ProcedureName, received, x.PreviousDue,
+            newDue > x.PreviousDue ? newDue : x.PreviousDue.AddMinutes(1), x.Reason, x.LegalBasis, x.GrantedBy, $"Lãnh đạo {d.AgencyName}", x.GrantedAt, trackingUrl));
     }
 
-    public async Task<(byte[]? Pdf, Error? Error)> StopNoticeAsync(string code, string trackingUrl, CancellationToken ct)
+    public async Task<Result<byte[]>> StopNoticeAsync(string code, string trackingUrl, CancellationToken ct)
     {
         var d = await LoadAsync(code, ct);
         if (d is null)
         {
-            return (null, Error.NotFound($"hồ sơ {code}"));
+            return Error.NotFound($"hồ sơ {code}");
         }
 
         if (d.Status != DossierStatus.Stopped || d.ReceivedAt is not { } received)
         {
-            return (null, new Error("not-stopped", "Hồ sơ không bị dừng giải quyết.", 409));
+            return new Error("not-stopped", "Hồ sơ không bị dừng giải quyết.", 409);
         }
 
         var stop = d.Events.Where(e => e.Kind == "stopped").MaxBy(e => e.At);
-        return (slips.Stop(new StopNotice(d.Code, d.AgencyName, d.Applicant.Name, d.ProcedureName, received, d.Reason ?? "", d.LegalBasis ?? "",
-            stop?.ActorName ?? "", $"Lãnh đạo {d.AgencyName}", stop?.At ?? d.FinishedAt ?? received, trackingUrl)), null);
+        return slips.Stop(new StopNotice(d.Code, d.AgencyName, d.Applicant.Name, d.ProcedureName, received, d.Reason ?? "", d.LegalBasis ?? "",
+            stop?.ActorName ?? "", $"Lãnh đạo {d.AgencyName}", stop?.At ?? d.FinishedAt ?? received, trackingUrl));
     }
 
     /// <summary>Form 06: one row per hand-over, with the step's own due instant and how it did.</summary>
-    public async Task<(byte[]? Pdf, Error? Error)> ControlSheetAsync(string code, string trackingUrl, CancellationToken ct)
+    public async Task<Result<byte[]>> ControlSheetAsync(string code, string trackingUrl, CancellationToken ct)
     {
         var d = await LoadAsync(code, ct);
         if (d is null)
         {
-            return (null, Error.NotFound($"hồ sơ {code}"));
+            return Error.NotFound($"hồ sơ {code}");
         }
 
         if (d.ReceivedAt is not { } received)
         {
-            return (null, new Error("not-received", "Hồ sơ chưa được tiếp nhận nên chưa có phiếu kiểm soát.", 409));
+            return new Error("not-received", "Hồ sơ chưa được tiếp nhận nên chưa có phiếu kiểm soát.", 409);
         }
 
         var rows = d.Tasks.Where(t => t.StepId != d.Tasks.OrderBy(x => x.OpenedAt).First().StepId || t.ConsultationOf is not null)
@@ -71,16 +71,16 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, AuditTra
             .ToList();
         var coordinating = d.Tasks.Where(t => t.UnitId != d.AgencyId && t.UnitId != d.ReceivingUnitId).Select(t => t.UnitName).Distinct().ToList();
         await audit.RecordReadAsync("dossier.control-sheet.read", $"dossier:{code}", ct);
-        return (slips.Control(new ControlSheet(d.Code, d.ProcedureName, d.Applicant.Name, received, d.DueAt, d.AgencyName, coordinating, rows,
-            d.ReturnedAt, d.Return is { } r ? $"{r.RecipientName} ({r.Describe()})" : null, trackingUrl)), null);
+        return slips.Control(new ControlSheet(d.Code, d.ProcedureName, d.Applicant.Name, received, d.DueAt, d.AgencyName, coordinating, rows,
+            d.ReturnedAt, d.Return is { } r ? $"{r.RecipientName} ({r.Describe()})" : null, trackingUrl));
     }
 
     /// <summary>Form 07 for a receiving unit (all units when null) and a period of local days.</summary>
-    public async Task<(byte[]? Pdf, Error? Error)> BookAsync(Guid? unitId, string unitName, DateOnly from, DateOnly to, CancellationToken ct)
+    public async Task<Result<byte[]>> BookAsync(Guid? unitId, string unitName, DateOnly from, DateOnly to, CancellationToken ct)
     {
         if (to < from || to.DayNumber - from.DayNumber > 366)
         {
-            return (null, Error.Invalid("to", "Khoảng thời gian không hợp lệ (từ ngày phải trước đến ngày, tối đa một năm)."));
+            return Error.Invalid("to", "Khoảng thời gian không hợp lệ (từ ngày phải trước đến ngày, tối đa một năm).");
         }
 
         var start = VietnamTime.StartOf(from);
@@ -100,7 +100,7 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, AuditTra
             d.ReturnedAt,
             DossierStatuses.Vietnamese(d.Status))).ToList();
         await audit.RecordReadAsync("dossier.book.read", $"book:{unitId?.ToString() ?? "all"}:{from:yyyy-MM-dd}:{to:yyyy-MM-dd}", ct);
-        return (slips.Book(new BookExtract(unitName, from, to, rows)), null);
+        return slips.Book(new BookExtract(unitName, from, to, rows));
     }
 
     private static string StepVerdict(DossierTask t) => (t.CompletedAt, t.DueAt) switch

@@ -36,7 +36,7 @@ internal sealed record BookExtract(            // form 07: Sổ theo dõi hồ s
 /// content continues on further A4 pages (the book on landscape pages, its header row repeated) instead of
 /// being cut.
 /// </summary>
-internal sealed class ProcessSlips(SlipFonts fonts)
+internal sealed class ProcessSlips(SlipFonts fonts, string centerName)
 {
     /// <summary>The one-stop desk that issues the control sheet (as on forms 01–03).</summary>
     public const string DeskName = "Bộ phận tiếp nhận và trả kết quả";
@@ -123,7 +123,7 @@ internal sealed class ProcessSlips(SlipFonts fonts)
         ]);
 
         using var doc = new SlipDocument(fonts, landscape: false, flows: true)
-            .Header(DossierSlips.CenterName, DeskName)
+            .Header(centerName, DeskName)
             .Title("Phiếu kiểm soát quá trình giải quyết hồ sơ", $"Mã hồ sơ: {s.DossierCode}")
             .Line("Mã hồ sơ", s.DossierCode)
             .Line("Thủ tục", s.ProcedureName)

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using QRCoder;
+using MotCua.Platform.Ui;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Writer;
@@ -239,9 +239,7 @@ internal sealed class SlipDocument : IDisposable
     /// <summary>A QR code (dark modules as filled squares) with its caption beside it.</summary>
     public SlipDocument Qr(string text, string caption)
     {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        var modules = data.ModuleMatrix;
+        var modules = QrCode.Modules(text);
         const double size = 90;
         var cell = size / modules.Count;
         Need(Math.Max(size + 10, (Wrap(caption, 9, regular, Width - size - 20).Count * 12) + 24));

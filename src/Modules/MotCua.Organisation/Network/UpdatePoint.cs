@@ -11,12 +11,12 @@ internal sealed record PointChange(string Name, string Address, string OpeningHo
 /// <summary>An administrator edits a branch, point or agency: name, address, hours, phone, position.</summary>
 internal sealed class UpdatePoint(MotCuaDb db, AuditTrail audit)
 {
-    public async Task<IReadOnlyList<Error>> RunAsync(string code, PointChange change, CancellationToken ct)
+    public async Task<Result<Done>> RunAsync(string code, PointChange change, CancellationToken ct)
     {
         var unit = await db.Set<OrgUnit>().FirstOrDefaultAsync(u => u.Code == code, ct);
         if (unit is null)
         {
-            return [Error.NotFound($"đơn vị có mã {code}")];
+            return Error.NotFound($"đơn vị có mã {code}");
         }
 
         var errors = Validate(change);
@@ -35,7 +35,7 @@ internal sealed class UpdatePoint(MotCuaDb db, AuditTrail audit)
         unit.IsActive = change.IsActive;
         audit.Record("org.unit.updated", $"org-unit:{unit.Code}", $"{unit.Name}; {unit.Address}; {unit.OpeningHours}");
         await db.SaveChangesAsync(ct);
-        return [];
+        return Done.Value;
     }
 
     public static List<Error> Validate(PointChange change)

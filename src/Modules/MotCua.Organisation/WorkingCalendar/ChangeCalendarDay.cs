@@ -16,7 +16,7 @@ internal sealed record NewCalendarDay(DateOnly Date, DayKind Kind, string? NameV
 /// </summary>
 internal sealed class ChangeCalendarDay(MotCuaDb db, CalendarProvider calendars, AuditTrail audit, CurrentActor actor, TimeProvider time)
 {
-    public async Task<IReadOnlyList<Error>> AddAsync(NewCalendarDay day, CancellationToken ct)
+    public async Task<Result<Done>> AddAsync(NewCalendarDay day, CancellationToken ct)
     {
         var errors = new List<Error>();
         if (string.IsNullOrWhiteSpace(day.LegalDocument))
@@ -57,7 +57,7 @@ internal sealed class ChangeCalendarDay(MotCuaDb db, CalendarProvider calendars,
 
         if (await db.Set<CalendarDay>().AnyAsync(d => d.Date == day.Date, ct))
         {
-            return [Error.Conflict($"Ngày {day.Date:dd/MM/yyyy} đã có trong lịch; xóa ngày đó trước khi nhập lại.")];
+            return Error.Conflict($"Ngày {day.Date:dd/MM/yyyy} đã có trong lịch; xóa ngày đó trước khi nhập lại.");
         }
 
         var now = time.GetUtcNow();
@@ -88,30 +88,30 @@ internal sealed class ChangeCalendarDay(MotCuaDb db, CalendarProvider calendars,
         catch (DbUpdateException)
         {
             // Another administrator entered the same day (or the same year) at the same moment.
-            return [Error.Conflict($"Ngày {day.Date:dd/MM/yyyy} vừa được người khác nhập; tải lại lịch và thử lại.")];
+            return Error.Conflict($"Ngày {day.Date:dd/MM/yyyy} vừa được người khác nhập; tải lại lịch và thử lại.");
         }
 
         calendars.Invalidate();
-        return [];
+        return Done.Value;
     }
 
-    public async Task<IReadOnlyList<Error>> RemoveAsync(DateOnly date, string? legalDocument, CancellationToken ct)
+    public async Task<Result<Done>> RemoveAsync(DateOnly date, string? legalDocument, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(legalDocument))
         {
-            return [Error.Required("legalDocument", "văn bản pháp lý làm căn cứ cho việc xóa")];
+            return Error.Required("legalDocument", "văn bản pháp lý làm căn cứ cho việc xóa");
         }
 
         var day = await db.Set<CalendarDay>().FirstOrDefaultAsync(d => d.Date == date, ct);
         if (day is null)
         {
-            return [Error.NotFound($"ngày {date:dd/MM/yyyy} trong lịch đã nhập")];
+            return Error.NotFound($"ngày {date:dd/MM/yyyy} trong lịch đã nhập");
         }
 
         db.Remove(day);
         audit.Record("calendar.day.removed", $"calendar:{date:yyyy-MM-dd}", $"{day.Kind}; {day.NameVi}; căn cứ: {legalDocument.Trim()}");
         await db.SaveChangesAsync(ct);
         calendars.Invalidate();
-        return [];
+        return Done.Value;
     }
 }

@@ -53,7 +53,7 @@ internal sealed record CoverageAnswer(
 /// </summary>
 internal sealed class PlanCoverage(NetworkGeography data, IOptions<CenterOptions> seed)
 {
-    public async Task<(CoverageAnswer? Answer, IReadOnlyList<Error> Errors)> RunAsync(CoverageQuery q, CancellationToken ct)
+    public async Task<Result<CoverageAnswer>> RunAsync(CoverageQuery q, CancellationToken ct)
     {
         var errors = new List<Error>();
         var populationBase = PopulationBases.Parse(q.Base);
@@ -94,13 +94,13 @@ internal sealed class PlanCoverage(NetworkGeography data, IOptions<CenterOptions
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return errors;
         }
 
         var sites = await data.SitesAsync(populationBase!.Value, seed.Value.ProvinceCode, ct);
         if (sites is null)
         {
-            return (null, [Error.Invalid("base", "Cơ sở communes2019 chỉ có cho Hà Nội.")]);
+            return Error.Invalid("base", "Cơ sở communes2019 chỉ có cho Hà Nội.");
         }
 
         var points = await data.OpenPointsAsync(q.ServicePoints, ct);
@@ -114,7 +114,7 @@ internal sealed class PlanCoverage(NetworkGeography data, IOptions<CenterOptions
         }
         catch (PlanningInputException e)
         {
-            return (null, [Error.Invalid("input", e.Message)]);
+            return Error.Invalid("input", e.Message);
         }
 
         var total = result.TotalPopulation;
@@ -134,6 +134,6 @@ internal sealed class PlanCoverage(NetworkGeography data, IOptions<CenterOptions
                 + $"{points.Count} điểm đang mở (ô vuông) với vòng {PlanningText.Number(q.RadiusKm, 1)} km; {picks.Count} địa điểm đề xuất (hình thoi cam, vòng nét đứt). "
                 + $"{PlanningText.Percent(result.ShareWithinRadius)} dân số trong {PlanningText.Number(q.RadiusKm, 1)} km. Cùng dữ liệu có trong các bảng bên dưới."),
         };
-        return (answer, []);
+        return answer;
     }
 }

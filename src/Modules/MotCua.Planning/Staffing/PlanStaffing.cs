@@ -55,7 +55,7 @@ internal sealed record StaffingAnswer(
 /// </summary>
 internal sealed class PlanStaffing(NetworkGeography data, IServiceGroups groups, IOptions<CenterOptions> seed)
 {
-    public async Task<(StaffingAnswer? Answer, IReadOnlyList<Error> Errors)> RunAsync(StaffingQuery q, CancellationToken ct)
+    public async Task<Result<StaffingAnswer>> RunAsync(StaffingQuery q, CancellationToken ct)
     {
         var errors = new List<Error>();
         var populationBase = PopulationBases.Parse(q.Base);
@@ -86,13 +86,13 @@ internal sealed class PlanStaffing(NetworkGeography data, IServiceGroups groups,
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return errors;
         }
 
         var sites = await data.SitesAsync(populationBase!.Value, seed.Value.ProvinceCode, ct);
         if (sites is null)
         {
-            return (null, [Error.Invalid("base", "Cơ sở communes2019 chỉ có cho Hà Nội.")]);
+            return Error.Invalid("base", "Cơ sở communes2019 chỉ có cho Hà Nội.");
         }
 
         var points = await data.OpenPointsAsync(q.ServicePoints, ct);
@@ -108,14 +108,14 @@ internal sealed class PlanStaffing(NetworkGeography data, IServiceGroups groups,
                 f.Forecast.ArrivalsPerHour.Select(a => Math.Round(a, 2)).ToList(),
                 $"{demand.Profile[s.PeakHourIndex].StartHour:00}:00", Math.Round(s.PeakArrivalsPerHour, 2), s.AtPeak.Counters,
                 Math.Round(s.AtPeak.Occupancy, 3), Math.Round(s.AtPeak.ServiceLevel, 4), Math.Round(s.AtPeak.MeanWaitMinutes, 2))).ToList();
-            return (new StaffingAnswer(
+            return new StaffingAnswer(
                 PopulationBases.Name(populationBase.Value), PopulationBases.Describe(populationBase.Value), q.VisitsPer1000, demand.Profile,
                 serviceMinutes, mix, q.Target, q.WithinMinutes, Math.Round(forecast.Sum(f => f.VisitsPerDay), 1), rows,
-                plan.TotalCounters, plan.StaffTarget, plan.DifferenceFromTarget), []);
+                plan.TotalCounters, plan.StaffTarget, plan.DifferenceFromTarget);
         }
         catch (PlanningInputException e)
         {
-            return (null, [Error.Invalid("input", e.Message)]);
+            return Error.Invalid("input", e.Message);
         }
     }
 }

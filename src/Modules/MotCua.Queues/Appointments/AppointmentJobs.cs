@@ -1,3 +1,4 @@
+using MotCua.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,8 +22,11 @@ internal sealed record AppointmentSweepReport(int Reminded, int NoShows);
 /// another instance changed first is skipped (on PostgreSQL the second update waits for the first and then finds
 /// nothing to change) and every event is written once.
 /// </summary>
-internal sealed class SweepAppointments(MotCuaDb db, OrgDirectory org, TimeProvider time, IOptions<QueueOptions> options)
+internal sealed class SweepAppointments(MotCuaDb db, OrgDirectory org, TimeProvider time, IOptions<QueueOptions> options) : IPeriodicJob
 {
+    async Task<string?> IPeriodicJob.RunOnceAsync(CancellationToken ct)
+        => await RunAsync(ct) is { } r && r.Reminded + r.NoShows > 0 ? r.ToString() : null;
+
     /// <summary>Reminders are not sent at night: from this local time on the day before.</summary>
     public static readonly TimeOnly RemindFrom = new(8, 0);
 
@@ -114,37 +118,6 @@ internal sealed class SweepAppointments(MotCuaDb db, OrgDirectory org, TimeProvi
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
-        }
-    }
-}
-
-/// <summary>Runs <see cref="SweepAppointments"/> every minute (MotCua:Queues:AppointmentSweepSeconds; 0 turns it off).</summary>
-internal sealed class AppointmentSweeper(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<AppointmentSweeper> log) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var seconds = configuration.GetValue("MotCua:Queues:AppointmentSweepSeconds", 60);
-        if (seconds <= 0)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var report = await scope.ServiceProvider.GetRequiredService<SweepAppointments>().RunAsync(stoppingToken);
-                if (report.Reminded + report.NoShows > 0)
-                {
-                    log.LogInformation("Appointment sweep: {Report}", report);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Appointment sweep failed; retried at the next tick.");
-            }
         }
     }
 }

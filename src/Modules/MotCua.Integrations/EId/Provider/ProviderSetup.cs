@@ -1,3 +1,4 @@
+using MotCua.Platform.Jobs;
 using System.Security.Claims;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
@@ -48,8 +49,7 @@ internal static class ProviderSetup
         services.AddSingleton<ProviderIssuer>();
         services.AddSingleton<DemoCitizenAccounts>();
         services.AddScoped<ISeeder, PortalClientSeeder>();
-        services.AddSingleton<PruneProviderTokens>();
-        services.AddHostedService(sp => sp.GetRequiredService<PruneProviderTokens>());
+        services.AddPeriodicJob<PruneProviderTokens>(PruneProviderTokens.Interval);
 
         services.AddAuthentication().AddCookie(SessionScheme, o =>
         {
