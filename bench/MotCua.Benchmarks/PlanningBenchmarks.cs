@@ -1,11 +1,11 @@
 using BenchmarkDotNet.Attributes;
+using MotCua.Organisation.Contracts;
 using MotCua.Organisation.Network;
 using MotCua.Planning;
+using MotCua.Planning.Simulation;
 using MotCua.Planning.Siting;
 using MotCua.Planning.Staffing;
 using MotCua.Queues.ServiceGroups;
-using MotCua.Planning.Simulation;
-using MotCua.Organisation.Contracts;
 
 namespace MotCua.Benchmarks;
 

@@ -5,12 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MotCua.Catalog;
 using MotCua.Dossiers;
-using MotCua.Organisation;
-using MotCua.Platform;
-using MotCua.Platform.Identity;
 using MotCua.Forms;
 using MotCua.Integrations;
+using MotCua.Organisation;
 using MotCua.Planning;
+using MotCua.Platform;
+using MotCua.Platform.Identity;
 using MotCua.Queues;
 
 namespace MotCua.Cli;

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Catalog;
 using MotCua.Dossiers;
-using MotCua.Organisation;
-using MotCua.Platform.Data;
 using MotCua.Forms;
 using MotCua.Integrations;
+using MotCua.Organisation;
+using MotCua.Platform.Data;
 using MotCua.Queues;
 
 namespace MotCua.Migrations.Sqlite;

@@ -1,8 +1,8 @@
 using MotCua.Catalog;
 using MotCua.Dossiers;
-using MotCua.Organisation;
 using MotCua.Forms;
 using MotCua.Integrations;
+using MotCua.Organisation;
 using MotCua.Planning;
 using MotCua.Queues;
 using MotCua.Web.Components;

@@ -1,6 +1,6 @@
-using MotCua.Platform.Errors;
-using MotCua.Integrations.Contracts;
 using MotCua.Catalog.Contracts;
+using MotCua.Integrations.Contracts;
+using MotCua.Platform.Errors;
 
 namespace MotCua.Dossiers;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using MotCua.Platform.Text;
 using MotCua.Catalog.Contracts;
 using MotCua.Forms.Contracts;
+using MotCua.Platform.Text;
 
 namespace MotCua.Forms;
 

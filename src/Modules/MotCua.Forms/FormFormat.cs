@@ -2,8 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
-using MotCua.Platform.Errors;
 using MotCua.Forms.Contracts;
+using MotCua.Platform.Errors;
 
 namespace MotCua.Forms;
 

@@ -7,12 +7,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Catalog.Contracts;
-
+using MotCua.Forms.Contracts;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
-using MotCua.Platform.Identity;
 using MotCua.Platform.Http;
-using MotCua.Forms.Contracts;
+using MotCua.Platform.Identity;
 
 namespace MotCua.Forms;
 

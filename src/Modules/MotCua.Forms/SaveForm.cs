@@ -2,11 +2,11 @@ using System.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Catalog.Contracts;
+using MotCua.Forms.Contracts;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
-using MotCua.Forms.Contracts;
 
 namespace MotCua.Forms;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using MotCua.Forms.Contracts;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Storage;
-using MotCua.Forms.Contracts;
 
 namespace MotCua.Forms;
 

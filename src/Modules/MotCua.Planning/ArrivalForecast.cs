@@ -1,6 +1,6 @@
+using MotCua.Organisation.Contracts;
 using MotCua.Planning.Siting;
 using MotCua.Planning.Staffing;
-using MotCua.Organisation.Contracts;
 
 namespace MotCua.Planning;
 

@@ -2,11 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using MotCua.Platform.Errors;
-using MotCua.Platform.Identity;
+using MotCua.Organisation.Contracts;
 using MotCua.Planning.Siting;
 using MotCua.Planning.Staffing;
-using MotCua.Organisation.Contracts;
+using MotCua.Platform.Errors;
+using MotCua.Platform.Identity;
 
 namespace MotCua.Planning;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using MotCua.Planning.Siting;
 using MotCua.Organisation.Contracts;
+using MotCua.Planning.Siting;
 
 namespace MotCua.Planning;
 

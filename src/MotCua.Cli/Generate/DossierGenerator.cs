@@ -1,15 +1,15 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Catalog.Contracts;
 using MotCua.Catalog.Procedures;
 using MotCua.Dossiers;
 using MotCua.Dossiers.Reception;
+using MotCua.Organisation.Contracts;
 using MotCua.Organisation.Network;
 using MotCua.Platform.Data;
 using MotCua.Platform.Time;
 using Npgsql;
 using NpgsqlTypes;
-using MotCua.Catalog.Contracts;
-using MotCua.Organisation.Contracts;
 
 namespace MotCua.Cli.Generate;
 

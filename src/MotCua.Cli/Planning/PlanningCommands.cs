@@ -1,14 +1,14 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MotCua.Organisation.Contracts;
 using MotCua.Planning;
+using MotCua.Planning.Simulation;
 using MotCua.Planning.Siting;
 using MotCua.Planning.Staffing;
+using MotCua.Platform;
 using MotCua.Platform.Startup;
 using MotCua.Queues.ServiceGroups;
-using MotCua.Planning.Simulation;
-using MotCua.Organisation.Contracts;
-using MotCua.Platform;
 
 namespace MotCua.Cli.Planning;
 

@@ -1,8 +1,8 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
-using MotCua.Platform.Identity;
 using MotCua.Platform.Http;
+using MotCua.Platform.Identity;
 
 namespace MotCua.Platform.Http;
 

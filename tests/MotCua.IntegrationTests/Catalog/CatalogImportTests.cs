@@ -1,11 +1,11 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Catalog.Contracts;
 using MotCua.Catalog.Import;
 using MotCua.Catalog.Procedures;
 using MotCua.IntegrationTests.Hosting;
 using MotCua.Platform.Data;
-using MotCua.Catalog.Contracts;
 
 namespace MotCua.IntegrationTests.Catalog;
 

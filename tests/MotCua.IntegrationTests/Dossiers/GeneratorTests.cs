@@ -1,9 +1,8 @@
 extern alias cli;
-
+using cli::MotCua.Cli.Generate;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Dossiers;
-using cli::MotCua.Cli.Generate;
 using MotCua.Dossiers.Jobs;
 using MotCua.Dossiers.Processing;
 using MotCua.IntegrationTests.Hosting;

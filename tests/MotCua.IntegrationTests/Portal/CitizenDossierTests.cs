@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Dossiers.MyDossiers;
 using MotCua.IntegrationTests.Dossiers;
 using MotCua.IntegrationTests.Hosting;
-using MotCua.Dossiers.MyDossiers;
 
 namespace MotCua.IntegrationTests.Portal;
 

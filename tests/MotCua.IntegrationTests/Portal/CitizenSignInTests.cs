@@ -3,11 +3,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Integrations.EId;
+using MotCua.Integrations.EId.Provider;
 using MotCua.IntegrationTests.Hosting;
 using MotCua.Platform.Identity;
-using MotCua.Integrations.EId.Provider;
 using OpenIddict.Abstractions;
-using MotCua.Integrations.EId;
 
 namespace MotCua.IntegrationTests.Portal;
 

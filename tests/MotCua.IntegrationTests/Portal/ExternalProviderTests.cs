@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MotCua.Integrations.EId;
 using MotCua.IntegrationTests.Hosting;
 using MotCua.Platform.Data;
 using MotCua.Platform.Identity;
-using MotCua.Integrations.EId;
 
 namespace MotCua.IntegrationTests.Portal;
 

@@ -5,9 +5,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Forms;
 using MotCua.IntegrationTests.Hosting;
 using MotCua.Platform.Data;
-using MotCua.Forms;
 
 namespace MotCua.IntegrationTests.Portal;
 

@@ -1,6 +1,6 @@
 using MotCua.Catalog.Browse;
-using MotCua.Catalog.Procedures;
 using MotCua.Catalog.Contracts;
+using MotCua.Catalog.Procedures;
 
 namespace MotCua.Tests.Catalog;
 

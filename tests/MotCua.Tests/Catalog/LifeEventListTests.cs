@@ -1,11 +1,11 @@
 using System.Text;
 using Microsoft.Extensions.Configuration;
+using MotCua.Catalog.Contracts;
 using MotCua.Catalog.Import;
 using MotCua.Catalog.LifeEvents;
 using MotCua.Catalog.Procedures;
 using MotCua.Catalog.Search;
 using MotCua.Catalog.Seed;
-using MotCua.Catalog.Contracts;
 
 namespace MotCua.Tests.Catalog;
 

@@ -1,7 +1,7 @@
 using System.Text;
+using MotCua.Catalog.Contracts;
 using MotCua.Catalog.Import;
 using MotCua.Catalog.Procedures;
-using MotCua.Catalog.Contracts;
 
 namespace MotCua.Tests.Catalog;
 

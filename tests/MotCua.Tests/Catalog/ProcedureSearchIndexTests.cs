@@ -1,7 +1,7 @@
+using MotCua.Catalog.Contracts;
 using MotCua.Catalog.Import;
 using MotCua.Catalog.Procedures;
 using MotCua.Catalog.Search;
-using MotCua.Catalog.Contracts;
 
 namespace MotCua.Tests.Catalog;
 

@@ -1,6 +1,6 @@
+using MotCua.Catalog.Contracts;
 using MotCua.Catalog.Import;
 using MotCua.Catalog.Procedures;
-using MotCua.Catalog.Contracts;
 
 namespace MotCua.Tests.Catalog;
 

@@ -1,10 +1,10 @@
 using MotCua.Calendar.Clock;
+using MotCua.Catalog.Contracts;
 using MotCua.Catalog.Procedures;
 using MotCua.Dossiers;
 using MotCua.Dossiers.Processes;
 using MotCua.Dossiers.Processing;
 using MotCua.Platform.Identity;
-using MotCua.Catalog.Contracts;
 
 namespace MotCua.Tests.Dossiers;
 

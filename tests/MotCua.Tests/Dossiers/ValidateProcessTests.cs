@@ -1,8 +1,8 @@
 using MotCua.Dossiers.Processes;
+using MotCua.Organisation.Contracts;
 using MotCua.Organisation.Network;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
-using MotCua.Organisation.Contracts;
 
 namespace MotCua.Tests.Dossiers;
 

@@ -1,5 +1,5 @@
-using MotCua.Organisation.Network;
 using MotCua.Organisation.Contracts;
+using MotCua.Organisation.Network;
 
 namespace MotCua.Tests.Organisation;
 

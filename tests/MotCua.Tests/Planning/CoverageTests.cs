@@ -1,8 +1,8 @@
+using MotCua.Organisation.Contracts;
 using MotCua.Organisation.Network;
 using MotCua.Planning;
 using MotCua.Planning.Siting;
 using MotCua.Planning.Staffing;
-using MotCua.Organisation.Contracts;
 
 namespace MotCua.Tests.Planning;
 

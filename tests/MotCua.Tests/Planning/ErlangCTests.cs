@@ -1,7 +1,7 @@
+using MotCua.Cli.Planning;
 using MotCua.Planning;
 using MotCua.Planning.Siting;
 using MotCua.Planning.Staffing;
-using MotCua.Cli.Planning;
 
 namespace MotCua.Tests.Planning;
 

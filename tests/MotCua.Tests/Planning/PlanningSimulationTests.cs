@@ -1,10 +1,10 @@
+using MotCua.Organisation.Contracts;
 using MotCua.Organisation.Network;
 using MotCua.Planning;
+using MotCua.Planning.Simulation;
 using MotCua.Planning.Siting;
 using MotCua.Planning.Staffing;
 using MotCua.Queues.ServiceGroups;
-using MotCua.Planning.Simulation;
-using MotCua.Organisation.Contracts;
 
 namespace MotCua.Tests.Planning;
 

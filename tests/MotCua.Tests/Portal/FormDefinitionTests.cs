@@ -1,9 +1,9 @@
+using MotCua.Catalog.Contracts;
 using MotCua.Catalog.Import;
 using MotCua.Catalog.Procedures;
 using MotCua.Forms;
-using MotCua.Tests.Catalog;
-using MotCua.Catalog.Contracts;
 using MotCua.Forms.Contracts;
+using MotCua.Tests.Catalog;
 
 namespace MotCua.Tests.Portal;
 

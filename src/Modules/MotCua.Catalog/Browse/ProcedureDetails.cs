@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Catalog.Contracts;
 using MotCua.Catalog.Procedures;
 using MotCua.Platform.Data;
-using MotCua.Catalog.Contracts;
 
 namespace MotCua.Catalog.Browse;
 

@@ -1,5 +1,5 @@
-using MotCua.Catalog.Contracts;
 using Microsoft.AspNetCore.Http;
+using MotCua.Catalog.Contracts;
 using MotCua.Catalog.LifeEvents;
 using MotCua.Catalog.Search;
 using MotCua.Platform.Errors;

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Catalog.Contracts;
 using MotCua.Catalog.Procedures;
 using MotCua.Catalog.Search;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
-using MotCua.Catalog.Contracts;
 
 namespace MotCua.Catalog.Edit;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using MotCua.Catalog.Contracts;
 using MotCua.Catalog.Procedures;
 using MotCua.Platform.Errors;
-using MotCua.Catalog.Contracts;
 
 namespace MotCua.Catalog.Edit;
 

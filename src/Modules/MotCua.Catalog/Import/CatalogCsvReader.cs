@@ -1,7 +1,7 @@
 using System.Globalization;
+using MotCua.Catalog.Contracts;
 using MotCua.Catalog.Procedures;
 using MotCua.Platform.Text;
-using MotCua.Catalog.Contracts;
 
 namespace MotCua.Catalog.Import;
 

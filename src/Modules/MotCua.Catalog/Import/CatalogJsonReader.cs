@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using MotCua.Catalog.Contracts;
 using MotCua.Catalog.Procedures;
 using MotCua.Platform.Text;
-using MotCua.Catalog.Contracts;
 
 namespace MotCua.Catalog.Import;
 

@@ -1,5 +1,5 @@
-using MotCua.Catalog.Procedures;
 using MotCua.Catalog.Contracts;
+using MotCua.Catalog.Procedures;
 
 namespace MotCua.Catalog.Import;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Catalog.Contracts;
 using MotCua.Catalog.Procedures;
 using MotCua.Catalog.Search;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
-using MotCua.Catalog.Contracts;
 
 namespace MotCua.Catalog.Import;
 

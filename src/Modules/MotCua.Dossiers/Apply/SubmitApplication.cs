@@ -1,12 +1,12 @@
 using System.Globalization;
 using MotCua.Dossiers;
 using MotCua.Dossiers.Applicants;
+using MotCua.Dossiers.MyDossiers;
 using MotCua.Dossiers.Online;
 using MotCua.Dossiers.Reception;
+using MotCua.Forms.Contracts;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Errors;
-using MotCua.Dossiers.MyDossiers;
-using MotCua.Forms.Contracts;
 
 namespace MotCua.Dossiers.Apply;
 

@@ -1,6 +1,6 @@
+using MotCua.Forms.Contracts;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Storage;
-using MotCua.Forms.Contracts;
 
 namespace MotCua.Dossiers.Attachments;
 

@@ -1,4 +1,3 @@
-using MotCua.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using MotCua.Dossiers.Processing;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Data;
+using MotCua.Platform.Jobs;
 using MotCua.Platform.Outbox;
 using MotCua.Platform.Time;
 

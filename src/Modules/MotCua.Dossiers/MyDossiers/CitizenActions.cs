@@ -2,12 +2,12 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Dossiers;
 using MotCua.Dossiers.Processing;
+using MotCua.Dossiers.Ratings;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Outbox;
 using MotCua.Platform.Storage;
-using MotCua.Dossiers.Ratings;
 
 namespace MotCua.Dossiers.MyDossiers;
 

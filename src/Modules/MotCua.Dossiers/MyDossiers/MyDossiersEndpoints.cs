@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using MotCua.Integrations.Contracts;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Errors;
-using MotCua.Platform.Storage;
 using MotCua.Platform.Identity;
-using MotCua.Integrations.Contracts;
+using MotCua.Platform.Storage;
 
 namespace MotCua.Dossiers.MyDossiers;
 

@@ -1,8 +1,8 @@
-using MotCua.Platform;
-using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MotCua.Dossiers.Reception;
 using MotCua.Organisation.Contracts;
+using MotCua.Platform;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;

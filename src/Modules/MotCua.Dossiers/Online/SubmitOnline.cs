@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Options;
-using MotCua.Platform;
+using MotCua.Catalog.Contracts;
 using MotCua.Dossiers.Codes;
 using MotCua.Dossiers.Reception;
+using MotCua.Platform;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Outbox;
-using MotCua.Catalog.Contracts;
 
 namespace MotCua.Dossiers.Online;
 

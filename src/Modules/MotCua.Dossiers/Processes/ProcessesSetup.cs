@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Platform.Errors;
-using MotCua.Platform.Identity;
 using MotCua.Platform.Http;
+using MotCua.Platform.Identity;
 
 namespace MotCua.Dossiers.Processes;
 

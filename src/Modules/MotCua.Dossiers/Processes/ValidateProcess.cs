@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using MotCua.Organisation.Contracts;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
-using MotCua.Organisation.Contracts;
 
 namespace MotCua.Dossiers.Processes;
 

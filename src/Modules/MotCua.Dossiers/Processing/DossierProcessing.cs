@@ -1,10 +1,10 @@
 using System.Text.Json;
 using MotCua.Calendar.Clock;
+using MotCua.Catalog.Contracts;
 using MotCua.Dossiers.Processes;
 using MotCua.Dossiers.Processing;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
-using MotCua.Catalog.Contracts;
 
 namespace MotCua.Dossiers;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Catalog.Contracts;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
@@ -7,7 +8,6 @@ using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
 using MotCua.Platform.Outbox;
 using MotCua.Platform.Storage;
-using MotCua.Catalog.Contracts;
 
 namespace MotCua.Dossiers.Processing;
 

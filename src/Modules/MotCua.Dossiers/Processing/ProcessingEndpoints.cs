@@ -1,4 +1,3 @@
-using MotCua.Platform.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MotCua.Platform;
 using MotCua.Platform.Errors;
+using MotCua.Platform.Jobs;
 
 namespace MotCua.Dossiers.Processing;
 

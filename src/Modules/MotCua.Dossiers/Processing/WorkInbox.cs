@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Dossiers.Processes;
+using MotCua.Organisation.Contracts;
 using MotCua.Platform.Data;
 using MotCua.Platform.Identity;
 using MotCua.Platform.Text;
-using MotCua.Organisation.Contracts;
 
 namespace MotCua.Dossiers.Processing;
 

@@ -1,6 +1,6 @@
+using MotCua.Catalog.Contracts;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Text;
-using MotCua.Catalog.Contracts;
 
 namespace MotCua.Dossiers.Reception;
 

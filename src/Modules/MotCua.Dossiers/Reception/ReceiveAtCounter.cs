@@ -1,3 +1,4 @@
+using MotCua.Catalog.Contracts;
 using MotCua.Dossiers.Codes;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Audit;
@@ -5,7 +6,6 @@ using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
 using MotCua.Platform.Outbox;
-using MotCua.Catalog.Contracts;
 
 namespace MotCua.Dossiers.Reception;
 

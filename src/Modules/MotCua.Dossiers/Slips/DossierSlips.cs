@@ -1,8 +1,8 @@
 using System.Globalization;
+using MotCua.Catalog.Contracts;
 using MotCua.Dossiers.Reception;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Time;
-using MotCua.Catalog.Contracts;
 
 namespace MotCua.Dossiers.Slips;
 

@@ -1,5 +1,5 @@
-using MotCua.Dossiers.Contracts;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Dossiers.Contracts;
 using MotCua.Platform.Data;
 
 namespace MotCua.Dossiers.Tracking;

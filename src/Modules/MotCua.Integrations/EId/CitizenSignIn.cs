@@ -12,9 +12,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using MotCua.Integrations.Contracts;
+using MotCua.Integrations.EId.Provider;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
-using MotCua.Integrations.EId.Provider;
 using MotCua.Platform.Identity;
 
 namespace MotCua.Integrations.EId;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using MotCua.Platform.Data;
 using MotCua.Organisation.Units;
+using MotCua.Platform.Data;
 using MotCua.Platform.Text;
 
 namespace MotCua.Organisation.Contracts;

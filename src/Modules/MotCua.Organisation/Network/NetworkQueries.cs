@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Organisation.Contracts;
 using MotCua.Platform.Data;
 using MotCua.Platform.Text;
-using MotCua.Organisation.Contracts;
 
 namespace MotCua.Organisation.Network;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Organisation.Contracts;
 using MotCua.Organisation.Units;
 using MotCua.Platform.Data;
 using MotCua.Platform.Startup;
 using MotCua.Platform.Text;
-using MotCua.Organisation.Contracts;
 
 namespace MotCua.Organisation.Seed;
 

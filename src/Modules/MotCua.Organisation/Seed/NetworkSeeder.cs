@@ -1,12 +1,12 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MotCua.Organisation.Contracts;
 using MotCua.Organisation.Network;
 using MotCua.Organisation.Units;
 using MotCua.Platform.Data;
 using MotCua.Platform.Startup;
 using MotCua.Platform.Text;
-using MotCua.Organisation.Contracts;
 
 namespace MotCua.Organisation.Seed;
 

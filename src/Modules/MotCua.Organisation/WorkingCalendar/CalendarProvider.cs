@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MotCua.Calendar.Clock;
 using MotCua.Calendar.Holidays;
-using MotCua.Platform.Data;
 using MotCua.Organisation.Contracts;
+using MotCua.Platform.Data;
 
 namespace MotCua.Organisation.WorkingCalendar;
 

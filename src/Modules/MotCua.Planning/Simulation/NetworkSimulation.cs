@@ -1,7 +1,7 @@
+using MotCua.Organisation.Contracts;
 using MotCua.Planning;
 using MotCua.Planning.Siting;
 using MotCua.Planning.Staffing;
-using MotCua.Organisation.Contracts;
 using MotCua.Queues.Contracts;
 
 namespace MotCua.Planning.Simulation;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
+using MotCua.Organisation.Contracts;
 using MotCua.Planning;
 using MotCua.Planning.Siting;
 using MotCua.Planning.Staffing;
-using MotCua.Organisation.Contracts;
 
 namespace MotCua.Planning.Simulation;
 

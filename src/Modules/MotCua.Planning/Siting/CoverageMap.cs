@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using MotCua.Organisation.Contracts;
 using MotCua.Planning;
 using MotCua.Planning.Siting;
-using MotCua.Organisation.Contracts;
 
 namespace MotCua.Planning.Siting;
 

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
-using MotCua.Planning;
-using MotCua.Planning.Staffing;
-using MotCua.Platform.Errors;
-using MotCua.Planning.Siting;
 using MotCua.Organisation.Contracts;
+using MotCua.Planning;
+using MotCua.Planning.Siting;
+using MotCua.Planning.Staffing;
 using MotCua.Platform;
+using MotCua.Platform.Errors;
 
 namespace MotCua.Planning.Siting;
 

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Options;
+using MotCua.Organisation.Contracts;
 using MotCua.Planning;
 using MotCua.Planning.Siting;
+using MotCua.Planning.Staffing;
+using MotCua.Platform;
 using MotCua.Platform.Errors;
 using MotCua.Queues.Contracts;
-using MotCua.Planning.Staffing;
-using MotCua.Organisation.Contracts;
-using MotCua.Platform;
 
 namespace MotCua.Planning.Staffing;
 

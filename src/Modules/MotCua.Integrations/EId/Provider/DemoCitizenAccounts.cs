@@ -7,9 +7,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 using MotCua.Integrations.Contracts;
-using OpenIddict.Abstractions;
 using MotCua.Integrations.Registry;
 using MotCua.Platform.Identity;
+using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace MotCua.Integrations.EId.Provider;

@@ -1,6 +1,6 @@
+using MotCua.Platform.Identity;
 using MotCua.Platform.Startup;
 using OpenIddict.Abstractions;
-using MotCua.Platform.Identity;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace MotCua.Integrations.EId.Provider;

@@ -1,4 +1,3 @@
-using MotCua.Platform.Jobs;
 using System.Security.Claims;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
@@ -9,12 +8,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Platform.Data;
+using MotCua.Platform.Identity;
+using MotCua.Platform.Jobs;
 using MotCua.Platform.Startup;
 using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
-using MotCua.Platform.Identity;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace MotCua.Integrations.EId.Provider;

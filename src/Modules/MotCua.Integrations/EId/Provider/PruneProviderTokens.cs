@@ -1,5 +1,5 @@
-using MotCua.Platform.Jobs;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Platform.Jobs;
 using OpenIddict.Abstractions;
 
 namespace MotCua.Integrations.EId.Provider;
