@@ -7,9 +7,7 @@ namespace MotCua.Dossiers.Codes;
 /// <summary>
 /// Issues dossier codes "&lt;agency electronic ID&gt;-yyMMdd-NNNN" (TT 03/2025 Art. 13): the local date of issue,
 /// a sequence per agency and local day from 0001, at least 4 digits. Gapless and unique under concurrency
-/// (docs/adr/0004): the counter row is incremented with one upsert INSIDE the caller's transaction, which
-/// also inserts the dossier. PostgreSQL's row lock makes concurrent issuers for the same agency and day
-/// wait for each other; a rolled-back transaction takes its number back with it. SQLite serialises writers.
+/// (docs/adr/0004): the agency's day counter (<see cref="DayCounters"/>) inside the transaction that inserts the dossier.
 /// </summary>
 internal static class DossierCodes
 {

@@ -1,3 +1,4 @@
+using MotCua.Platform;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace MotCua.Organisation.Seed;
 /// deciding agencies the seeded procedures need. Runs only when no center exists yet. Electronic IDs of
 /// agencies follow the QĐ 20/2020 shape but are DEMO values [check]: administrators enter the real ones.
 /// </summary>
-internal sealed class NetworkSeeder(MotCuaDb db, IOptions<SeedOptions> options) : ISeeder
+internal sealed class NetworkSeeder(MotCuaDb db, IOptions<SeedOptions> options, IOptions<CenterOptions> centerOptions) : ISeeder
 {
     public const string CenterCode = Contracts.DemoStaff.CenterCode;
 
@@ -49,8 +50,9 @@ internal sealed class NetworkSeeder(MotCuaDb db, IOptions<SeedOptions> options) 
         }
 
         var o = options.Value;
+        var province = centerOptions.Value.ProvinceCode;
         var wards = await db.Set<AdministrativeUnit>()
-            .Where(u => u.ProvinceCode == o.ProvinceCode && u.Level == UnitLevel.Commune && u.Latitude != null)
+            .Where(u => u.ProvinceCode == province && u.Level == UnitLevel.Commune && u.Latitude != null)
             .OrderBy(u => u.Code)
             .ToListAsync(ct);
         var sites = wards.Select(w => new Site(w.Code, w.Name, w.Latitude!.Value, w.Longitude!.Value, w.Population ?? 0)).ToList();

@@ -51,7 +51,7 @@ internal sealed record CoverageAnswer(
 /// sites, the greedy suggestions over candidates at every site's centroid, and the map. Reads the sites and points
 /// through <see cref="NetworkGeography"/>; the formulas are <see cref="CoveragePlanner"/>.
 /// </summary>
-internal sealed class PlanCoverage(NetworkGeography data, IOptions<CenterOptions> seed)
+internal sealed class PlanCoverage(NetworkGeography data, IOptions<CenterOptions> center)
 {
     public async Task<Result<CoverageAnswer>> RunAsync(CoverageQuery q, CancellationToken ct)
     {
@@ -97,7 +97,7 @@ internal sealed class PlanCoverage(NetworkGeography data, IOptions<CenterOptions
             return errors;
         }
 
-        var sites = await data.SitesAsync(populationBase!.Value, seed.Value.ProvinceCode, ct);
+        var sites = await data.SitesAsync(populationBase!.Value, center.Value.ProvinceCode, ct);
         if (sites is null)
         {
             return Error.Invalid("base", "Cơ sở communes2019 chỉ có cho Hà Nội.");

@@ -53,7 +53,7 @@ internal sealed record StaffingAnswer(
 /// (<see cref="ArrivalForecast"/>), the mix's mean service time, Erlang C at the peak hour
 /// (<see cref="StaffingPlanner"/>), and the city total against the 184 staff of the founding plan.
 /// </summary>
-internal sealed class PlanStaffing(NetworkGeography data, IServiceGroups groups, IOptions<CenterOptions> seed)
+internal sealed class PlanStaffing(NetworkGeography data, IServiceGroups groups, IOptions<CenterOptions> center)
 {
     public async Task<Result<StaffingAnswer>> RunAsync(StaffingQuery q, CancellationToken ct)
     {
@@ -89,7 +89,7 @@ internal sealed class PlanStaffing(NetworkGeography data, IServiceGroups groups,
             return errors;
         }
 
-        var sites = await data.SitesAsync(populationBase!.Value, seed.Value.ProvinceCode, ct);
+        var sites = await data.SitesAsync(populationBase!.Value, center.Value.ProvinceCode, ct);
         if (sites is null)
         {
             return Error.Invalid("base", "Cơ sở communes2019 chỉ có cho Hà Nội.");
