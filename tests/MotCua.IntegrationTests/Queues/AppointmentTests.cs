@@ -90,9 +90,9 @@ public abstract class AppointmentTests(MotCuaApp app)
         using (var scope = app.Services.CreateScope())
         {
             var cancel = scope.ServiceProvider.GetRequiredService<CancelAppointment>();
-            (await cancel.RunAsync(Holder(398), codes[0], CancellationToken.None))!.Status.ShouldBe(404, "only the holder cancels");
-            (await cancel.RunAsync(Holder(300), codes[0], CancellationToken.None)).ShouldBeNull();
-            (await cancel.RunAsync(Holder(300), codes[0], CancellationToken.None))!.Status.ShouldBe(409, "cancelled once");
+            (await cancel.RunAsync(Holder(398), codes[0], CancellationToken.None)).Error!.Status.ShouldBe(404, "only the holder cancels");
+            (await cancel.RunAsync(Holder(300), codes[0], CancellationToken.None)).Succeeded.ShouldBeTrue();
+            (await cancel.RunAsync(Holder(300), codes[0], CancellationToken.None)).Error!.Status.ShouldBe(409, "cancelled once");
         }
 
         (await CapacityAsync(point, "HT", day, "11:00", free: true)).ShouldBe(1);
@@ -202,14 +202,16 @@ public abstract class AppointmentTests(MotCuaApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var book = scope.ServiceProvider.GetRequiredService<BookAppointment>();
-        return await book.RunAsync(new BookingRequest(point, group, AppointmentText.Day(day), start), holder, "Người Thử", CancellationToken.None);
+        var (booked, errors) = await book.RunAsync(new BookingRequest(point, group, AppointmentText.Day(day), start), holder, "Người Thử", CancellationToken.None);
+        return (booked, errors);
     }
 
     private async Task<(CheckedIn? Ticket, MotCua.Platform.Errors.Error? Error)> CheckInAsync(string code, string point, TimeProvider at)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var checkIn = ActivatorUtilities.CreateInstance<CheckInAppointment>(scope.ServiceProvider, at);
-        return await checkIn.RunAsync(code, point, CancellationToken.None);
+        var checkedIn = await checkIn.RunAsync(code, point, CancellationToken.None);
+        return (checkedIn.Value, checkedIn.Error);
     }
 
     private async Task SweepAsync(TimeProvider at)

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
-using MotCua.Platform.Identity;
 using MotCua.Platform.Http;
+using MotCua.Platform.Identity;
 
 namespace MotCua.Tests.Queues;
 

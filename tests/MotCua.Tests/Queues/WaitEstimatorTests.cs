@@ -1,5 +1,5 @@
-using MotCua.Queues.Waits;
 using MotCua.Queues.Contracts;
+using MotCua.Queues.Waits;
 
 namespace MotCua.Tests.Queues;
 

@@ -33,7 +33,7 @@ internal sealed class AppointmentSlots(MotCuaDb db, OrgDirectory org, ServiceGro
 {
     private QueueOptions Options => options.Value;
 
-    public async Task<(SlotDay? Day, IReadOnlyList<Error> Errors)> RunAsync(string? point, string? group, string? day, CancellationToken ct)
+    public async Task<Result<SlotDay>> RunAsync(string? point, string? group, string? day, CancellationToken ct)
     {
         var errors = new List<Error>();
         var place = await PointAsync(point, errors, ct);
@@ -50,7 +50,7 @@ internal sealed class AppointmentSlots(MotCuaDb db, OrgDirectory org, ServiceGro
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return errors;
         }
 
         var now = time.GetUtcNow();
@@ -72,8 +72,8 @@ internal sealed class AppointmentSlots(MotCuaDb db, OrgDirectory org, ServiceGro
             }
         }
 
-        return (new SlotDay(place!.Code, place.Name, serviceGroup!.Code, serviceGroup.Name.ToString(), AppointmentText.Day(date.Value), working,
-            SlotPlan.OpensAt(date.Value, Options.BookingDaysAhead, Options.BookingReleaseAt), closed?.Message, slots), []);
+        return new SlotDay(place!.Code, place.Name, serviceGroup!.Code, serviceGroup.Name.ToString(), AppointmentText.Day(date.Value), working,
+            SlotPlan.OpensAt(date.Value, Options.BookingDaysAhead, Options.BookingReleaseAt), closed?.Message, slots);
     }
 
     /// <summary>The days a citizen may choose now: released, not past, working days.</summary>

@@ -23,14 +23,14 @@ internal sealed record BookingRequest(string? Point, string? ServiceGroup, strin
 /// </summary>
 internal sealed class BookAppointment(MotCuaDb db, AppointmentSlots slots, ServiceGroupList groups, ProcedureLookup procedures, TimeProvider time, IOptions<QueueOptions> options)
 {
-    public async Task<(AppointmentView? Appointment, IReadOnlyList<Error> Errors)> RunAsync(
+    public async Task<Result<AppointmentView>> RunAsync(
         BookingRequest request, string holderIdNumber, string holderName, CancellationToken ct)
     {
         var o = options.Value;
         var errors = new List<Error>();
         if (string.IsNullOrWhiteSpace(holderIdNumber))
         {
-            return (null, [new Error("forbidden", "Vui lòng đăng nhập bằng tài khoản định danh điện tử để đặt lịch.", 403)]);
+            return new Error("forbidden", "Vui lòng đăng nhập bằng tài khoản định danh điện tử để đặt lịch.", 403);
         }
 
         var place = await slots.PointAsync(request.Point, errors, ct);
@@ -77,19 +77,19 @@ internal sealed class BookAppointment(MotCuaDb db, AppointmentSlots slots, Servi
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return errors;
         }
 
         var now = time.GetUtcNow();
         if (await slots.DayErrorAsync(day!.Value, now, ct) is { } dayError)
         {
-            return (null, [dayError]);
+            return dayError;
         }
 
         var startsAt = SlotPlan.Instant(day.Value, start!.Value);
         if (startsAt <= now)
         {
-            return (null, [Error.Invalid("start", $"Khung giờ {AppointmentText.Time(start.Value)} ngày {AppointmentText.Date(day.Value)} đã qua; vui lòng chọn khung giờ khác.")]);
+            return Error.Invalid("start", $"Khung giờ {AppointmentText.Time(start.Value)} ngày {AppointmentText.Date(day.Value)} đã qua; vui lòng chọn khung giờ khác.");
         }
 
         var capacity = await slots.CapacityAsync(place!.Id, group!, ct);
@@ -150,9 +150,7 @@ internal sealed class BookAppointment(MotCuaDb db, AppointmentSlots slots, Servi
             return (appointment, (Error?)null);
         });
 
-        return booked is null
-            ? (null, [refusal!])
-            : (AppointmentView.Of(booked, place.Code, place.Name, group!, null, now), []);
+        return booked is null ? refusal! : AppointmentView.Of(booked, place.Code, place.Name, group!, null, now);
     }
 
     /// <summary>Takes one place in the slot if it has one left: an upsert whose update only happens while booked &lt; capacity.</summary>

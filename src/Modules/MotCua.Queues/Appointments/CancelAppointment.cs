@@ -11,7 +11,7 @@ namespace MotCua.Queues.Appointments;
 /// </summary>
 internal sealed class CancelAppointment(MotCuaDb db, TimeProvider time)
 {
-    public async Task<Error?> RunAsync(string holderIdNumber, string? code, CancellationToken ct)
+    public async Task<Result<Done>> RunAsync(string holderIdNumber, string? code, CancellationToken ct)
     {
         var normalized = AppointmentCodes.Normalize(code);
         if (normalized is null || string.IsNullOrEmpty(holderIdNumber))
@@ -21,7 +21,7 @@ internal sealed class CancelAppointment(MotCuaDb db, TimeProvider time)
 
         var now = time.GetUtcNow();
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await strategy.ExecuteAsync<Result<Done>>(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -52,7 +52,7 @@ internal sealed class CancelAppointment(MotCuaDb db, TimeProvider time)
             db.Add(OutboxMessage.Create("queue.appointment-cancelled", appointment.Code, new { appointment.Code }, now));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return null;
+            return Done.Value;
         });
     }
 }

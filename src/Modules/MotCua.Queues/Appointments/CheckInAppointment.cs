@@ -9,6 +9,9 @@ using MotCua.Queues.Tickets;
 
 namespace MotCua.Queues.Appointments;
 
+/// <summary>A check-in from a kiosk: the point it stands at (optional: the appointment's own point when absent).</summary>
+internal sealed record CheckInRequest(string? Point);
+
 /// <summary>What the QR check-in page shows of an appointment before the holder confirms (no personal data).</summary>
 internal sealed record AppointmentPreview(string Code, string Point, string PointName, string ServiceGroupName, string Day, string Start, string StatusText);
 
@@ -24,26 +27,26 @@ internal sealed record CheckedIn(string Code, string Point, string PointName, st
 /// </summary>
 internal sealed class CheckInAppointment(MotCuaDb db, TakeTicket take, OrgDirectory org, ServiceGroupList groups, TimeProvider time, IOptions<QueueOptions> options)
 {
-    public async Task<(CheckedIn? Ticket, Error? Error)> RunAsync(string? code, string? atPoint, CancellationToken ct)
+    public async Task<Result<CheckedIn>> RunAsync(string? code, string? atPoint, CancellationToken ct)
     {
         var normalized = AppointmentCodes.Normalize(code);
         if (normalized is null)
         {
-            return (null, string.IsNullOrWhiteSpace(code)
+            return string.IsNullOrWhiteSpace(code)
                 ? Error.Required("code", "mã lịch hẹn")
-                : Error.Invalid("code", $"\"{code}\" không phải mã lịch hẹn (dạng HK-XXXXXXXX)."));
+                : Error.Invalid("code", $"\"{code}\" không phải mã lịch hẹn (dạng HK-XXXXXXXX).");
         }
 
         var appointment = await db.Set<Appointment>().AsNoTracking().FirstOrDefaultAsync(a => a.Code == normalized, ct);
         if (appointment is null)
         {
-            return (null, Error.NotFound($"lịch hẹn {normalized}"));
+            return Error.NotFound($"lịch hẹn {normalized}");
         }
 
         var point = await org.UnitAsync(appointment.PointId, ct);
         if (!string.IsNullOrWhiteSpace(atPoint) && !string.Equals(atPoint.Trim(), point?.Code, StringComparison.OrdinalIgnoreCase))
         {
-            return (null, Error.Conflict($"Lịch hẹn {appointment.Code} ở {point?.Name}, không phải ở điểm này; vui lòng đến đúng điểm đã hẹn."));
+            return Error.Conflict($"Lịch hẹn {appointment.Code} ở {point?.Name}, không phải ở điểm này; vui lòng đến đúng điểm đã hẹn.");
         }
 
         if (appointment.Status == AppointmentStatus.CheckedIn)
@@ -55,7 +58,7 @@ internal sealed class CheckInAppointment(MotCuaDb db, TakeTicket take, OrgDirect
         var noShow = options.Value.NoShowAfterMinutes;
         if (appointment.CanCheckIn(now, noShow) is { } refused)
         {
-            return (null, refused);
+            return refused;
         }
 
         // Claim the check-in first: only one request moves it from Booked.
@@ -66,18 +69,18 @@ internal sealed class CheckInAppointment(MotCuaDb db, TakeTicket take, OrgDirect
             var current = await db.Set<Appointment>().AsNoTracking().FirstAsync(a => a.Id == appointment.Id, ct);
             return current.Status == AppointmentStatus.CheckedIn
                 ? await SameTicketAsync(current, point, ct)
-                : (null, current.CanCheckIn(now, noShow));
+                : current.CanCheckIn(now, noShow) ?? Busy(current);
         }
 
         var priority = options.Value.BookingsHavePriority ? TicketPriority.Appointment : TicketPriority.None;
-        var (ticket, errors) = await take.RunAsync(new TicketRequest(point?.Code, appointment.ServiceGroup, priority), TicketChannel.Appointment,
+        var (ticket, notTaken) = await take.RunAsync(new TicketRequest(point?.Code, appointment.ServiceGroup, priority), TicketChannel.Appointment,
             appointment.HolderIdNumber, appointment.Id, ct);
         if (ticket is null)
         {
             // Give the claim back so that the holder can try again.
             await db.Set<Appointment>().Where(a => a.Id == appointment.Id && a.Status == AppointmentStatus.CheckedIn && a.TicketId == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, AppointmentStatus.Booked).SetProperty(a => a.CheckedInAt, (DateTimeOffset?)null), ct);
-            return (null, errors[0]);
+            return notTaken[0];
         }
 
         db.ChangeTracker.Clear();
@@ -85,7 +88,7 @@ internal sealed class CheckInAppointment(MotCuaDb db, TakeTicket take, OrgDirect
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.TicketId, ticket.Id), ct);
         db.Add(OutboxMessage.Create("queue.appointment-checked-in", appointment.Code, new { appointment.Code, Ticket = ticket.Number, Point = ticket.Point }, now));
         await db.SaveChangesAsync(ct);
-        return (new CheckedIn(appointment.Code, ticket.Point, ticket.PointName, ticket.Number, ticket.Token, ticket.ServiceGroupName, Again: false), null);
+        return new CheckedIn(appointment.Code, ticket.Point, ticket.PointName, ticket.Number, ticket.Token, ticket.ServiceGroupName, Again: false);
     }
 
     public async Task<AppointmentPreview?> PreviewAsync(string? code, CancellationToken ct)
@@ -102,7 +105,7 @@ internal sealed class CheckInAppointment(MotCuaDb db, TakeTicket take, OrgDirect
             AppointmentText.Day(appointment.Day), AppointmentText.Time(appointment.SlotStart), AppointmentText.Status(appointment.Status));
     }
 
-    private async Task<(CheckedIn?, Error?)> SameTicketAsync(Appointment appointment, UnitRef? point, CancellationToken ct)
+    private async Task<Result<CheckedIn>> SameTicketAsync(Appointment appointment, UnitRef? point, CancellationToken ct)
     {
         // The ticket carries its appointment, so it is found even if the node stopped between issuing it (committed)
         // and noting its id on the appointment: the holder gets that ticket, never a second one, never a dead end.
@@ -111,10 +114,14 @@ internal sealed class CheckInAppointment(MotCuaDb db, TakeTicket take, OrgDirect
             .FirstOrDefaultAsync(ct);
         if (ticket is null)
         {
-            return (null, Error.Conflict($"Lịch hẹn {appointment.Code} đang được xác nhận; vui lòng thử lại sau ít giây."));
+            return Busy(appointment);
         }
 
         var groupName = groups.Find(ticket.ServiceGroup)?.Name.ToString() ?? ticket.ServiceGroup;
-        return (new CheckedIn(appointment.Code, point?.Code ?? "", point?.Name ?? "", ticket.Display, ticket.Token, groupName, Again: true), null);
+        return new CheckedIn(appointment.Code, point?.Code ?? "", point?.Name ?? "", ticket.Display, ticket.Token, groupName, Again: true);
     }
+
+    /// <summary>Another check-in of the same appointment is under way (it took the claim, or just gave it back).</summary>
+    private static Error Busy(Appointment appointment)
+        => Error.Conflict($"Lịch hẹn {appointment.Code} đang được xác nhận; vui lòng thử lại sau ít giây.");
 }

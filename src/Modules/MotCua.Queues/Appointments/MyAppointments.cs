@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Data;
+using MotCua.Platform.Errors;
 using MotCua.Queues.ServiceGroups;
 using MotCua.Queues.Tickets;
 
@@ -16,16 +17,13 @@ internal sealed class MyAppointments(MotCuaDb db, OrgDirectory org, ServiceGroup
         return await ViewsAsync(mine, ct);
     }
 
-    public async Task<AppointmentView?> FindAsync(string holderIdNumber, string? code, CancellationToken ct)
+    public async Task<Result<AppointmentView>> FindAsync(string holderIdNumber, string? code, CancellationToken ct)
     {
         var normalized = AppointmentCodes.Normalize(code);
-        if (normalized is null || string.IsNullOrEmpty(holderIdNumber))
-        {
-            return null;
-        }
-
-        var found = await db.Set<Appointment>().AsNoTracking().FirstOrDefaultAsync(a => a.Code == normalized && a.HolderIdNumber == holderIdNumber, ct);
-        return found is null ? null : (await ViewsAsync([found], ct))[0];
+        var found = normalized is null || string.IsNullOrEmpty(holderIdNumber)
+            ? null
+            : await db.Set<Appointment>().AsNoTracking().FirstOrDefaultAsync(a => a.Code == normalized && a.HolderIdNumber == holderIdNumber, ct);
+        return found is null ? Error.NotFound("lịch hẹn này") : (await ViewsAsync([found], ct))[0];
     }
 
     internal async Task<IReadOnlyList<AppointmentView>> ViewsAsync(IReadOnlyList<Appointment> appointments, CancellationToken ct)

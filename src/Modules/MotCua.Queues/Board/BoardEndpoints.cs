@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Errors;
@@ -14,10 +15,16 @@ internal static class BoardEndpoints
     /// <summary>A comment line this often keeps proxies from closing a quiet stream; a ping event lets the page see it is alive.</summary>
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
+    public static IServiceCollection AddBoard(this IServiceCollection services)
+    {
+        services.AddScoped<PointBoard>();
+        services.AddSingleton<BoardHub>();
+        return services;
+    }
+
     public static void MapBoard(this RouteGroupBuilder api)
     {
-        api.MapGet("/points/{point}/board", async (string point, PointBoard board, CancellationToken ct)
-                => await board.RunAsync(point, ct) is { } snapshot ? Results.Ok(snapshot) : Error.NotFound($"điểm phục vụ \"{point}\"").ToProblem())
+        api.MapGet("/points/{point}/board", (string point, PointBoard board, CancellationToken ct) => board.RunAsync(point, ct).ToHttp())
             .RequireRateLimiting(RateLimits.PublicLookup)
             .WithSummary("The waiting-room board of a point now: the latest call and its announcement, the last calls with their counters, the waiting count per service group.");
 

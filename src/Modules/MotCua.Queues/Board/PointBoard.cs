@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Data;
+using MotCua.Platform.Errors;
 using MotCua.Queues.Counters;
 using MotCua.Queues.ServiceGroups;
 using MotCua.Queues.Tickets;
@@ -32,8 +33,8 @@ internal sealed class PointBoard(MotCuaDb db, OrgDirectory org, ServiceGroupList
     /// <summary>Calls shown on the board, latest first.</summary>
     public const int CallsShown = 8;
 
-    public async Task<BoardSnapshot?> RunAsync(string point, CancellationToken ct)
-        => await org.ServicePlaceAsync(point, ct) is { } place ? await RunAsync(place, ct) : null;
+    public async Task<Result<BoardSnapshot>> RunAsync(string point, CancellationToken ct)
+        => await org.ServicePlaceAsync(point, ct) is { } place ? await RunAsync(place, ct) : Error.NotFound($"điểm phục vụ \"{point}\"");
 
     public async Task<BoardSnapshot> RunAsync(ServicePlace place, CancellationToken ct)
     {

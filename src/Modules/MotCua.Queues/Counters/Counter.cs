@@ -1,4 +1,5 @@
 using MotCua.Platform.Errors;
+using MotCua.Queues.Tickets;
 
 namespace MotCua.Queues.Counters;
 
@@ -59,6 +60,29 @@ internal sealed class Counter
         OfficerUserName = null;
         OfficerName = null;
         OpenedAt = null;
+        Version++;
+        return null;
+    }
+
+    /// <summary>Whether the counter may call someone now (it must be open).</summary>
+    public Error? CanCall() => IsOpen ? null : Error.Conflict($"{Name} đang đóng: mở quầy trước khi gọi số.");
+
+    /// <summary>
+    /// Calls the ticket to this counter. The counter's version moves with the call, so two calls from one counter at
+    /// the same moment cannot both be saved (the ticket's status does the same for two counters calling one ticket).
+    /// </summary>
+    public Error? Call(Ticket ticket, string officer, DateTimeOffset now)
+    {
+        if (CanCall() is { } closed)
+        {
+            return closed;
+        }
+
+        if (ticket.Call(Id, officer, now) is { } taken)
+        {
+            return taken;
+        }
+
         Version++;
         return null;
     }

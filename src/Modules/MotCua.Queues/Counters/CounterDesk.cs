@@ -22,10 +22,10 @@ internal sealed record CounterDeskView(
 /// <summary>The counters of a point with their state (the API's list and the pages).</summary>
 internal sealed class CounterDesk(MotCuaDb db, CounterScope scope, ServiceGroupList groups, LiveQueue live)
 {
-    public async Task<(IReadOnlyList<CounterState>? Counters, Error? Error)> ListAsync(string point, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<CounterState>>> ListAsync(string point, CancellationToken ct)
     {
-        var (place, error) = await scope.PointAsync(point, ct);
-        return place is null ? (null, error) : (await ListAsync(place, ct), null);
+        var (place, refused) = await scope.PointAsync(point, ct);
+        return place is null ? Result.Fail<IReadOnlyList<CounterState>>(refused) : Result.Ok(await ListAsync(place, ct));
     }
 
     public async Task<IReadOnlyList<CounterState>> ListAsync(ServicePlace place, CancellationToken ct)
@@ -39,19 +39,19 @@ internal sealed class CounterDesk(MotCuaDb db, CounterScope scope, ServiceGroupL
         return [.. counters.Select(c => CounterState.From(place, c, byCounter.TryGetValue(c.Id, out var t) ? TicketAtCounter.From(t, c.Name, groups) : null))];
     }
 
-    public async Task<(CounterDeskView? View, Error? Error)> DeskAsync(string point, int number, CancellationToken ct)
+    public async Task<Result<CounterDeskView>> DeskAsync(string point, int number, CancellationToken ct)
     {
-        var (place, error) = await scope.PointAsync(point, ct);
+        var (place, refused) = await scope.PointAsync(point, ct);
         if (place is null)
         {
-            return (null, error);
+            return Result.Fail<CounterDeskView>(refused);
         }
 
         var all = await ListAsync(place, ct);
         var state = all.FirstOrDefault(c => c.Number == number);
         if (state is null)
         {
-            return (null, Error.NotFound($"Quầy {number} tại {place.Name}"));
+            return Error.NotFound($"Quầy {number} tại {place.Name}");
         }
 
         var counterId = await db.Set<Counter>().Where(c => c.PointId == place.Id && c.Number == number).Select(c => c.Id).FirstAsync(ct);
@@ -63,9 +63,9 @@ internal sealed class CounterDesk(MotCuaDb db, CounterScope scope, ServiceGroupL
         var served = await db.Set<Ticket>().AsNoTracking()
             .Where(t => t.CounterId == counterId && t.Day == today && (t.Status == TicketStatus.Done || t.Status == TicketStatus.NoShow))
             .ToListAsync(ct);
-        return (new CounterDeskView(state, profile, reserved,
+        return new CounterDeskView(state, profile, reserved,
             [.. served.OrderByDescending(t => t.FinishedAt).Select(t => TicketAtCounter.From(t, state.Name, groups))],
-            [.. all.Where(c => c.Number != number)]), null);
+            [.. all.Where(c => c.Number != number)]);
     }
 
     /// <summary>The open counter the signed-in officer is on duty at, if any (point code, number).</summary>

@@ -8,6 +8,9 @@ using MotCua.Queues.Tickets;
 
 namespace MotCua.Queues.Counters;
 
+/// <summary>A counter (tracked) and the point it stands at.</summary>
+internal sealed record CounterAt(ServicePlace Point, Counter Counter);
+
 /// <summary>
 /// Who may act on a point's counters: staff of the counter roles working for the point itself or for the unit above
 /// it (its branch, or the center for a branch); the center's director and administrators everywhere. A reception
@@ -29,32 +32,33 @@ internal sealed class CounterScope(MotCuaDb db, OrgDirectory org, CurrentActor a
     public bool CanActAt(ServicePlace point)
         => IsCityWide || (Roles.Any(actor.IsInRole) && actor.UnitId is { } unit && (unit == point.Id || unit == point.ParentId));
 
-    public async Task<(ServicePlace? Point, Error? Error)> PointAsync(string? code, CancellationToken ct)
+    /// <summary>The point, after checking the actor may act at it.</summary>
+    public async Task<Result<ServicePlace>> PointAsync(string? code, CancellationToken ct)
     {
         var point = string.IsNullOrWhiteSpace(code) ? null : await org.ServicePlaceAsync(code.Trim(), ct);
         if (point is null)
         {
-            return (null, Error.NotFound($"điểm phục vụ \"{code}\""));
+            return Error.NotFound($"điểm phục vụ \"{code}\"");
         }
 
         return CanActAt(point)
-            ? (point, null)
-            : (null, Forbidden($"Bạn không thuộc {point.Name} hay đơn vị quản lý điểm này nên không được thao tác trên quầy của điểm."));
+            ? point
+            : Forbidden($"Bạn không thuộc {point.Name} hay đơn vị quản lý điểm này nên không được thao tác trên quầy của điểm.");
     }
 
     /// <summary>The counter, tracked, after checking the actor may act at its point.</summary>
-    public async Task<(ServicePlace? Point, Counter? Counter, Error? Error)> CounterAsync(string? point, int number, CancellationToken ct)
+    public async Task<Result<CounterAt>> CounterAsync(string? point, int number, CancellationToken ct)
     {
-        var (place, error) = await PointAsync(point, ct);
+        var (place, refused) = await PointAsync(point, ct);
         if (place is null)
         {
-            return (null, null, error);
+            return Result.Fail<CounterAt>(refused);
         }
 
         var counter = await db.Set<Counter>().FirstOrDefaultAsync(c => c.PointId == place.Id && c.Number == number, ct);
         return counter is null
-            ? (place, null, Error.NotFound($"Quầy {number} tại {place.Name}"))
-            : (place, counter, null);
+            ? Error.NotFound($"Quầy {number} tại {place.Name}")
+            : new CounterAt(place, counter);
     }
 
     /// <summary>Whether the actor may operate this counter now: the officer on duty, or a manager.</summary>

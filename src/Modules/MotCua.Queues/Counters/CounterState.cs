@@ -1,4 +1,6 @@
 using MotCua.Organisation.Contracts;
+using MotCua.Queues.ServiceGroups;
+using MotCua.Queues.Tickets;
 
 namespace MotCua.Queues.Counters;
 
@@ -17,4 +19,28 @@ internal sealed record CounterState(
 {
     public static CounterState From(ServicePlace point, Counter c, TicketAtCounter? current)
         => new(point.Code, point.Name, c.Number, c.Name, c.IsOpen, c.OfficerName, c.OfficerUserName, c.OpenedAt, c.Groups, current);
+}
+
+/// <summary>A ticket at a counter as the officer's page and the API show it.</summary>
+internal sealed record TicketAtCounter(
+    Guid Id,
+    string Number,
+    string ServiceGroup,
+    string ServiceGroupName,
+    string Priority,
+    string Status,
+    int Calls,
+    DateTimeOffset? CalledAt,
+    DateTimeOffset? ServingAt,
+    DateTimeOffset? FinishedAt,
+    string Counter,
+    string Announcement,
+    string? DossierCode)
+{
+    public static TicketAtCounter From(Ticket t, string counterName, ServiceGroupList groups)
+    {
+        var group = groups.Find(t.ServiceGroup) ?? groups.Fallback;
+        return new TicketAtCounter(t.Id, t.Display, group.Code, group.Name.ToString(), TicketText.Priority(t.Priority), TicketText.Status(t.Status),
+            t.Calls, t.CalledAt, t.ServingAt, t.FinishedAt, counterName, TicketText.Announcement(t.Display, counterName), t.DossierCode);
+    }
 }

@@ -1,8 +1,8 @@
-using MotCua.Platform;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MotCua.Platform;
 
 namespace MotCua.Queues.Kiosk;
 

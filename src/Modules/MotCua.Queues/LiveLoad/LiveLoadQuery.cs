@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Data;
+using MotCua.Queues.Contracts;
 using MotCua.Queues.Counters;
 using MotCua.Queues.Tickets;
 using MotCua.Queues.Waits;
-using MotCua.Queues.Contracts;
 
 namespace MotCua.Queues.LiveLoad;
 

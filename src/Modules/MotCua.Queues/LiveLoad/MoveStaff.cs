@@ -15,51 +15,52 @@ internal sealed record MoveStaffRequest(string? Officer, string? ToPoint, int? T
 /// </summary>
 internal sealed class MoveStaff(MotCuaDb db, CounterScope scope, TimeProvider time)
 {
-    public async Task<(CounterState? Counter, Error? Error)> RunAsync(MoveStaffRequest request, CancellationToken ct)
+    public async Task<Result<CounterState>> RunAsync(MoveStaffRequest request, CancellationToken ct)
     {
         if (!scope.IsManager)
         {
-            return (null, CounterScope.Forbidden("Chỉ quản lý mới được điều chuyển cán bộ."));
+            return CounterScope.Forbidden("Chỉ quản lý mới được điều chuyển cán bộ.");
         }
 
         if (string.IsNullOrWhiteSpace(request.Officer))
         {
-            return (null, Error.Required("officer", "tên đăng nhập của cán bộ"));
+            return Error.Required("officer", "tên đăng nhập của cán bộ");
         }
 
         if (string.IsNullOrWhiteSpace(request.ToPoint) || request.ToCounter is null)
         {
-            return (null, Error.Required("toPoint", "điểm và quầy đến"));
+            return Error.Required("toPoint", "điểm và quầy đến");
         }
 
         var officer = request.Officer.Trim();
         var from = await db.Set<Counter>().FirstOrDefaultAsync(c => c.IsOpen && c.OfficerUserName == officer, ct);
         if (from is null)
         {
-            return (null, Error.Invalid("officer", $"Cán bộ \"{officer}\" không trực quầy nào lúc này."));
+            return Error.Invalid("officer", $"Cán bộ \"{officer}\" không trực quầy nào lúc này.");
         }
 
         var fromPoint = await db.Set<Counter>().Where(c => c.Id == from.Id).Select(c => c.PointId).FirstAsync(ct);
-        var (fromPlace, _) = await scope.PointAsync((await PointCodeAsync(fromPoint, ct)) ?? "", ct);
+        var (fromPlace, _) = await scope.PointAsync((await scope.PointCodeAsync(fromPoint, ct)) ?? "", ct);
         if (fromPlace is null)
         {
-            return (null, CounterScope.Forbidden("Cán bộ này đang trực ở một điểm ngoài phạm vi quản lý của bạn."));
+            return CounterScope.Forbidden("Cán bộ này đang trực ở một điểm ngoài phạm vi quản lý của bạn.");
         }
 
-        var (toPlace, to, error) = await scope.CounterAsync(request.ToPoint, request.ToCounter.Value, ct);
-        if (to is null)
+        var (target, refused) = await scope.CounterAsync(request.ToPoint, request.ToCounter.Value, ct);
+        if (target is null)
         {
-            return (null, error);
+            return Result.Fail<CounterState>(refused);
         }
 
+        var (toPlace, to) = target;
         if (to.Id == from.Id)
         {
-            return (null, Error.Invalid("toCounter", "Cán bộ đang trực chính quầy này."));
+            return Error.Invalid("toCounter", "Cán bộ đang trực chính quầy này.");
         }
 
         if (await scope.CurrentTicketAsync(from, ct) is { } current)
         {
-            return (null, Error.Conflict($"{from.Name} còn số {current.Display} chưa kết thúc; kết thúc hoặc chuyển số đó trước khi điều chuyển cán bộ."));
+            return Error.Conflict($"{from.Name} còn số {current.Display} chưa kết thúc; kết thúc hoặc chuyển số đó trước khi điều chuyển cán bộ.");
         }
 
         var name = from.OfficerName ?? officer;
@@ -73,13 +74,13 @@ internal sealed class MoveStaff(MotCuaDb db, CounterScope scope, TimeProvider ti
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 from.Close();
                 await db.SaveChangesAsync(ct);
-                if (to.Open(userName, name, now) is { } refused)
+                if (to.Open(userName, name, now) is { } notOpened)
                 {
-                    throw new RefusedException(refused);
+                    throw new RefusedException(notOpened);
                 }
 
                 db.Add(OutboxMessage.Create("queue.staff-moved", userName,
-                    new { Officer = userName, From = new { Point = fromPlace.Code, from.Number }, To = new { Point = toPlace!.Code, to.Number }, MovedBy = scope.UserName }, now));
+                    new { Officer = userName, From = new { Point = fromPlace.Code, from.Number }, To = new { Point = toPlace.Code, to.Number }, MovedBy = scope.UserName }, now));
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             });
@@ -87,19 +88,16 @@ internal sealed class MoveStaff(MotCuaDb db, CounterScope scope, TimeProvider ti
         catch (RefusedException e)
         {
             db.ChangeTracker.Clear();
-            return (null, e.Error);
+            return e.Error;
         }
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return (null, Error.Conflict("Quầy vừa được thay đổi bởi thao tác khác. Vui lòng tải lại và thử lại."));
+            return Error.Conflict("Quầy vừa được thay đổi bởi thao tác khác. Vui lòng tải lại và thử lại.");
         }
 
-        return (CounterState.From(toPlace!, to, null), null);
+        return CounterState.From(toPlace, to, null);
     }
-
-    private Task<string?> PointCodeAsync(Guid id, CancellationToken ct)
-        => scope.PointCodeAsync(id, ct);
 
     private sealed class RefusedException(Error error) : Exception(error.Message)
     {

@@ -2,9 +2,9 @@ using System.Globalization;
 using MotCua.Catalog.Contracts;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Errors;
+using MotCua.Queues.Contracts;
 using MotCua.Queues.ServiceGroups;
 using MotCua.Queues.Waits;
-using MotCua.Queues.Contracts;
 
 namespace MotCua.Queues.Recommendations;
 
@@ -36,7 +36,7 @@ internal sealed record Recommendation(string From, string ServiceGroup, string S
 /// </summary>
 internal sealed class RecommendPoints(OrgDirectory org, ProcedureLookup procedures, ServiceGroupList groups, LiveQueue live)
 {
-    public async Task<(Recommendation? Result, IReadOnlyList<Error> Errors)> RunAsync(RecommendationRequest request, CancellationToken ct)
+    public async Task<Result<Recommendation>> RunAsync(RecommendationRequest request, CancellationToken ct)
     {
         var errors = new List<Error>();
         (double Lat, double Lon, string Name)? from = null;
@@ -101,7 +101,7 @@ internal sealed class RecommendPoints(OrgDirectory org, ProcedureLookup procedur
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return errors;
         }
 
         var places = (await org.ServicePlacesAsync(ct)).Where(p => p.Latitude is not null && p.Longitude is not null).ToList();
@@ -126,7 +126,7 @@ internal sealed class RecommendPoints(OrgDirectory org, ProcedureLookup procedur
             ranked.Add(nearest with { Nearest = true });
         }
 
-        return (new Recommendation(fromName, group!.Code, group.Name.ToString(), ranked, Advice(ranked)), []);
+        return new Recommendation(fromName, group!.Code, group.Name.ToString(), ranked, Advice(ranked));
     }
 
     private static string KindName(OrgUnitKind kind) => kind switch

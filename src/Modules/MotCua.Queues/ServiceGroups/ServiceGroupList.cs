@@ -1,6 +1,6 @@
-using MotCua.Queues.Contracts;
 using System.Text.Json;
 using MotCua.Platform.Text;
+using MotCua.Queues.Contracts;
 
 namespace MotCua.Queues.ServiceGroups;
 

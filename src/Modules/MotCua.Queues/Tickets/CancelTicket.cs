@@ -1,12 +1,8 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Outbox;
-using MotCua.Platform.Http;
 
 namespace MotCua.Queues.Tickets;
 
@@ -16,7 +12,7 @@ namespace MotCua.Queues.Tickets;
 /// </summary>
 internal sealed class CancelTicket(MotCuaDb db, OrgDirectory org, TimeProvider time)
 {
-    public async Task<Error?> RunAsync(string token, CancellationToken ct)
+    public async Task<Result<Done>> RunAsync(string token, CancellationToken ct)
     {
         var ticket = token is { Length: 32 } ? await db.Set<Ticket>().FirstOrDefaultAsync(t => t.Token == token, ct) : null;
         if (ticket is null)
@@ -44,15 +40,6 @@ internal sealed class CancelTicket(MotCuaDb db, OrgDirectory org, TimeProvider t
             return Error.Conflict($"Số {ticket.Display} vừa được gọi hoặc thay đổi nên không thể hủy; vui lòng xem lại trạng thái.");
         }
 
-        return null;
+        return Done.Value;
     }
-}
-
-internal static class CancelTicketEndpoints
-{
-    public static void MapCancelTicket(this RouteGroupBuilder api)
-        => api.MapDelete("/tickets/{token}", async (string token, CancelTicket cancel, CancellationToken ct)
-                => await cancel.RunAsync(token, ct) is { } error ? error.ToProblem() : Results.NoContent())
-            .RequireRateLimiting(RateLimits.PublicWrite)
-            .WithSummary("Give a waiting ticket back (by the secret of its QR code); a ticket already called, served or cancelled answers 409.");
 }

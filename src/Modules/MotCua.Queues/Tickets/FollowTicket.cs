@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Data;
+using MotCua.Platform.Errors;
+using MotCua.Queues.Contracts;
 using MotCua.Queues.Counters;
 using MotCua.Queues.ServiceGroups;
 using MotCua.Queues.Waits;
-using MotCua.Queues.Contracts;
 
 namespace MotCua.Queues.Tickets;
 
@@ -28,17 +29,14 @@ internal sealed record TicketView(
 /// <summary>Reads one ticket by its token, with its place in the queue and its timeline from ticket to dossier.</summary>
 internal sealed class FollowTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList groups, LiveQueue live)
 {
-    public async Task<TicketView?> RunAsync(string token, CancellationToken ct)
+    public async Task<Result<TicketView>> RunAsync(string token, CancellationToken ct)
     {
-        if (token is not { Length: 32 })
-        {
-            return null;
-        }
-
-        var ticket = await db.Set<Ticket>().AsNoTracking().Include(t => t.Events).FirstOrDefaultAsync(t => t.Token == token, ct);
+        var ticket = token is { Length: 32 }
+            ? await db.Set<Ticket>().AsNoTracking().Include(t => t.Events).FirstOrDefaultAsync(t => t.Token == token, ct)
+            : null;
         if (ticket is null)
         {
-            return null;
+            return Error.NotFound("số thứ tự này");
         }
 
         var point = await org.UnitAsync(ticket.PointId, ct);

@@ -1,15 +1,15 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MotCua.Catalog.Contracts;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
 using MotCua.Platform.Outbox;
+using MotCua.Queues.Contracts;
 using MotCua.Queues.ServiceGroups;
 using MotCua.Queues.Waits;
-using MotCua.Catalog.Contracts;
-using MotCua.Queues.Contracts;
 
 namespace MotCua.Queues.Tickets;
 
@@ -40,7 +40,7 @@ internal sealed class TakeTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList
     /// <summary>Open tickets one holder may keep at the same time (virtual tickets), so nobody hoards numbers.</summary>
     public const int MaxOpenTicketsPerHolder = 2;
 
-    public async Task<(IssuedTicket? Ticket, IReadOnlyList<Error> Errors)> RunAsync(
+    public async Task<Result<IssuedTicket>> RunAsync(
         TicketRequest request, TicketChannel channel, string? holderId, Guid? appointmentId, CancellationToken ct)
     {
         var errors = new List<Error>();
@@ -71,7 +71,7 @@ internal sealed class TakeTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return errors;
         }
 
         var now = time.GetUtcNow();
@@ -82,7 +82,7 @@ internal sealed class TakeTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList
                 && (t.Status == TicketStatus.Waiting || t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving), ct);
             if (open >= MaxOpenTicketsPerHolder)
             {
-                return (null, [Error.Conflict($"Bạn đang giữ {open} số thứ tự chưa được phục vụ; mỗi người giữ tối đa {MaxOpenTicketsPerHolder} số cùng lúc.")]);
+                return Error.Conflict($"Bạn đang giữ {open} số thứ tự chưa được phục vụ; mỗi người giữ tối đa {MaxOpenTicketsPerHolder} số cùng lúc.");
             }
         }
 
@@ -124,8 +124,8 @@ internal sealed class TakeTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList
         var queue = (await live.AtPointAsync(point!.Id, ct)).Single(q => q.Group == group!.Code);
         var ahead = Math.Max(0, queue.State.Ahead - 1);
         var wait = WaitEstimator.Rounded(queue.State with { Ahead = ahead });
-        return (new IssuedTicket(ticket.Id, ticket.Display, point.Code, point.Name, group!.Code, group.Name.ToString(),
-            TicketText.Priority(ticket.Priority), TicketText.Status(ticket.Status), ticket.IssuedAt, ahead, wait, ticket.Token), []);
+        return new IssuedTicket(ticket.Id, ticket.Display, point.Code, point.Name, group!.Code, group.Name.ToString(),
+            TicketText.Priority(ticket.Priority), TicketText.Status(ticket.Status), ticket.IssuedAt, ahead, wait, ticket.Token);
     }
 
     public static string ChannelText(TicketChannel channel) => channel switch

@@ -1,5 +1,5 @@
-using MotCua.Platform.Errors;
 using MotCua.Catalog.Contracts;
+using MotCua.Platform.Errors;
 
 namespace MotCua.Queues.Tickets;
 

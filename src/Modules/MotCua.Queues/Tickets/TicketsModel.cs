@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Platform.Data;
-using MotCua.Queues.Counters;
 
 namespace MotCua.Queues.Tickets;
 
@@ -44,21 +43,6 @@ internal sealed class TicketsModel : IModelContributor
         {
             b.ToTable("queue_ticket_counters");
             b.HasKey(c => new { c.PointId, c.Day });
-        });
-
-        modelBuilder.Entity<Counter>(b =>
-        {
-            b.ToTable("queue_counters");
-            b.HasKey(c => c.Id);
-            b.Property(c => c.Id).ValueGeneratedNever();
-            b.HasIndex(c => new { c.PointId, c.Number }).IsUnique();
-            b.Property(c => c.ServiceGroups).HasMaxLength(200);
-            b.Property(c => c.OfficerUserName).HasMaxLength(100);
-            b.Property(c => c.OfficerName).HasMaxLength(200);
-            b.Property(c => c.Version).IsConcurrencyToken();
-            b.HasIndex(c => c.OfficerUserName).IsUnique().HasFilter("\"OfficerUserName\" IS NOT NULL");
-            b.Ignore(c => c.Name);
-            b.Ignore(c => c.Groups);
         });
     }
 }

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Platform.Data;
 using MotCua.Platform.Time;
+using MotCua.Queues.Contracts;
 using MotCua.Queues.Counters;
 using MotCua.Queues.ServiceGroups;
 using MotCua.Queues.Tickets;
-using MotCua.Queues.Contracts;
 
 namespace MotCua.Queues.Waits;
 

@@ -1,7 +1,7 @@
 using MotCua.Platform.Errors;
-using MotCua.Queues.Tickets;
+using MotCua.Queues.Counters;
 
-namespace MotCua.Queues.Counters.DeskTicket;
+namespace MotCua.Queues.Tickets;
 
 /// <summary>What the reception desk asks for: the group, the priority the officer has seen, optionally the visitor's ID number.</summary>
 internal sealed record DeskTicketRequest(string? ServiceGroup, TicketPriority Priority = TicketPriority.None, string? IdNumber = null);
@@ -13,18 +13,18 @@ internal sealed record DeskTicketRequest(string? ServiceGroup, TicketPriority Pr
 /// </summary>
 internal sealed class IssueDeskTicket(CounterScope scope, TakeTicket take)
 {
-    public async Task<(IssuedTicket? Ticket, IReadOnlyList<Error> Errors)> RunAsync(string point, DeskTicketRequest request, CancellationToken ct)
+    public async Task<Result<IssuedTicket>> RunAsync(string point, DeskTicketRequest request, CancellationToken ct)
     {
-        var (place, error) = await scope.PointAsync(point, ct);
+        var (place, refused) = await scope.PointAsync(point, ct);
         if (place is null)
         {
-            return (null, [error!]);
+            return Result.Fail<IssuedTicket>(refused);
         }
 
         var id = string.IsNullOrWhiteSpace(request.IdNumber) ? null : request.IdNumber.Trim();
         if (id is not null && (id.Length != 12 || !id.All(char.IsAsciiDigit)))
         {
-            return (null, [Error.Invalid("idNumber", "Số định danh cá nhân phải gồm đúng 12 chữ số.")]);
+            return Error.Invalid("idNumber", "Số định danh cá nhân phải gồm đúng 12 chữ số.");
         }
 
         return await take.RunAsync(new TicketRequest(place.Code, request.ServiceGroup, request.Priority), TicketChannel.Reception, id, appointmentId: null, ct);

@@ -4,7 +4,7 @@ using MotCua.Platform.Data;
 using MotCua.Platform.Startup;
 using MotCua.Queues.ServiceGroups;
 
-namespace MotCua.Queues.Counters.Seed;
+namespace MotCua.Queues.Counters;
 
 /// <summary>
 /// Demo counters for every branch (6), reception point (3) and commune service point (2), each with a profile of

@@ -1,14 +1,22 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
 
 namespace MotCua.Queues.LiveLoad;
 
-internal static class LiveLoadSetup
+internal static class LiveLoadEndpoints
 {
     public static readonly string[] Roles = [StaffRoles.BranchManager, StaffRoles.CenterDirector, StaffRoles.Administrator];
+
+    public static IServiceCollection AddLiveLoad(this IServiceCollection services)
+    {
+        services.AddScoped<LiveLoadQuery>();
+        services.AddScoped<MoveStaff>();
+        return services;
+    }
 
     public static void MapLiveLoad(this RouteGroupBuilder api)
     {
@@ -17,8 +25,7 @@ internal static class LiveLoadSetup
             .WithTags("Queues")
             .WithSummary("The live load of every point (managers): waiting, longest wait so far, estimated wait, counters open, busiest group; worst first.");
 
-        api.MapPost("/live-load/moves", async (MoveStaffRequest request, MoveStaff move, CancellationToken ct)
-                => await move.RunAsync(request, ct) is var (counter, error) && counter is not null ? Results.Ok(counter) : error!.ToProblem())
+        api.MapPost("/live-load/moves", (MoveStaffRequest request, MoveStaff move, CancellationToken ct) => move.RunAsync(request, ct).ToHttp())
             .RequireAuthorization(p => p.RequireRole(Roles))
             .WithTags("Queues")
             .WithSummary("Move an officer: close the counter they are on duty at and open a counter at another point for them, together.");

@@ -1,4 +1,3 @@
-using MotCua.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Data;
+using MotCua.Platform.Jobs;
 using MotCua.Platform.Outbox;
 
 namespace MotCua.Queues.Appointments;
