@@ -1,10 +1,10 @@
-using MotCua.Platform;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Organisation.Contracts;
 using MotCua.Organisation.Network;
 using MotCua.Organisation.Units;
+using MotCua.Platform;
 using MotCua.Platform.Data;
 using MotCua.Platform.Startup;
 using MotCua.Platform.Text;
