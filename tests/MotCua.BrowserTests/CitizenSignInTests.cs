@@ -43,4 +43,31 @@ public sealed class CitizenSignInTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập VNeID", Exact = true }).ClickAsync();
         await page.GetByLabel("Số định danh cá nhân").WaitForAsync();
     }
+
+    [Theory]
+    [InlineData("/portal/ho-so")]
+    [InlineData("/portal/giay-to")]
+    [InlineData("/portal/nhat-ky-truy-cap")]
+    [InlineData("/portal/nop/1.001193")]
+    [InlineData("/portal/lich-hen")]
+    [InlineData("/portal/dat-lich")]
+    public async Task A_citizen_signs_out_from_a_portal_page(string path)
+    {
+        // The page's token was made for the signed-in citizen (the page requires one), the home page's for nobody:
+        // sign-out accepts both.
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+        await PortalSteps.SignInAsync(page, "001085000002", "Trần Văn Minh");
+        await page.GotoAsync(path);
+        new Uri(page.Url).AbsolutePath.ShouldBe(path);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập VNeID", Exact = true }).WaitForAsync();
+        new Uri(page.Url).AbsolutePath.ShouldBe("/");
+        (await page.GetByText("Trần Văn Minh").CountAsync()).ShouldBe(0);
+
+        // Signed out for real: the page asks for the e-ID again.
+        await page.GotoAsync(path);
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Đăng nhập bằng tài khoản định danh điện tử", Level = 1 }).WaitForAsync();
+    }
 }

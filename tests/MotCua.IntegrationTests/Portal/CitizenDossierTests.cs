@@ -56,9 +56,10 @@ public abstract class CitizenDossierTests(MotCuaApp app)
         staff.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("sha256").GetString()).ShouldContain(second);
         staff.GetProperty("timeline").EnumerateArray().ShouldContain(e => e.GetProperty("kind").GetString() == "supplemented" && e.GetProperty("unit").GetString() == "Cổng dịch vụ công");
 
-        // The citizen sees who opened their dossier.
+        // The citizen sees which unit and role opened their dossier — never the officer's user name.
         var log = await scope.ServiceProvider.GetRequiredService<AccessLog>().RunAsync(Owner, CancellationToken.None);
-        log.ShouldContain(e => e.DossierCode == code && e.Who == "tiepnhan");
+        log.ShouldContain(e => e.DossierCode == code && e.Unit.StartsWith("Chi nhánh số 1", StringComparison.Ordinal) && e.Role == "Cán bộ tiếp nhận");
+        log.ShouldNotContain(e => e.Unit.Contains("tiepnhan", StringComparison.Ordinal) || e.Role.Contains("tiepnhan", StringComparison.Ordinal));
         (await scope.ServiceProvider.GetRequiredService<AccessLog>().RunAsync(Stranger, CancellationToken.None)).ShouldNotContain(e => e.DossierCode == code);
     }
 

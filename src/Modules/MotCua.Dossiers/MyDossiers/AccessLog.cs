@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Organisation.Contracts;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Identity;
 
 namespace MotCua.Dossiers.MyDossiers;
 
-internal sealed record AccessEntry(DateTimeOffset At, string DossierCode, string What, string Who, string Role);
+/// <summary>One access as the citizen sees it: when, which dossier, what, and by which unit and role — never the officer's user name.</summary>
+internal sealed record AccessEntry(DateTimeOffset At, string DossierCode, string What, string Unit, string Role);
 
 /// <summary>Who read or changed my dossiers (my personal data) and when — from the audit trail (Nghị định 13/2023 on personal data).</summary>
-internal sealed class AccessLog(MotCuaDb db)
+internal sealed class AccessLog(MotCuaDb db, OrgDirectory directory)
 {
     public async Task<IReadOnlyList<AccessEntry>> RunAsync(string idNumber, CancellationToken ct)
     {
@@ -17,7 +19,13 @@ internal sealed class AccessLog(MotCuaDb db)
             .Select(d => d.Code).Take(500).ToListAsync(ct);
         var subjects = codes.Select(c => $"dossier:{c}").ToList();
         var rows = await db.AuditEntries.AsNoTracking().Where(a => subjects.Contains(a.Subject)).OrderByDescending(a => a.At).Take(300).ToListAsync(ct);
-        return rows.Select(a => new AccessEntry(a.At, a.Subject["dossier:".Length..], What(a), a.ActorName, Role(a.Roles))).ToList();
+        var units = new Dictionary<Guid, string>();
+        foreach (var id in rows.Select(a => a.UnitId).OfType<Guid>().Distinct())
+        {
+            units[id] = (await directory.UnitAsync(id, ct))?.Name ?? "";
+        }
+
+        return rows.Select(a => new AccessEntry(a.At, a.Subject["dossier:".Length..], What(a), Unit(a, units), Role(a.Roles))).ToList();
     }
 
     private static string What(AuditEntry a) => a.Kind == AuditKind.Read ? "Xem hồ sơ" : a.Action switch
@@ -26,6 +34,11 @@ internal sealed class AccessLog(MotCuaDb db)
         var x when x.StartsWith("portal.", StringComparison.Ordinal) => "Bạn xem hồ sơ",
         var x => $"Cập nhật hồ sơ ({x.Replace("dossier.", "", StringComparison.Ordinal)})",
     };
+
+    private static string Unit(AuditEntry a, IReadOnlyDictionary<Guid, string> units)
+        => a.UnitId is { } id && units.GetValueOrDefault(id) is { Length: > 0 } name ? name
+            : a.Roles.Length == 0 && a.ActorId is null && a.Action.StartsWith("portal.", StringComparison.Ordinal) ? "Bạn (Cổng dịch vụ công)"
+            : "Trung tâm Phục vụ hành chính công";
 
     private static string Role(string roles) => string.Join(", ", roles.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(StaffRoles.DisplayName));
 }

@@ -116,8 +116,10 @@ internal static class CitizenSignIn
 
         app.MapPost(CitizenAuthentication.LogoutPath, async (HttpContext http, IAntiforgery antiforgery, CurrentCitizen citizen, AuditTrail audit, MotCuaDb db) =>
         {
-            // Checked here rather than by form binding, so a missing token is a plain 400 (not an exception).
-            if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+            // Checked here rather than by form binding, so a missing token is a plain 400 (not an exception). A page
+            // behind the citizen policy made its token for the signed-in citizen, a public page for nobody (this
+            // endpoint's own user is the staff scheme's): the token is valid for either.
+            if (!http.Request.HasFormContentType || !await ValidTokenAsync(http, antiforgery))
             {
                 return Results.BadRequest();
             }
@@ -143,6 +145,30 @@ internal static class CitizenSignIn
 
     internal static string LocalOrHome(string? url)
         => !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+
+    private static async Task<bool> ValidTokenAsync(HttpContext http, IAntiforgery antiforgery)
+    {
+        if (await antiforgery.IsRequestValidAsync(http))
+        {
+            return true;
+        }
+
+        var citizen = await http.AuthenticateAsync(CitizenAuthentication.Scheme);
+        if (CurrentCitizen.CitizenIdentity(citizen.Principal) is null)
+        {
+            return false;
+        }
+
+        var anonymous = http.User;
+        http.User = citizen.Principal!;
+        if (await antiforgery.IsRequestValidAsync(http))
+        {
+            return true;
+        }
+
+        http.User = anonymous;
+        return false;
+    }
 
     private static Task Redirect(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
