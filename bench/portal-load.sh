@@ -35,6 +35,8 @@ su postgres -c "$PGBIN/pg_ctl -D $PGDIR/data -l $PGDIR/log -w start -o '-p $PORT
 "$PGBIN/psql" -h 127.0.0.1 -p $PORT -U postgres -qc "CREATE DATABASE motcua"
 psql_value() { "$PGBIN/psql" -h 127.0.0.1 -p $PORT -U postgres -d motcua -tAc "$1"; }
 
+# The demo runs in Development (demo staff and citizens sign in; outside Development MotCua refuses them).
+export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development MotCua__Seed__DemoStaff=true
 export MotCua__Database=postgres
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=motcua;Maximum Pool Size=100"
 export MotCua__DataDirectory=$PGDIR/app

@@ -24,6 +24,8 @@ cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true; su postgre
 trap cleanup EXIT
 "$PGBIN/psql" -h 127.0.0.1 -p $PORT -U postgres -qc "CREATE DATABASE motcua"
 
+# The demo runs in Development (demo staff and citizens sign in; outside Development MotCua refuses them).
+export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development MotCua__Seed__DemoStaff=true
 export MotCua__Database=postgres
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=motcua;Maximum Pool Size=100"
 export MotCua__DataDirectory=$PGDIR/app

@@ -5,6 +5,7 @@ using MotCua.Cli.Catalog;
 using MotCua.Cli.Database;
 using MotCua.Cli.Generate;
 using MotCua.Cli.Planning;
+using MotCua.Cli.Staff;
 using MotCua.Cli.Sweep;
 
 var root = new RootCommand("motcua — the MotCua console: database, seed data, catalog, calendar, planning.");
@@ -14,6 +15,7 @@ root.Subcommands.Add(CalendarCommand.Create());
 root.Subcommands.Add(CatalogCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(SweepCommand.Create());
+root.Subcommands.Add(StaffCommand.Create());
 root.Subcommands.Add(PlanningCommands.Coverage());
 root.Subcommands.Add(PlanningCommands.Staffing());
 root.Subcommands.Add(PlanningCommands.Simulate());

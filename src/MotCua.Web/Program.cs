@@ -9,6 +9,11 @@ using MotCua.Web.Components;
 using MotCua.Web.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
+if (SafeDefaults.Problems(builder.Configuration, builder.Environment) is { Count: > 0 } unsafeSettings)
+{
+    await Console.Error.WriteLineAsync(SafeDefaults.Message(builder.Environment, unsafeSettings));
+    return 1;
+}
 
 builder.AddPlatform();
 
@@ -38,6 +43,7 @@ app.MapRazorComponents<App>()
         typeof(FormsModule).Assembly, typeof(DossiersModule).Assembly, typeof(QueuesModule).Assembly, typeof(PlanningModule).Assembly);
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The web app's entry point (public for the integration tests' host).</summary>
 public partial class Program;

@@ -22,6 +22,7 @@ public static class OrganisationModule
         services.AddSingleton<IModelContributor, OrganisationModel>();
         services.Configure<SeedOptions>(configuration.GetSection("MotCua:Seed"));
         services.AddScoped<Contracts.NetworkGeography>();
+        services.AddScoped<Staff.AddStaff>();
         services.AddScoped<ISeeder, AdministrativeUnitSeeder>();
         services.AddScoped<ISeeder, NetworkSeeder>();
         services.AddScoped<ISeeder, DemoStaffSeeder>();

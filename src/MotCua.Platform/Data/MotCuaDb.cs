@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Platform.Audit;
@@ -11,8 +12,11 @@ namespace MotCua.Platform.Data;
 /// table names carry the module's prefix (catalog_, org_, audit_ …).
 /// </summary>
 public sealed class MotCuaDb(DbContextOptions<MotCuaDb> options, IEnumerable<IModelContributor> contributors)
-    : IdentityDbContext<StaffUser, StaffRole, Guid>(options)
+    : IdentityDbContext<StaffUser, StaffRole, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The data-protection key ring (cookies, antiforgery tokens), shared by every node; encrypted at rest outside Development.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
@@ -33,6 +37,7 @@ public sealed class MotCuaDb(DbContextOptions<MotCuaDb> options, IEnumerable<IMo
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("identity_user_logins");
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>>().ToTable("identity_user_tokens");
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityRoleClaim<Guid>>().ToTable("identity_role_claims");
+        builder.Entity<DataProtectionKey>().ToTable("platform_data_protection_keys");
 
         AuditEntry.Configure(builder);
         OutboxMessage.Configure(builder);

@@ -7,7 +7,7 @@ using MotCua.Platform.Identity;
 namespace MotCua.Web.Startup;
 
 /// <summary>Prints where MotCua listens and the demo accounts once it is up.</summary>
-internal sealed class Banner(IHostApplicationLifetime lifetime, IServer server, DatabaseSettings database, IConfiguration configuration) : IHostedService
+internal sealed class Banner(IHostApplicationLifetime lifetime, IServer server, DatabaseSettings database, IConfiguration configuration, IHostEnvironment environment) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ internal sealed class Banner(IHostApplicationLifetime lifetime, IServer server, 
                 $"  Web + API:  {string.Join("  ", addresses)}   (API docs: /api-docs, OpenAPI: /openapi/v1.json)",
                 $"  Database:   {database.Provider} ({database.DataDirectory})",
             };
-            if (DemoStaff.Enabled(configuration))
+            if (environment.IsDevelopment() && DemoStaff.Enabled(configuration))
             {
                 lines.Add($"  Demo staff accounts (password {DemoStaff.Password}):");
                 lines.AddRange(DemoStaff.Accounts.Select(a => $"    {a.UserName,-11} {StaffRoles.DisplayName(a.Role)}"));

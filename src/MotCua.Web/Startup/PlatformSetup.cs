@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -49,8 +50,14 @@ internal static class PlatformSetup
         services.AddRazorComponents();
         // Vietnamese text as text, not as &#x…; escapes (pages are a third smaller).
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
-            DatabaseSetup.DataDirectory(builder.Configuration, builder.Environment.ContentRootPath), "keys")));
+        // One key ring for every node, in the database; encrypted at rest with the configured certificate
+        // (required outside Development, SafeDefaults), so a cookie issued by one node is read by another.
+        var dataProtection = services.AddDataProtection().SetApplicationName("MotCua").PersistKeysToDbContext<MotCuaDb>();
+        if (builder.Configuration[$"{SafeDefaults.DataProtectionSection}:CertificatePath"] is { Length: > 0 } keyCertificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(
+                keyCertificate, builder.Configuration[$"{SafeDefaults.DataProtectionSection}:CertificatePassword"], X509KeyStorageFlags.EphemeralKeySet));
+        }
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {

@@ -64,7 +64,7 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment("Development");
         builder.UseSetting("MotCua:DataDirectory", dataDirectory);
         builder.UseSetting("MotCua:Database", Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite");
         if (postgres is not null)

@@ -8,8 +8,8 @@ public static class DemoStaff
 {
     public const string Password = "MotCua@2026";
 
-    /// <summary>Whether this installation creates them (MotCua:Seed:DemoStaff, on by default in the demo).</summary>
-    public static bool Enabled(IConfiguration configuration) => configuration.GetValue("MotCua:Seed:DemoStaff", true);
+    /// <summary>Whether this installation creates them (MotCua:Seed:DemoStaff: on in Development, refused elsewhere).</summary>
+    public static bool Enabled(IConfiguration configuration) => configuration.GetValue("MotCua:Seed:DemoStaff", false);
 
     public const string CenterCode = "TTPVHCC";
 

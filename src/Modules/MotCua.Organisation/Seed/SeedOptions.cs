@@ -11,6 +11,6 @@ internal sealed class SeedOptions
     public int ReceptionPoints { get; set; } = 30;
     public bool ServicePoints { get; set; } = true;
 
-    /// <summary>Creates the demo staff accounts (README). Turn off in production.</summary>
-    public bool DemoStaff { get; set; } = true;
+    /// <summary>Creates the demo staff accounts (README): on in Development (appsettings.Development.json), refused elsewhere.</summary>
+    public bool DemoStaff { get; set; }
 }

@@ -1,0 +1,161 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Internal;
+using MotCua.IntegrationTests.Hosting;
+using MotCua.Organisation.Contracts;
+using MotCua.Organisation.Staff;
+using MotCua.Platform.Data;
+using MotCua.Web.Startup;
+
+namespace MotCua.IntegrationTests.Platform;
+
+/// <summary>Outside Development nothing demo runs: no demo staff, no bundled e-ID provider without its own keys, no default secrets, a public address and allowed hosts.</summary>
+public sealed class SafeDefaultsTests
+{
+    private static readonly string RepoRoot = FindRoot();
+
+    [Fact]
+    public void Production_with_the_shipped_settings_names_every_setting_to_change()
+    {
+        var problems = SafeDefaults.Problems(Shipped(), Environment("Production"));
+
+        problems.ShouldContain(p => p.StartsWith("MotCua:Identity:Authority is not set", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.StartsWith("MotCua:Center:PublicBaseUrl is not set", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.StartsWith("AllowedHosts is not set", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.StartsWith("MotCua:DataProtection:CertificatePath is not set", StringComparison.Ordinal));
+        problems.ShouldNotContain(p => p.Contains("DemoStaff", StringComparison.Ordinal), "the shipped settings create no demo staff");
+        SafeDefaults.Message(Environment("Production"), problems).ShouldContain("refuses to start in the Production environment");
+    }
+
+    [Fact]
+    public void Demo_staff_a_wildcard_host_and_the_bundled_provider_without_its_keys_are_refused_outside_Development()
+    {
+        var problems = SafeDefaults.Problems(
+            Shipped(("MotCua:Seed:DemoStaff", "true"), ("AllowedHosts", "*"), ("MotCua:Identity:AllowBundledProvider", "true"), ("MotCua:Center:PublicBaseUrl", "https://dichvucong.hanoi.gov.vn")),
+            Environment("Staging"));
+
+        problems.ShouldContain(p => p.StartsWith("MotCua:Seed:DemoStaff is true", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.StartsWith("AllowedHosts is not set or is \"*\"", StringComparison.Ordinal));
+        foreach (var key in new[] { "ClientSecret", "SubjectKey", "SigningCertificatePath" })
+        {
+            problems.ShouldContain(p => p.StartsWith($"MotCua:Identity:{key} is not set", StringComparison.Ordinal));
+        }
+
+        problems.ShouldNotContain(p => p.Contains("PublicBaseUrl", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_configured_center_starts_and_Development_runs_the_demo()
+    {
+        SafeDefaults.Problems(Shipped(
+            ("MotCua:Identity:Authority", "https://sso.dichvucong.gov.vn/"), ("MotCua:Identity:ClientSecret", "issued-by-the-portal"),
+            ("MotCua:Center:PublicBaseUrl", "https://dichvucong.hanoi.gov.vn"), ("AllowedHosts", "dichvucong.hanoi.gov.vn"),
+            ("MotCua:DataProtection:CertificatePath", "/etc/motcua/keys.pfx")), Environment("Production"))
+            .ShouldBeEmpty();
+        SafeDefaults.Problems(Shipped(("MotCua:Identity:Authority", "https://sso.dichvucong.gov.vn/"), ("MotCua:Center:PublicBaseUrl", "https://x.vn"), ("AllowedHosts", "x.vn"),
+            ("MotCua:DataProtection:CertificatePath", "/etc/motcua/keys.pfx")), Environment("Production"))
+            .ShouldBe(["MotCua:Identity:ClientSecret is not set: the client secret the e-ID provider issued to this center."]);
+        SafeDefaults.Problems(Shipped(("MotCua:Seed:DemoStaff", "true")), Environment("Development")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_web_app_refuses_to_start_in_Production_with_the_shipped_settings()
+    {
+        using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("MotCua:DataDirectory", Path.Combine(Path.GetTempPath(), $"motcua-refused-{Guid.NewGuid():N}"));
+        });
+
+        // The entry point prints the problems and returns before building a host.
+        Should.Throw<Exception>(() => app.CreateClient()).Message.ShouldContain("entry point exited without ever building an IHost");
+    }
+
+    [Fact]
+    public async Task A_pilot_outside_Development_has_no_demo_staff_and_does_not_publish_the_demo_citizens()
+    {
+        var keys = Path.Combine(Path.GetTempPath(), $"motcua-pilot-{Guid.NewGuid():N}.pfx");
+        using (var rsa = RSA.Create(2048))
+        {
+            var request = new CertificateRequest("CN=MotCua pilot e-ID", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, critical: false));
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            await File.WriteAllBytesAsync(keys, certificate.Export(X509ContentType.Pfx, "pilot"));
+        }
+
+        var app = new MotCuaApp(DatabaseProvider.Sqlite, new Dictionary<string, string>
+        {
+            ["environment"] = "Staging",
+            ["MotCua:Seed:DemoStaff"] = "false",
+            ["AllowedHosts"] = "127.0.0.1;localhost",
+            ["MotCua:Center:PublicBaseUrl"] = "https://thu-nghiem.dichvucong.hanoi.gov.vn",
+            ["MotCua:Identity:AllowBundledProvider"] = "true",
+            ["MotCua:Identity:ClientSecret"] = "pilot-client-secret-0f3c",
+            ["MotCua:Identity:SubjectKey"] = "pilot-subject-key-9a1e",
+            ["MotCua:Identity:SigningCertificatePath"] = keys,
+            ["MotCua:Identity:SigningCertificatePassword"] = "pilot",
+            ["MotCua:DataProtection:CertificatePath"] = keys,
+            ["MotCua:DataProtection:CertificatePassword"] = "pilot",
+        });
+        await app.InitializeAsync();
+        try
+        {
+            var client = app.Client();
+            (await MotCuaApp.SignInAsync(client, "admin", DemoStaff.Password)).StatusCode.ShouldNotBe(HttpStatusCode.Redirect, "no demo account outside Development");
+
+            var signIn = await client.GetStringAsync("/connect/login");
+            signIn.ShouldNotContain("001090000001");
+            signIn.ShouldNotContain(DemoStaff.Password);
+
+            // The first administrator comes from `motcua staff add` (the same use case).
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var added = await scope.ServiceProvider.GetRequiredService<AddStaff>()
+                    .RunAsync(new NewStaff("quantri", "Nguyễn Văn Quản Trị", "administrator", "TTPVHCC"), CancellationToken.None);
+                added.Value!.Generated.ShouldBeTrue();
+                added.Value.Password.Length.ShouldBe(20);
+                (await MotCuaApp.SignInAsync(app.Client(), "quantri", added.Value.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+                var again = await scope.ServiceProvider.GetRequiredService<AddStaff>()
+                    .RunAsync(new NewStaff("quantri", "Người khác", "Auditor", "TTPVHCC"), CancellationToken.None);
+                again.Error!.Status.ShouldBe(409);
+                var wrong = await scope.ServiceProvider.GetRequiredService<AddStaff>()
+                    .RunAsync(new NewStaff("x y", "", "Boss", "NOPE"), CancellationToken.None);
+                wrong.Errors.Select(e => e.Field).ShouldBe(["user", "name", "role", "unit"]);
+            }
+
+            (await app.AuditAsync("staff:quantri")).Count(e => e.Action == "staff.added").ShouldBe(1);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+            File.Delete(keys);
+        }
+    }
+
+    private static IConfiguration Shipped(params (string Key, string? Value)[] overrides)
+        => new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(RepoRoot, "src", "MotCua.Web", "appsettings.json"))
+            .AddInMemoryCollection(overrides.Select(o => new KeyValuePair<string, string?>(o.Key, o.Value)))
+            .Build();
+
+    private static HostingEnvironment Environment(string name) => new() { EnvironmentName = name };
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MotCua.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("MotCua.slnx not found above the test's folder.");
+    }
+}
