@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -77,10 +78,18 @@ internal static class PlatformSetup
                 401 => "Cần đăng nhập",
                 403 => "Không có quyền",
                 404 => "Không tìm thấy",
+                413 => "Nội dung gửi lên quá lớn",
                 500 => "Lỗi hệ thống, vui lòng thử lại sau",
                 _ => ctx.ProblemDetails.Title,
             };
             ctx.ProblemDetails.Extensions.Remove("exception");
+            if (ctx.Exception is BadHttpRequestException)
+            {
+                // Kestrel's own text is English and technical: say what to do.
+                ctx.ProblemDetails.Detail = ctx.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge
+                    ? $"Mỗi tệp tối đa {MotCua.Platform.Storage.FileKinds.DefaultMaxBytes / 1024 / 1024} MB; hãy gửi tệp nhỏ hơn hoặc tách thành nhiều tệp."
+                    : "Không đọc được nội dung gửi lên; vui lòng kiểm tra lại và gửi lại.";
+            }
         });
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -119,10 +128,19 @@ internal static class PlatformSetup
         }
     }
 
+    private static int StatusOf(Exception e) => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+
     public static void UsePlatform(this WebApplication app)
     {
-        app.UseWhen(c => IsApi(c.Request), a => a.UseExceptionHandler());
-        app.UseWhen(c => !IsApi(c.Request), a => a.UseExceptionHandler("/error", createScopeForErrors: true));
+        // A client's mistake the server caught while reading the request (a body over the limit, an unreadable form) keeps
+        // its 4xx; anything else is a 500, logged.
+        app.UseWhen(c => IsApi(c.Request), a => a.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf }));
+        app.UseWhen(c => !IsApi(c.Request), a => a.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = StatusOf,
+        }));
         app.UseWhen(c => IsApi(c.Request), a => a.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c.Request), a => a.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
         app.UseRequestLocalization();

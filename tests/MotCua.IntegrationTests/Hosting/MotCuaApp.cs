@@ -36,6 +36,9 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The app's data folder (SQLite file, stored files).</summary>
+    public string DataDirectory => dataDirectory;
+
     public async Task InitializeAsync()
     {
         if (Provider == DatabaseProvider.Postgres && postgres is null)
