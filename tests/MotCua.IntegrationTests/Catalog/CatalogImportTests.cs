@@ -64,6 +64,31 @@ public abstract class CatalogImportTests(MotCuaApp app)
         (await db.Set<Procedure>().SingleAsync(p => p.Code == "1.001193")).Detail.ShouldBe(DetailLevel.Full);
     }
 
+    [Fact]
+    public async Task A_script_link_in_an_imported_catalog_is_reported_dropped_and_never_shown()
+    {
+        const string Hostile = """
+            {"meta": {}, "procedures": [
+              {"code": "9.900101", "name": "Thủ tục có liên kết độc", "ministry": "Bộ Tư pháp", "field": "Thử nghiệm", "levels": ["Cấp xã"],
+               "source_url": "javascript:alert(document.cookie)",
+               "channels": [{"channel": "Trực tiếp", "time_text": "3 Ngày làm việc", "time_value": 3.0, "time_unit": "Ngày làm việc", "fee_text": "", "is_free": true, "fee_unspecified": false, "fee_amounts": []}],
+               "document_groups": []},
+              {"code": "9.900102", "name": "Thủ tục có nguồn thật", "ministry": "Bộ Tư pháp", "field": "Thử nghiệm", "levels": ["Cấp xã"],
+               "source_url": "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=9.900102",
+               "channels": [{"channel": "Trực tiếp", "time_text": "3 Ngày làm việc", "time_value": 3.0, "time_unit": "Ngày làm việc", "fee_text": "", "is_free": true, "fee_unspecified": false, "fee_amounts": []}],
+               "document_groups": []}
+            ]}
+            """;
+        var report = await ImportAsync(Hostile, "hostile.json");
+        report.Problems.ShouldContain(p => p.ProcedureCode == "9.900101" && p.Field == "source_url");
+        report.Problems.ShouldNotContain(p => p.ProcedureCode == "9.900102");
+
+        using var client = app.Client();
+        var page = await client.GetStringAsync("/procedures/9.900101");
+        page.ShouldNotContain("javascript:", Case.Insensitive);
+        (await client.GetStringAsync("/procedures/9.900102")).ShouldContain("href=\"https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=9.900102\"");
+    }
+
     private async Task<ImportReport> ImportAsync(string json, string name)
     {
         using var scope = app.Services.CreateScope();

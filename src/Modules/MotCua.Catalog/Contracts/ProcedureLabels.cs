@@ -89,3 +89,10 @@ public static class ProcedureLabels
         return -1;
     }
 }
+
+/// <summary>Links taken from catalog data: only absolute http(s) addresses are kept or shown (never javascript:, data: …).</summary>
+public static class WebAddress
+{
+    public static bool IsSafe(string? url)
+        => Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+}

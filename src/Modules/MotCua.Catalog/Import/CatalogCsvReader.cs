@@ -100,7 +100,7 @@ internal static class CatalogCsvReader
                 ProcedureType = CatalogJsonReader.Clean(row["procedure_type"]),
                 DecisionNo = CatalogJsonReader.Clean(row["decision_no"]),
                 Channels = channels,
-                SourceUrl = CatalogJsonReader.Clean(row["source_url"]),
+                SourceUrl = WebAddress.IsSafe(row["source_url"]) ? CatalogJsonReader.Clean(row["source_url"]) : "",
                 DelegatedToCenter = false,
                 OnlineLevel = channels.Any(c => c.Channel == Channel.Online) ? OnlineServiceLevel.Partial : OnlineServiceLevel.None,
                 Detail = DetailLevel.Summary,

@@ -148,7 +148,7 @@ internal static class CatalogJsonReader
                     ConditionsText = Text("conditions_text"),
                     ResultsText = results,
                     LegalBasis = Text("legal_basis_raw"),
-                    SourceUrl = Text("source_url"),
+                    SourceUrl = SafeUrl(Text("source_url")),
                     OnlineLevel = OnlineLevelOf(channels, results),
                     DelegatedToCenter = false,
                     Detail = DetailLevel.Full,
@@ -525,6 +525,17 @@ internal static class CatalogJsonReader
 
         private static bool Bool(JsonElement e, string property)
             => e.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.True;
+
+        private string SafeUrl(string url)
+        {
+            if (url.Length == 0 || WebAddress.IsSafe(url))
+            {
+                return url;
+            }
+
+            Problem("source_url", $"\"{url}\" is not an http(s) address; dropped");
+            return "";
+        }
 
         private void Problem(string field, string reason) => problems.Add(new ImportProblem(file, code is { Length: > 0 } ? code : null, field, reason));
     }
