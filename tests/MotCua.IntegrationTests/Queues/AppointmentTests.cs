@@ -54,6 +54,20 @@ public abstract class AppointmentTests(MotCuaApp app)
             .ShouldBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.Redirect);
     }
 
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("0001-01-01")]
+    [InlineData("2101-01-01")]
+    public async Task A_day_outside_the_calendar_is_a_400_on_the_day_not_a_500(string day)
+    {
+        using var client = app.Client();
+        var response = await client.GetAsync($"/api/v1/appointments/slots?point=CN01&group=HT&day={day}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("errors").GetProperty("day")[0].GetString()!.ShouldContain("năm-tháng-ngày");
+    }
+
     [Fact]
     public async Task Parallel_bookings_never_overbook_a_slot()
     {

@@ -39,8 +39,11 @@ internal static class AppointmentText
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A day as yyyy-MM-dd within the working calendar's years (2000–2100; beyond, no calendar says what is a working day), else null.</summary>
     public static DateOnly? ParseDay(string? text)
-        => DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+        => DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year is >= 2000 and <= 2100
+            ? day
+            : null;
 
     public static TimeOnly? ParseTime(string? text)
         => TimeOnly.TryParseExact(text?.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
