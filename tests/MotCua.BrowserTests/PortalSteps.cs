@@ -31,8 +31,10 @@ internal static class PortalSteps
             JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(15_000);
-        context.SetDefaultNavigationTimeout(30_000);
+        // Generous: in CI the browser shares two cores with the integration tests' hosts and databases (a 30 s navigation
+        // timeout was once exceeded there on the counter page; never on a quiet machine).
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
