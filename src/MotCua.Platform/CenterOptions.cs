@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 
 namespace MotCua.Platform;
 
@@ -22,7 +23,25 @@ public sealed class CenterOptions
     /// <summary>The public address (https://dichvucong.example.vn/). Also read from <c>MotCua:PublicBaseUrl</c>. Unset = the request's own address.</summary>
     public string? PublicBaseUrl { get; set; }
 
-    /// <summary>The base of absolute links: <see cref="PublicBaseUrl"/>, else the request's scheme and host; no trailing slash.</summary>
-    public string BaseUrl(HttpRequest request)
-        => PublicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
+    /// <summary>The base of absolute links: <see cref="PublicBaseUrl"/>, else the request's scheme and host (empty without one); no trailing slash.</summary>
+    public string BaseUrl(HttpRequest? request)
+        => PublicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : request is null ? "" : $"{request.Scheme}://{request.Host}";
+
+    /// <summary>The one reading of the settings, with the older keys (<c>MotCua:PublicBaseUrl</c>, <c>MotCua:Seed:ProvinceCode</c>) as fallbacks.</summary>
+    public static void Bind(IConfiguration configuration, CenterOptions options)
+    {
+        configuration.GetSection(Section).Bind(options);
+        options.PublicBaseUrl ??= configuration["MotCua:PublicBaseUrl"];
+        if (configuration[$"{Section}:ProvinceCode"] is null && configuration["MotCua:Seed:ProvinceCode"] is { Length: > 0 } province)
+        {
+            options.ProvinceCode = province;
+        }
+    }
+
+    public static CenterOptions From(IConfiguration configuration)
+    {
+        var options = new CenterOptions();
+        Bind(configuration, options);
+        return options;
+    }
 }

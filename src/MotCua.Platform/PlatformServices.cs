@@ -15,15 +15,7 @@ public static class PlatformServices
     public static IServiceCollection AddPlatformCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddOptions<CenterOptions>().Configure(o =>
-        {
-            configuration.GetSection(CenterOptions.Section).Bind(o);
-            o.PublicBaseUrl ??= configuration["MotCua:PublicBaseUrl"];
-            if (configuration[$"{CenterOptions.Section}:ProvinceCode"] is null && configuration["MotCua:Seed:ProvinceCode"] is { Length: > 0 } province)
-            {
-                o.ProvinceCode = province;
-            }
-        });
+        services.AddOptions<CenterOptions>().Configure(o => CenterOptions.Bind(configuration, o));
         services.AddHttpContextAccessor();
         services.AddMotCuaDatabase(configuration, contentRoot);
         services.AddScoped<CurrentActor>();

@@ -21,6 +21,12 @@ internal static class StaffCommand
         add.SetAction(async (parse, ct) =>
         {
             var password = parse.GetValue(passwordStdin) ? (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r') : null;
+            if (parse.GetValue(passwordStdin) && string.IsNullOrEmpty(password))
+            {
+                await Console.Error.WriteLineAsync("motcua staff add: --password-stdin: no password on the first line of standard input.");
+                return 2;
+            }
+
             await using var services = CliHost.Build();
             await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
             await services.GetRequiredService<DatabaseInitializer>().SeedAsync(ct);

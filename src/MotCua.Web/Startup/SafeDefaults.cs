@@ -53,7 +53,7 @@ internal static class SafeDefaults
             problems.Add("MotCua:Identity:ClientSecret is not set: the client secret the e-ID provider issued to this center.");
         }
 
-        if (string.IsNullOrWhiteSpace(configuration[$"{CenterOptions.Section}:PublicBaseUrl"]) && string.IsNullOrWhiteSpace(configuration["MotCua:PublicBaseUrl"]))
+        if (string.IsNullOrWhiteSpace(CenterOptions.From(configuration).PublicBaseUrl))
         {
             problems.Add($"{CenterOptions.Section}:PublicBaseUrl is not set: the public address printed in links and QR codes on slips, tickets and posters (https://…).");
         }

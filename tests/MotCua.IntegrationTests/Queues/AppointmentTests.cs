@@ -8,6 +8,7 @@ using MotCua.IntegrationTests.Portal;
 using MotCua.Organisation.Contracts;
 using MotCua.Organisation.WorkingCalendar;
 using MotCua.Platform.Data;
+using MotCua.Platform.Time;
 using MotCua.Queues.Appointments;
 using MotCua.Queues.Tickets;
 
@@ -37,7 +38,7 @@ public abstract class AppointmentTests(MotCuaApp app)
         (await client.PostAsJsonAsync("/api/v1/me/appointments", Booking(points[1], "CA", day, "09:00"))).StatusCode.ShouldBe(HttpStatusCode.Created);
         await RefusedAsync(client, Booking(points[1], "DD", day, "10:00"), HttpStatusCode.Conflict, "mỗi người đặt tối đa 2 lịch hẹn một ngày");
 
-        var today = SlotPlan.LocalDay(DateTimeOffset.UtcNow);
+        var today = VietnamTime.DayOf(DateTimeOffset.UtcNow);
         await RefusedAsync(client, Booking(points[0], "DD", today.AddDays(7), "10:00"), HttpStatusCode.BadRequest, "Chỉ đặt lịch trước tối đa 6 ngày");
         await RefusedAsync(client, Booking(points[0], "DD", today.AddDays(-1), "10:00"), HttpStatusCode.BadRequest, "đã qua");
         await RefusedAsync(client, Booking(points[0], "DD", await NonWorkingDayAsync(), "10:00"), HttpStatusCode.BadRequest, "là ngày nghỉ");
@@ -155,7 +156,7 @@ public abstract class AppointmentTests(MotCuaApp app)
         var remind = (await BookAsync(point, "KH", day, "14:00", Holder(500))).Booked!;
         var late = (await BookAsync(point, "XH", day, "08:00", Holder(501))).Booked!;
 
-        var dayBefore = new ShiftedTime(SlotPlan.Instant(day.AddDays(-1), new TimeOnly(9, 0)));
+        var dayBefore = new ShiftedTime(VietnamTime.At(day.AddDays(-1), new TimeOnly(9, 0)));
         await Task.WhenAll(SweepAsync(dayBefore), SweepAsync(dayBefore));
         await SweepAsync(dayBefore);
 
@@ -194,7 +195,7 @@ public abstract class AppointmentTests(MotCuaApp app)
     {
         using var scope = app.Services.CreateScope();
         var days = await scope.ServiceProvider.GetRequiredService<AppointmentSlots>().BookableDaysAsync(CancellationToken.None);
-        return days.First(d => d > SlotPlan.LocalDay(DateTimeOffset.UtcNow));
+        return days.First(d => d > VietnamTime.DayOf(DateTimeOffset.UtcNow));
     }
 
     private async Task<DateOnly> NonWorkingDayAsync()

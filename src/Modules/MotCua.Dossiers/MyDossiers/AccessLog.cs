@@ -19,11 +19,7 @@ internal sealed class AccessLog(MotCuaDb db, OrgDirectory directory)
             .Select(d => d.Code).Take(500).ToListAsync(ct);
         var subjects = codes.Select(c => $"dossier:{c}").ToList();
         var rows = await db.AuditEntries.AsNoTracking().Where(a => subjects.Contains(a.Subject)).OrderByDescending(a => a.At).Take(300).ToListAsync(ct);
-        var units = new Dictionary<Guid, string>();
-        foreach (var id in rows.Select(a => a.UnitId).OfType<Guid>().Distinct())
-        {
-            units[id] = (await directory.UnitAsync(id, ct))?.Name ?? "";
-        }
+        var units = await directory.UnitNamesAsync([.. rows.Select(a => a.UnitId).OfType<Guid>().Distinct()], ct);
 
         return rows.Select(a => new AccessEntry(a.At, a.Subject["dossier:".Length..], What(a), Unit(a, units), Role(a.Roles))).ToList();
     }

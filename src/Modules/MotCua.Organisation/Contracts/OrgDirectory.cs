@@ -19,6 +19,10 @@ public sealed class OrgDirectory(MotCuaDb db)
 {
     public Task<UnitRef?> UnitAsync(Guid id, CancellationToken ct) => Find(u => u.Id == id, ct);
 
+    /// <summary>The names of these units, in one query (unknown ids are absent).</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> UnitNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+        => await db.Set<OrgUnit>().AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+
     public Task<UnitRef?> UnitByCodeAsync(string code, CancellationToken ct) => Find(u => u.Code == code, ct);
 
     /// <summary>The commune agency of a kind (UBND, công an) competent for a ward.</summary>

@@ -19,7 +19,7 @@ internal sealed record AddedStaff(string UserName, string FullName, string Role,
 /// Creates a staff account with one role in one unit — how an installation gets its first administrator
 /// (`motcua staff add --role Administrator …`), since outside Development no demo account exists. Audited.
 /// </summary>
-internal sealed class AddStaff(MotCuaDb db, UserManager<StaffUser> users, RoleManager<StaffRole> roles, AuditTrail audit)
+internal sealed class AddStaff(MotCuaDb db, UserManager<StaffUser> users, AuditTrail audit)
 {
     public async Task<Result<AddedStaff>> RunAsync(NewStaff s, CancellationToken ct)
     {
@@ -58,23 +58,27 @@ internal sealed class AddStaff(MotCuaDb db, UserManager<StaffUser> users, RoleMa
             return Error.Conflict($"Đã có tài khoản \"{userName}\".");
         }
 
-        if (!await roles.RoleExistsAsync(role!))
-        {
-            await roles.CreateAsync(new StaffRole(role!));
-        }
-
         var generated = string.IsNullOrEmpty(s.Password);
         var password = generated ? NewPassword() : s.Password!;
         var user = new StaffUser { Id = Guid.CreateVersion7(), UserName = userName, FullName = fullName, UnitId = unit!.Id, UnitName = unit.Name };
+
+        // The account, its role and the audit line together or not at all (the user manager saves on the same context).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
             return created.Errors.Select(e => Error.Invalid("password", $"Mật khẩu không đạt yêu cầu: {e.Description}")).ToList();
         }
 
-        await users.AddToRoleAsync(user, role!);
+        // The roles are seeded at every start (DemoStaffSeeder), so a refusal here is a broken installation, not bad input.
+        if (await users.AddToRoleAsync(user, role!) is { Succeeded: false } refused)
+        {
+            throw new InvalidOperationException(string.Join("; ", refused.Errors.Select(e => e.Description)));
+        }
+
         audit.Record("staff.added", $"staff:{userName}", $"{role}; {unit.Code}");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new AddedStaff(userName, fullName, role!, unit.Code, unit.Name, password, generated);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
+using MotCua.Platform.Time;
 using MotCua.Queues.Counters;
 using MotCua.Queues.ServiceGroups;
 
@@ -67,7 +68,7 @@ internal sealed class AppointmentSlots(MotCuaDb db, OrgDirectory org, ServiceGro
             {
                 var taken = booked.GetValueOrDefault((start.Hour * 60) + start.Minute);
                 var free = Math.Max(0, capacity - taken);
-                var open = closed is null && free > 0 && SlotPlan.Instant(date.Value, start) > now;
+                var open = closed is null && free > 0 && VietnamTime.At(date.Value, start) > now;
                 slots.Add(new SlotView(AppointmentText.Time(start), capacity, taken, free, open));
             }
         }
@@ -83,7 +84,7 @@ internal sealed class AppointmentSlots(MotCuaDb db, OrgDirectory org, ServiceGro
         var now = time.GetUtcNow();
         var last = SlotPlan.Starts(Options.SlotsFrom, Options.SlotsUntil, Options.SlotMinutes).LastOrDefault();
         return [.. SlotPlan.ReleasedDays(now, Options.BookingDaysAhead, Options.BookingReleaseAt)
-            .Where(d => calendar.IsWorkingDay(d) && SlotPlan.Instant(d, last) > now)];
+            .Where(d => calendar.IsWorkingDay(d) && VietnamTime.At(d, last) > now)];
     }
 
     /// <summary>Places one slot takes for a group at a point: the counters serving it (or the default when the point has none set up).</summary>
@@ -99,7 +100,7 @@ internal sealed class AppointmentSlots(MotCuaDb db, OrgDirectory org, ServiceGro
     /// <summary>Why a day cannot be booked now (past, too far ahead, not yet released, not a working day), or null.</summary>
     public async Task<Error?> DayErrorAsync(DateOnly day, DateTimeOffset now, CancellationToken ct)
     {
-        var today = SlotPlan.LocalDay(now);
+        var today = VietnamTime.DayOf(now);
         if (day < today)
         {
             return Error.Invalid("day", $"Ngày {AppointmentText.Date(day)} đã qua; vui lòng chọn ngày từ hôm nay.");
@@ -113,7 +114,7 @@ internal sealed class AppointmentSlots(MotCuaDb db, OrgDirectory org, ServiceGro
         if (!SlotPlan.IsReleased(day, now, Options.BookingDaysAhead, Options.BookingReleaseAt))
         {
             var opens = SlotPlan.OpensAt(day, Options.BookingDaysAhead, Options.BookingReleaseAt);
-            return Error.Invalid("day", $"Lịch hẹn ngày {AppointmentText.Date(day)} mở đặt từ {AppointmentText.Time(opens)} ngày {AppointmentText.Date(SlotPlan.LocalDay(opens))}.");
+            return Error.Invalid("day", $"Lịch hẹn ngày {AppointmentText.Date(day)} mở đặt từ {AppointmentText.Time(opens)} ngày {AppointmentText.Date(VietnamTime.DayOf(opens))}.");
         }
 
         if (!(await calendars.ClockAsync(ct)).Calendar.IsWorkingDay(day))

@@ -6,6 +6,7 @@ using MotCua.Catalog.Contracts;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Outbox;
+using MotCua.Platform.Time;
 using MotCua.Queues.ServiceGroups;
 
 namespace MotCua.Queues.Appointments;
@@ -86,7 +87,7 @@ internal sealed class BookAppointment(MotCuaDb db, AppointmentSlots slots, Servi
             return dayError;
         }
 
-        var startsAt = SlotPlan.Instant(day.Value, start!.Value);
+        var startsAt = VietnamTime.At(day.Value, start!.Value);
         if (startsAt <= now)
         {
             return Error.Invalid("start", $"Khung giờ {AppointmentText.Time(start.Value)} ngày {AppointmentText.Date(day.Value)} đã qua; vui lòng chọn khung giờ khác.");

@@ -8,7 +8,6 @@ namespace MotCua.Queues.Appointments;
 internal static class SlotPlan
 {
     /// <summary>The Vietnamese offset (UTC+7, no daylight saving).</summary>
-    public static readonly TimeSpan LocalOffset = VietnamTime.Offset;
 
     /// <summary>Slot starts from <paramref name="from"/> every <paramref name="minutes"/>, each slot ending by <paramref name="until"/>.</summary>
     public static IReadOnlyList<TimeOnly> Starts(TimeOnly from, TimeOnly until, int minutes)
@@ -44,12 +43,7 @@ internal static class SlotPlan
 
     /// <summary>When a day's slots become bookable: <paramref name="releaseAt"/> local time, <paramref name="daysAhead"/> days before.</summary>
     public static DateTimeOffset OpensAt(DateOnly day, int daysAhead, TimeOnly releaseAt)
-        => new(day.AddDays(-daysAhead).ToDateTime(releaseAt), LocalOffset);
-
-    /// <summary>The instant (in UTC, as instants are stored) a local day and time stand for.</summary>
-    public static DateTimeOffset Instant(DateOnly day, TimeOnly time) => VietnamTime.At(day, time);
-
-    public static DateOnly LocalDay(DateTimeOffset instant) => VietnamTime.DayOf(instant);
+        => new(day.AddDays(-daysAhead).ToDateTime(releaseAt), VietnamTime.Offset);
 
     /// <summary>Whether a day is released at <paramref name="now"/> (its slots may still be past or full).</summary>
     public static bool IsReleased(DateOnly day, DateTimeOffset now, int daysAhead, TimeOnly releaseAt) => now >= OpensAt(day, daysAhead, releaseAt);
@@ -57,7 +51,7 @@ internal static class SlotPlan
     /// <summary>The days from today whose window is open at <paramref name="now"/> (working days are checked elsewhere).</summary>
     public static IReadOnlyList<DateOnly> ReleasedDays(DateTimeOffset now, int daysAhead, TimeOnly releaseAt)
     {
-        var today = LocalDay(now);
+        var today = VietnamTime.DayOf(now);
         return [.. Enumerable.Range(0, daysAhead + 1).Select(today.AddDays).Where(d => IsReleased(d, now, daysAhead, releaseAt))];
     }
 }

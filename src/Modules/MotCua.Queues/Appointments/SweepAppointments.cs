@@ -8,6 +8,7 @@ using MotCua.Organisation.Contracts;
 using MotCua.Platform.Data;
 using MotCua.Platform.Jobs;
 using MotCua.Platform.Outbox;
+using MotCua.Platform.Time;
 
 namespace MotCua.Queues.Appointments;
 
@@ -35,8 +36,8 @@ internal sealed class SweepAppointments(MotCuaDb db, OrgDirectory org, TimeProvi
     public async Task<AppointmentSweepReport> RunAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var local = now.ToOffset(SlotPlan.LocalOffset);
-        var tomorrow = SlotPlan.LocalDay(now).AddDays(1);
+        var local = now.ToOffset(VietnamTime.Offset);
+        var tomorrow = VietnamTime.DayOf(now).AddDays(1);
         var reminded = TimeOnly.FromDateTime(local.DateTime) >= RemindFrom ? await RemindAsync(tomorrow, now, ct) : 0;
         var noShows = await MarkNoShowsAsync(now, ct);
         return new AppointmentSweepReport(reminded, noShows);
