@@ -33,7 +33,7 @@ internal static class PortalSteps
         });
         // Generous: in CI the browser shares two cores with the integration tests' hosts and databases (a 30 s navigation
         // timeout was once exceeded there on the counter page; never on a quiet machine).
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
