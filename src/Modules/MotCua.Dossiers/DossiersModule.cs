@@ -102,10 +102,13 @@ public static class DossiersModule
             .RequireAuthorization(p => p.RequireRole(receptionRoles))
             .WithSummary("Decide on an online dossier: receive, ask for a supplement, or refuse (409 if already decided).");
 
-        api.MapGet("/dossiers/{code}", async (string code, DossierDetails details, CancellationToken ct)
-                => await details.RunAsync(code, ct) is { } d ? Results.Ok(StaffView.From(d)) : Error.NotFound($"hồ sơ {code}").ToProblem())
+        api.MapGet("/dossiers/{code}", async (string code, string? reason, DossierDetails details, CancellationToken ct) =>
+            {
+                var (dossier, refused) = await details.RunAsync(code, reason, ct);
+                return dossier is null ? Error.Problem(refused) : Results.Ok(StaffView.From(dossier));
+            })
             .RequireAuthorization()
-            .WithSummary("The whole dossier for staff (the read is audited).");
+            .WithSummary("The whole dossier for staff of the units that received, decide or process it, the center's director, and auditors with a reason (?reason=, kept in the audit trail). Every read is audited.");
 
         api.MapGet("/dossiers/{code}/slip", SlipAsync)
             .RequireAuthorization()
@@ -124,12 +127,12 @@ public static class DossiersModule
         return app;
     }
 
-    private static async Task<IResult> SlipAsync(string code, HttpRequest http, DossierDetails details, Slips.DossierSlips slips, IOptions<CenterOptions> center, CancellationToken ct)
+    private static async Task<IResult> SlipAsync(string code, string? reason, HttpRequest http, DossierDetails details, Slips.DossierSlips slips, IOptions<CenterOptions> center, CancellationToken ct)
     {
-        var dossier = await details.RunAsync(code, ct);
+        var (dossier, refused) = await details.RunAsync(code, reason, ct, "dossier.slip.read");
         if (dossier is null)
         {
-            return NotFoundDossier();
+            return Error.Problem(refused);
         }
 
         return slips.Render(dossier, $"{center.Value.BaseUrl(http)}/tra-cuu?code={Uri.EscapeDataString(code)}").ToFile("application/pdf", $"{code}.pdf");

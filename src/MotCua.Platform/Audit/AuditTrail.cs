@@ -24,9 +24,9 @@ public sealed class AuditTrail(MotCuaDb db, CurrentActor actor, TimeProvider tim
             RemoteAddress = actor.RemoteAddress,
         });
 
-    public async Task RecordReadAsync(string action, string subject, CancellationToken ct)
+    public async Task RecordReadAsync(string action, string subject, CancellationToken ct, string? details = null)
     {
-        Record(action, subject, kind: AuditKind.Read);
+        Record(action, subject, details, AuditKind.Read);
         await db.SaveChangesAsync(ct);
     }
 }

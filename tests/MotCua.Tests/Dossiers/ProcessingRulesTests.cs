@@ -2,6 +2,7 @@ using MotCua.Calendar.Clock;
 using MotCua.Catalog.Contracts;
 using MotCua.Catalog.Procedures;
 using MotCua.Dossiers;
+using MotCua.Dossiers.Access;
 using MotCua.Dossiers.Processes;
 using MotCua.Dossiers.Processing;
 using MotCua.Platform.Identity;

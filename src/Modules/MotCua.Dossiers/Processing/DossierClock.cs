@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using MotCua.Calendar.Clock;
-using MotCua.Platform.Data;
 
 namespace MotCua.Dossiers.Processing;
 
@@ -14,16 +12,11 @@ internal sealed record ClockView(string State, DateTimeOffset? DueAt, DateTimeOf
 internal sealed record StepTime(Guid TaskId, TimeSpan Spent, TimeSpan? Budget);
 
 /// <summary>A dossier's clock now: its state (running, paused, due soon, overdue), and the readable account of its due instant.</summary>
-internal sealed class DossierClock(MotCuaDb db, ProcessContexts contexts, TimeProvider time)
+internal sealed class DossierClock(ProcessContexts contexts, TimeProvider time)
 {
-    public async Task<ClockView?> RunAsync(string code, CancellationToken ct)
+    /// <summary>The clock of a dossier loaded with its steps (by <see cref="Tracking.DossierDetails"/>, which checks who may read it).</summary>
+    public async Task<ClockView> ForAsync(Dossier d, CancellationToken ct)
     {
-        var d = await db.Set<Dossier>().AsNoTracking().Include(x => x.Tasks).FirstOrDefaultAsync(x => x.Code == code, ct);
-        if (d is null)
-        {
-            return null;
-        }
-
         var ctx = await contexts.ForAsync(d, ct);
         if (d.ClockFor(ctx.Spec) is not { } request)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MotCua.Calendar.Clock;
 using MotCua.Catalog.Contracts;
+using MotCua.Dossiers.Access;
 using MotCua.Dossiers.Processes;
 using MotCua.Dossiers.Processing;
 using MotCua.Platform.Errors;
@@ -920,20 +921,6 @@ internal sealed partial class Dossier
 internal sealed record ProcessContext(Guid DefinitionId, ProcessSpec Spec, IReadOnlyDictionary<string, (Guid Id, string Name)> Units, DeadlineClock Clock)
 {
     public (Guid Id, string Name) UnitOf(ProcessStep step) => Units[step.Id];
-}
-
-/// <summary>A member of staff acting on a dossier: who, in which unit, with which roles.</summary>
-internal sealed record Staff(Guid Id, string Name, Guid? UnitId, string UnitName, IReadOnlyList<string> Roles)
-{
-    private static readonly string[] LeaderRoles = [StaffRoles.UnitLeader, StaffRoles.BranchManager];
-
-    public bool IsDirector => Roles.Contains(StaffRoles.CenterDirector);
-
-    public bool LeadsUnit(Guid? unitId) => IsDirector || (unitId is not null && unitId == UnitId && Roles.Any(LeaderRoles.Contains));
-
-    public bool MayWorkOn(DossierTask task) => task.UnitId == UnitId && (Roles.Contains(task.Role) || LeadsUnit(task.UnitId));
-
-    public bool HoldsAnyOpenTask(IEnumerable<DossierTask> tasks) => tasks.Any(t => t.IsOpen && (t.AssigneeId == Id || (t.AssigneeId is null && MayWorkOn(t)) || LeadsUnit(t.UnitId)));
 }
 
 /// <summary>The pauses and the one extension of a dossier's clock.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Catalog.Contracts;
+using MotCua.Dossiers.Access;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
@@ -47,7 +48,7 @@ internal sealed record ActionResult(string Code, string Status, int NationalStat
 internal sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, CurrentActor actor, UserManager<StaffUser> users, OrgDirectory directory, IFileStore files, AuditTrail audit, TimeProvider time)
 {
     public Task<Result<ActionResult>> AssignAsync(string code, AssignmentRequest r, CancellationToken ct)
-        => RunAsync(code, "assignment", async (d, by, _, now) =>
+        => RunAsync(code, "assignment", DossierRight.Process, async (d, by, _, now) =>
         {
             if (string.IsNullOrWhiteSpace(r.Assignee) || string.Equals(r.Assignee, actor.Name, StringComparison.OrdinalIgnoreCase))
             {
@@ -60,13 +61,13 @@ internal sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, C
         }, ct);
 
     public Task<Result<ActionResult>> ForwardAsync(string code, TaskRequest r, CancellationToken ct)
-        => RunAsync(code, "forwarded", (d, by, ctx, now) => Task.FromResult(d.Forward(r.TaskId, by, r.Comment, ctx, now)), ct);
+        => RunAsync(code, "forwarded", DossierRight.Process, (d, by, ctx, now) => Task.FromResult(d.Forward(r.TaskId, by, r.Comment, ctx, now)), ct);
 
     public Task<Result<ActionResult>> SendBackAsync(string code, TaskRequest r, CancellationToken ct)
-        => RunAsync(code, "sent-back", (d, by, ctx, now) => Task.FromResult(d.SendBack(r.TaskId, by, r.Comment, ctx, now)), ct);
+        => RunAsync(code, "sent-back", DossierRight.Process, (d, by, ctx, now) => Task.FromResult(d.SendBack(r.TaskId, by, r.Comment, ctx, now)), ct);
 
     public Task<Result<ActionResult>> ConsultAsync(string code, ConsultationRequest r, CancellationToken ct)
-        => RunAsync(code, "consulted", async (d, by, _, now) =>
+        => RunAsync(code, "consulted", DossierRight.Process, async (d, by, _, now) =>
         {
             var agency = string.IsNullOrWhiteSpace(r.AgencyCode) ? null : await directory.UnitByCodeAsync(r.AgencyCode.Trim(), ct);
             return agency is null
@@ -75,26 +76,26 @@ internal sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, C
         }, ct);
 
     public Task<Result<ActionResult>> RequestSupplementAsync(string code, SupplementRequest r, CancellationToken ct)
-        => RunAsync(code, "supplement-requested", (d, by, _, now) => Task.FromResult(d.RequestSupplement(by, r.Items ?? [], now)), ct);
+        => RunAsync(code, "supplement-requested", DossierRight.Process, (d, by, _, now) => Task.FromResult(d.RequestSupplement(by, r.Items ?? [], now)), ct);
 
     public Task<Result<ActionResult>> SupplyAsync(string code, SupplementDelivery r, CancellationToken ct)
-        => RunAsync(code, "supplemented", async (d, by, ctx, now) =>
+        => RunAsync(code, "supplemented", DossierRight.Desk, async (d, by, ctx, now) =>
         {
             var (added, error) = await FilesAsync(r.Attachments ?? [], Provision.DigitizedAtCounter, ct);
             return error ?? d.SupplySupplement(by, $"tại {by.UnitName}", added, r.Note, ctx, now);
         }, ct);
 
     public Task<Result<ActionResult>> RequestObligationAsync(string code, ObligationRequest r, CancellationToken ct)
-        => RunAsync(code, "financial-obligation", (d, by, _, now) => Task.FromResult(d.RequestFinancialObligation(by, r.Amount, r.Description, now)), ct);
+        => RunAsync(code, "financial-obligation", DossierRight.Process, (d, by, _, now) => Task.FromResult(d.RequestFinancialObligation(by, r.Amount, r.Description, now)), ct);
 
     public Task<Result<ActionResult>> ConfirmPaymentAsync(string code, PaymentRequest r, CancellationToken ct)
-        => RunAsync(code, "paid", (d, by, ctx, now) => Task.FromResult(d.ConfirmPayment(by, r.Receipt, ctx, now)), ct);
+        => RunAsync(code, "paid", DossierRight.Desk, (d, by, ctx, now) => Task.FromResult(d.ConfirmPayment(by, r.Receipt, ctx, now)), ct);
 
     public Task<Result<ActionResult>> ExtendAsync(string code, ExtensionRequest r, CancellationToken ct)
-        => RunAsync(code, "extended", (d, by, ctx, now) => Task.FromResult(d.Extend(by, r.WorkingDays, r.NewDueAt, r.Reason, r.LegalBasis, ctx, now)), ct);
+        => RunAsync(code, "extended", DossierRight.Lead, (d, by, ctx, now) => Task.FromResult(d.Extend(by, r.WorkingDays, r.NewDueAt, r.Reason, r.LegalBasis, ctx, now)), ct);
 
     public Task<Result<ActionResult>> DecideAsync(string code, ApprovalRequest r, CancellationToken ct)
-        => RunAsync(code, r.Decision == "reject" ? "rejected" : "approved", (d, by, ctx, now) => Task.FromResult(r.Decision switch
+        => RunAsync(code, r.Decision == "reject" ? "rejected" : "approved", DossierRight.Process, (d, by, ctx, now) => Task.FromResult(r.Decision switch
         {
             "approve" => d.Approve(r.TaskId, by, r.Comment, ctx, now),
             "reject" => d.Reject(r.TaskId, by, r.Comment, ctx, now),
@@ -102,7 +103,7 @@ internal sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, C
         }), ct);
 
     public Task<Result<ActionResult>> AttachResultAsync(string code, ResultRequest r, CancellationToken ct)
-        => RunAsync(code, "result-attached", async (d, by, _, now) =>
+        => RunAsync(code, "result-attached", DossierRight.Process, async (d, by, _, now) =>
         {
             var (added, error) = await FilesAsync(r.Documents ?? [], Provision.Uploaded, ct);
             if (error is not null)
@@ -115,22 +116,22 @@ internal sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, C
         }, ct);
 
     public Task<Result<ActionResult>> ReturnAsync(string code, ReturnRequest r, CancellationToken ct)
-        => RunAsync(code, "returned", (d, by, _, now) => Task.FromResult(
+        => RunAsync(code, "returned", DossierRight.Desk, (d, by, _, now) => Task.FromResult(
             Enum.IsDefined(r.Channel) && Enum.IsDefined(r.To)
                 ? d.ReturnResult(by, new ResultReturn(r.Channel, r.To, r.RecipientName?.Trim() ?? "", r.RecipientIdNumber?.Trim(), r.Authorisation?.Trim(), r.PostAddress?.Trim()), now)
                 : Error.Invalid("channel", "Hình thức trả kết quả không hợp lệ.")), ct);
 
     public Task<Result<ActionResult>> WithdrawAsync(string code, ReasonRequest r, CancellationToken ct)
-        => RunAsync(code, "withdrawn", (d, by, _, now) => Task.FromResult(d.Withdraw(by, r.Reason, now)), ct);
+        => RunAsync(code, "withdrawn", DossierRight.Desk, (d, by, _, now) => Task.FromResult(d.Withdraw(by, r.Reason, now)), ct);
 
     public Task<Result<ActionResult>> StopAsync(string code, ReasonRequest r, CancellationToken ct)
-        => RunAsync(code, "stopped", (d, by, _, now) => Task.FromResult(d.Stop(by, r.Reason, r.LegalBasis, now)), ct);
+        => RunAsync(code, "stopped", DossierRight.Lead, (d, by, _, now) => Task.FromResult(d.Stop(by, r.Reason, r.LegalBasis, now)), ct);
 
-    private async Task<Result<ActionResult>> RunAsync(string code, string eventName, Func<Dossier, Staff, ProcessContext, DateTimeOffset, Task<Error?>> action, CancellationToken ct)
+    private async Task<Result<ActionResult>> RunAsync(string code, string eventName, DossierRight right, Func<Dossier, Staff, ProcessContext, DateTimeOffset, Task<Error?>> action, CancellationToken ct)
     {
-        if (actor.UserId is not { } userId)
+        if (Staff.From(actor) is not { } by)
         {
-            return new Error("unauthorized", "Vui lòng đăng nhập.", 401);
+            return new Error("unauthorized", "Vui lòng đăng nhập bằng tài khoản cán bộ.", 401);
         }
 
         var dossier = await db.Set<Dossier>().Include(d => d.Tasks).FirstOrDefaultAsync(d => d.Code == code, ct);
@@ -139,7 +140,11 @@ internal sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, C
             return Error.NotFound($"hồ sơ {code}");
         }
 
-        var by = new Staff(userId, actor.DisplayName, actor.UnitId, actor.UnitName ?? "", actor.Roles);
+        if (DossierAccess.Check(by, dossier, right) is { } refused)
+        {
+            return refused;
+        }
+
         var ctx = await contexts.ForAsync(dossier, ct);
         var now = time.GetUtcNow();
         var before = dossier.Status;

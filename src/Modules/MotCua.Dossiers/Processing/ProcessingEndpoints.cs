@@ -58,41 +58,43 @@ internal static class ProcessingEndpoints
         d.MapPost("/stops", (string code, ReasonRequest r, ProcessingActions a, CancellationToken ct) => a.StopAsync(code, r, ct).ToHttp())
             .WithSummary("Stop processing with a reason and legal basis (notice, form 05).");
 
-        d.MapGet("/clock", async (string code, DossierClock clock, CancellationToken ct)
-                => await clock.RunAsync(code, ct) is { } view ? Results.Ok(view) : DossiersModule.NotFoundDossier())
+        d.MapGet("/clock", async (string code, string? reason, Tracking.DossierDetails details, DossierClock clock, CancellationToken ct) =>
+            {
+                var (dossier, refused) = await details.RunAsync(code, reason, ct, "dossier.clock.read");
+                return dossier is null ? Error.Problem(refused) : Results.Ok(await clock.ForAsync(dossier, ct));
+            })
             .WithSummary("The dossier's clock now (running, paused, due soon, overdue, finished) with its explanation in Vietnamese and English.");
 
         app.MapGet("/api/v1/work", async (string? list, string? q, WorkInbox inbox, CancellationToken ct)
                 => WorkInbox.Parse(list) is { } which
                     ? Results.Ok(await inbox.RunAsync(which, q, ct))
                     : Error.Invalid("list", "Danh sách phải là to-process, waiting, due-soon, overdue hoặc to-return.").ToProblem())
-            .RequireAuthorization()
+            .RequireAuthorization(p => p.RequireRole(WorkInbox.Roles))
             .WithTags("Processing")
             .WithSummary("My work list: to-process, waiting, due-soon, overdue or to-return; q searches code, applicant name (without accents) or ID number.");
         app.MapGet("/api/v1/work/alerts", async (WorkInbox inbox, CancellationToken ct) => Results.Ok(await inbox.AlertsAsync(ct)))
-            .RequireAuthorization()
+            .RequireAuthorization(p => p.RequireRole(WorkInbox.Roles))
             .WithTags("Processing")
             .WithSummary("The latest due-soon, overdue and apology warnings for me or my unit.");
 
-        d.MapGet("/control-sheet", (string code, HttpRequest http, Slips.ProcessDocuments docs, IOptions<CenterOptions> center, CancellationToken ct)
-                => docs.ControlSheetAsync(code, TrackingUrl(http, center.Value, code), ct).ToFile("application/pdf", $"{code}-mau-06.pdf"))
+        d.MapGet("/control-sheet", (string code, string? reason, HttpRequest http, Slips.ProcessDocuments docs, IOptions<CenterOptions> center, CancellationToken ct)
+                => docs.ControlSheetAsync(code, reason, TrackingUrl(http, center.Value, code), ct).ToFile("application/pdf", $"{code}-mau-06.pdf"))
             .WithSummary("The process control sheet (form 06) as PDF: every hand-over with times, names and on-time marks.");
-        d.MapGet("/apology", (string code, HttpRequest http, Slips.ProcessDocuments docs, IOptions<CenterOptions> center, CancellationToken ct)
-                => docs.ApologyAsync(code, TrackingUrl(http, center.Value, code), ct).ToFile("application/pdf", $"{code}-mau-04.pdf"))
+        d.MapGet("/apology", (string code, string? reason, HttpRequest http, Slips.ProcessDocuments docs, IOptions<CenterOptions> center, CancellationToken ct)
+                => docs.ApologyAsync(code, reason, TrackingUrl(http, center.Value, code), ct).ToFile("application/pdf", $"{code}-mau-04.pdf"))
             .WithSummary("The apology and new appointment (form 04) as PDF, once an extension is recorded.");
-        d.MapGet("/stop-notice", (string code, HttpRequest http, Slips.ProcessDocuments docs, IOptions<CenterOptions> center, CancellationToken ct)
-                => docs.StopNoticeAsync(code, TrackingUrl(http, center.Value, code), ct).ToFile("application/pdf", $"{code}-mau-05.pdf"))
+        d.MapGet("/stop-notice", (string code, string? reason, HttpRequest http, Slips.ProcessDocuments docs, IOptions<CenterOptions> center, CancellationToken ct)
+                => docs.StopNoticeAsync(code, reason, TrackingUrl(http, center.Value, code), ct).ToFile("application/pdf", $"{code}-mau-05.pdf"))
             .WithSummary("The notice of stopping (form 05) as PDF.");
 
-        app.MapGet("/api/v1/book", (DateOnly? from, DateOnly? to, Slips.ProcessDocuments docs, IOptions<CenterOptions> center, MotCua.Platform.Identity.CurrentActor actor, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/api/v1/book", (DateOnly? from, DateOnly? to, string? reason, Slips.ProcessDocuments docs, IOptions<CenterOptions> center, TimeProvider time, CancellationToken ct) =>
             {
                 var today = Book.TrackingBook.Today(time);
-                var unit = actor.IsInRole(MotCua.Platform.Identity.StaffRoles.CenterDirector) || actor.IsInRole(MotCua.Platform.Identity.StaffRoles.Auditor) ? null : actor.UnitId;
-                return docs.BookAsync(unit, unit is null ? center.Value.Name : actor.UnitName ?? "", from ?? today, to ?? from ?? today, ct).ToFile("application/pdf", "so-theo-doi-mau-07.pdf");
+                return docs.BookAsync(reason, center.Value.Name, from ?? today, to ?? from ?? today, ct).ToFile("application/pdf", "so-theo-doi-mau-07.pdf");
             })
             .RequireAuthorization(p => p.RequireRole(MotCua.Platform.Identity.StaffRoles.ReceptionOfficer, MotCua.Platform.Identity.StaffRoles.BranchManager, MotCua.Platform.Identity.StaffRoles.CenterDirector, MotCua.Platform.Identity.StaffRoles.Auditor))
             .WithTags("Processing")
-            .WithSummary("The tracking book (form 07) of your unit for a period (from, to: local days) as PDF.");
+            .WithSummary("The tracking book (form 07) of your unit for a period (from, to: local days) as PDF; every unit's for the director, and for an auditor with a reason.");
         return app;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Dossiers.Processes;
 using MotCua.Organisation.Contracts;
+using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Identity;
 using MotCua.Platform.Text;
@@ -31,9 +32,12 @@ internal sealed record AlertItem(string DossierCode, string Kind, string Text, D
 /// The work lists of the signed-in officer (hồ sơ cần xử lý, chờ bổ sung, sắp đến hạn, quá hạn, chờ trả kết
 /// quả), filtered by an accent-insensitive search on code, applicant name or ID number, most urgent first.
 /// </summary>
-internal sealed class WorkInbox(MotCuaDb db, CurrentActor actor, IDeadlineClocks calendars, TimeProvider time)
+internal sealed class WorkInbox(MotCuaDb db, CurrentActor actor, IDeadlineClocks calendars, AuditTrail audit, TimeProvider time)
 {
     private const int Take = 200;
+
+    /// <summary>Who has work lists: the people who hold steps, and the director who watches them all.</summary>
+    public static readonly string[] Roles = [StaffRoles.ReceptionOfficer, StaffRoles.Specialist, StaffRoles.UnitLeader, StaffRoles.BranchManager, StaffRoles.CenterDirector];
 
     public async Task<IReadOnlyList<WorkItem>> RunAsync(WorkList list, string? search, CancellationToken ct)
     {
@@ -42,7 +46,8 @@ internal sealed class WorkInbox(MotCuaDb db, CurrentActor actor, IDeadlineClocks
         var soon = clock.Calendar.AddWorkingTime(now, clock.Calendar.Hours.DayLength).ToUniversalTime();
         var me = actor.UserId;
         var unit = actor.UnitId;
-        var director = actor.IsInRole(StaffRoles.CenterDirector) || actor.IsInRole(StaffRoles.Auditor);
+        // The director sees every open step; an auditor reads dossiers one by one with a reason, not work lists.
+        var director = actor.IsInRole(StaffRoles.CenterDirector);
         var leader = actor.IsInRole(StaffRoles.UnitLeader) || actor.IsInRole(StaffRoles.BranchManager);
         var roles = actor.Roles.ToList();
 
@@ -75,6 +80,8 @@ internal sealed class WorkInbox(MotCuaDb db, CurrentActor actor, IDeadlineClocks
         var found = await rows.OrderBy(x => x.t.DueAt).Take(Take)
             .Select(x => new { x.d.Code, x.d.ProcedureName, x.d.Applicant.Name, x.d.Status, x.t.StepName, x.t.UnitName, x.t.AssigneeName, StepDue = x.t.DueAt, x.d.DueAt })
             .ToListAsync(ct);
+        // The lists name applicants: reading one is a read of personal data.
+        await audit.RecordReadAsync("work.read", $"work:{ApiName(list)}", ct, string.IsNullOrWhiteSpace(search) ? null : $"Tìm: {search.Trim()}");
         return found.Select(x => new WorkItem(x.Code, x.ProcedureName, x.Name, DossierStatuses.Vietnamese(x.Status), x.StepName, x.UnitName, x.AssigneeName, x.StepDue, x.DueAt,
                 x.StepDue < now || x.DueAt < now, !(x.StepDue < now || x.DueAt < now) && (x.StepDue <= soon || x.DueAt <= soon)))
             .DistinctBy(x => (x.Code, x.StepName))

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Dossiers.Access;
 using MotCua.Dossiers.Processes;
 using MotCua.Dossiers.Processing;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
+using MotCua.Platform.Identity;
 using MotCua.Platform.Time;
 
 namespace MotCua.Dossiers.Slips;
@@ -12,14 +14,14 @@ namespace MotCua.Dossiers.Slips;
 /// Forms 04, 05, 06 and 07 filled from a dossier's history (its steps, clock log and events), rendered by
 /// <see cref="ProcessSlips"/>. Reads of personal data are audited.
 /// </summary>
-internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, AuditTrail audit)
+internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, Tracking.DossierDetails details, CurrentActor actor, AuditTrail audit)
 {
-    public async Task<Result<byte[]>> ApologyAsync(string code, string trackingUrl, CancellationToken ct)
+    public async Task<Result<byte[]>> ApologyAsync(string code, string? reason, string trackingUrl, CancellationToken ct)
     {
-        var d = await LoadAsync(code, ct);
+        var (d, refused) = await details.RunAsync(code, reason, ct, "dossier.apology.read");
         if (d is null)
         {
-            return Error.NotFound($"hồ sơ {code}");
+            return Result.Fail<byte[]>(refused);
         }
 
         if (d.Clock.Extension is not { } x || d.ReceivedAt is not { } received)
@@ -32,12 +34,12 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, AuditTra
             newDue > x.PreviousDue ? newDue : x.PreviousDue.AddMinutes(1), x.Reason, x.LegalBasis, x.GrantedBy, $"Lãnh đạo {d.AgencyName}", x.GrantedAt, trackingUrl));
     }
 
-    public async Task<Result<byte[]>> StopNoticeAsync(string code, string trackingUrl, CancellationToken ct)
+    public async Task<Result<byte[]>> StopNoticeAsync(string code, string? reason, string trackingUrl, CancellationToken ct)
     {
-        var d = await LoadAsync(code, ct);
+        var (d, refused) = await details.RunAsync(code, reason, ct, "dossier.stop-notice.read");
         if (d is null)
         {
-            return Error.NotFound($"hồ sơ {code}");
+            return Result.Fail<byte[]>(refused);
         }
 
         if (d.Status != DossierStatus.Stopped || d.ReceivedAt is not { } received)
@@ -51,12 +53,12 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, AuditTra
     }
 
     /// <summary>Form 06: one row per hand-over, with the step's own due instant and how it did.</summary>
-    public async Task<Result<byte[]>> ControlSheetAsync(string code, string trackingUrl, CancellationToken ct)
+    public async Task<Result<byte[]>> ControlSheetAsync(string code, string? reason, string trackingUrl, CancellationToken ct)
     {
-        var d = await LoadAsync(code, ct);
+        var (d, refused) = await details.RunAsync(code, reason, ct, "dossier.control-sheet.read");
         if (d is null)
         {
-            return Error.NotFound($"hồ sơ {code}");
+            return Result.Fail<byte[]>(refused);
         }
 
         if (d.ReceivedAt is not { } received)
@@ -70,14 +72,26 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, AuditTra
             .Select(t => new ControlSheetRow(t.FromUnitName, t.FromPersonName, t.UnitName, t.AssigneeName, t.OpenedAt, t.DueAt, StepVerdict(t), Note(t)))
             .ToList();
         var coordinating = d.Tasks.Where(t => t.UnitId != d.AgencyId && t.UnitId != d.ReceivingUnitId).Select(t => t.UnitName).Distinct().ToList();
-        await audit.RecordReadAsync("dossier.control-sheet.read", $"dossier:{code}", ct);
         return slips.Control(new ControlSheet(d.Code, d.ProcedureName, d.Applicant.Name, received, d.DueAt, d.AgencyName, coordinating, rows,
             d.ReturnedAt, d.Return is { } r ? $"{r.RecipientName} ({r.Describe()})" : null, trackingUrl));
     }
 
     /// <summary>Form 07 for a receiving unit (all units when null) and a period of local days.</summary>
-    public async Task<Result<byte[]>> BookAsync(Guid? unitId, string unitName, DateOnly from, DateOnly to, CancellationToken ct)
+    public async Task<Result<byte[]>> BookAsync(string? reason, string centerName, DateOnly from, DateOnly to, CancellationToken ct)
     {
+        if (Staff.From(actor) is not { } who)
+        {
+            return new Error("unauthorized", "Vui lòng đăng nhập bằng tài khoản cán bộ.", 401);
+        }
+
+        var (scope, refused) = DossierAccess.Book(who, reason);
+        if (scope is null)
+        {
+            return Result.Fail<byte[]>(refused);
+        }
+
+        var unitId = scope.UnitId;
+        var unitName = unitId is null ? centerName : who.UnitName;
         if (to < from || to.DayNumber - from.DayNumber > 366)
         {
             return Error.Invalid("to", "Khoảng thời gian không hợp lệ (từ ngày phải trước đến ngày, tối đa một năm).");
@@ -99,7 +113,7 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, AuditTra
             d.Tasks.Where(t => t.Kind == StepKind.Return).Select(t => (DateTimeOffset?)t.OpenedAt).Min(),
             d.ReturnedAt,
             DossierStatuses.Vietnamese(d.Status))).ToList();
-        await audit.RecordReadAsync("dossier.book.read", $"book:{unitId?.ToString() ?? "all"}:{from:yyyy-MM-dd}:{to:yyyy-MM-dd}", ct);
+        await audit.RecordReadAsync("dossier.book.read", $"book:{unitId?.ToString() ?? "all"}:{from:yyyy-MM-dd}:{to:yyyy-MM-dd}", ct, scope.Reason is null ? null : $"Lý do: {scope.Reason}");
         return slips.Book(new BookExtract(unitName, from, to, rows));
     }
 
@@ -123,7 +137,4 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, AuditTra
         };
         return string.Join("; ", new[] { what, how, t.Comment }.Where(s => s.Length > 0));
     }
-
-    private async Task<Dossier?> LoadAsync(string code, CancellationToken ct)
-        => await db.Set<Dossier>().AsNoTracking().Include(d => d.Tasks).Include(d => d.Events).AsSplitQuery().FirstOrDefaultAsync(d => d.Code == code, ct);
 }
