@@ -58,6 +58,11 @@ public static class CatalogModule
 
         api.MapPut("/{code}", async (string code, ProcedureEdit edit, EditProcedure editor, CancellationToken ct) =>
             {
+                if (edit.Content is null)
+                {
+                    return Error.Required("content", "nội dung thủ tục (content)").ToProblem();
+                }
+
                 var outcome = await editor.RunAsync(code, edit, ct);
                 return outcome.Errors.Count > 0
                     ? Error.Problem(outcome.Errors)

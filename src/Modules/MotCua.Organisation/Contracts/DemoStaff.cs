@@ -3,7 +3,7 @@ using MotCua.Platform.Identity;
 
 namespace MotCua.Organisation.Contracts;
 
-/// <summary>The demo staff accounts (one per role) created when MotCua:Seed:DemoStaff is on.</summary>
+/// <summary>The demo staff accounts (one per role, and a second branch and ward) created when MotCua:Seed:DemoStaff is on.</summary>
 public static class DemoStaff
 {
     public const string Password = "MotCua@2026";
@@ -24,5 +24,11 @@ public static class DemoStaff
         ("lanhdao", "Vũ Thị Hoa", StaffRoles.UnitLeader, "UBND-00004"),
         ("congan", "Đỗ Văn An", StaffRoles.Specialist, "CA-00004"),
         ("thanhtra", "Đặng Văn Tâm", StaffRoles.Auditor, CenterCode),
+
+        // A second branch and a second ward, so that "another unit's dossier" can be shown and tested.
+        ("quanly2", "Bùi Thị Thu", StaffRoles.BranchManager, "CN02"),
+        ("tiepnhan2", "Ngô Văn Bình", StaffRoles.ReceptionOfficer, "CN02"),
+        ("chuyenvien2", "Phan Thị Mai", StaffRoles.Specialist, "UBND-00008"),
+        ("lanhdao2", "Trịnh Văn Đức", StaffRoles.UnitLeader, "UBND-00008"),
     ];
 }

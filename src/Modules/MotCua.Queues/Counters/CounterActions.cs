@@ -94,20 +94,21 @@ internal sealed class CounterActions(
     /// <summary>Changes the counter's service profile (which groups it calls, first ones first).</summary>
     public async Task<Result<CounterState>> ChangeProfileAsync(string point, int number, ProfileRequest r, CancellationToken ct)
     {
-        var codes = (r.ServiceGroups ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToList();
-        if (codes.Count == 0)
-        {
-            return Error.Required("serviceGroups", "ít nhất một nhóm dịch vụ cho quầy");
-        }
-
-        var unknown = codes.Where(c => groups.Find(c) is null).ToList();
-        if (unknown.Count > 0)
-        {
-            return Error.Invalid("serviceGroups", $"Không có nhóm dịch vụ {string.Join(", ", unknown.Select(u => $"\"{u}\""))}.");
-        }
-
+        // Who may touch the counter is answered before what they sent: another branch learns nothing from a validation message.
         return await RunAsync<CounterState>(point, number, desk =>
         {
+            var codes = (r.ServiceGroups ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToList();
+            if (codes.Count == 0)
+            {
+                return Task.FromResult<Result<CounterState>>(Error.Required("serviceGroups", "ít nhất một nhóm dịch vụ cho quầy"));
+            }
+
+            var unknown = codes.Where(c => groups.Find(c) is null).ToList();
+            if (unknown.Count > 0)
+            {
+                return Task.FromResult<Result<CounterState>>(Error.Invalid("serviceGroups", $"Không có nhóm dịch vụ {string.Join(", ", unknown.Select(u => $"\"{u}\""))}."));
+            }
+
             desk.Counter.ChangeProfile(codes.Select(c => groups.Find(c)!.Code).Distinct());
             Note(desk, "queue.counter-profile-changed", new { Point = desk.Point.Code, desk.Counter.Number, desk.Counter.ServiceGroups, ChangedBy = scope.UserName });
             return Task.FromResult<Result<CounterState>>(CounterState.From(desk.Point, desk.Counter, current: null));
@@ -168,19 +169,19 @@ internal sealed class CounterActions(
     /// </summary>
     public async Task<Result<TicketAtCounter>> TransferAsync(string point, int number, TransferRequest r, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(r.ServiceGroup) && r.Counter is null)
-        {
-            return Error.Required("serviceGroup", "nhóm dịch vụ hoặc quầy nhận số chuyển");
-        }
-
-        var group = string.IsNullOrWhiteSpace(r.ServiceGroup) ? null : groups.Find(r.ServiceGroup.Trim());
-        if (!string.IsNullOrWhiteSpace(r.ServiceGroup) && group is null)
-        {
-            return Error.Invalid("serviceGroup", $"Không có nhóm dịch vụ \"{r.ServiceGroup}\".");
-        }
-
         return await RunAsync<TicketAtCounter>(point, number, async desk =>
         {
+            if (string.IsNullOrWhiteSpace(r.ServiceGroup) && r.Counter is null)
+            {
+                return Error.Required("serviceGroup", "nhóm dịch vụ hoặc quầy nhận số chuyển");
+            }
+
+            var group = string.IsNullOrWhiteSpace(r.ServiceGroup) ? null : groups.Find(r.ServiceGroup.Trim());
+            if (!string.IsNullOrWhiteSpace(r.ServiceGroup) && group is null)
+            {
+                return Error.Invalid("serviceGroup", $"Không có nhóm dịch vụ \"{r.ServiceGroup}\".");
+            }
+
             Counter? target = null;
             if (r.Counter is { } to)
             {
@@ -221,32 +222,32 @@ internal sealed class CounterActions(
     /// </summary>
     public async Task<Result<TicketAtCounter>> LinkDossierAsync(string point, int number, LinkRequest r, CancellationToken ct)
     {
-        var code = r.DossierCode?.Trim();
-        if (string.IsNullOrEmpty(code))
-        {
-            return Error.Required("dossierCode", "mã hồ sơ");
-        }
-
-        TicketEventKind? kind = r.Kind?.Trim().ToLowerInvariant() switch
-        {
-            null or "" => null,
-            "received" or "tiep-nhan" => TicketEventKind.DossierReceived,
-            "returned" or "tra-ket-qua" => TicketEventKind.ResultReturned,
-            _ => (TicketEventKind)(-1),
-        };
-        if (kind == (TicketEventKind)(-1))
-        {
-            return Error.Invalid("kind", "Loại liên kết phải là \"received\" (tiếp nhận hồ sơ) hoặc \"returned\" (trả kết quả).");
-        }
-
-        var dossier = await dossiers.FindAsync(code, ct);
-        if (dossier is null)
-        {
-            return Error.Invalid("dossierCode", $"Không có hồ sơ với mã \"{code}\". Vui lòng kiểm tra lại mã trên giấy tiếp nhận.");
-        }
-
         return await RunAsync<TicketAtCounter>(point, number, async desk =>
         {
+            var code = r.DossierCode?.Trim();
+            if (string.IsNullOrEmpty(code))
+            {
+                return Error.Required("dossierCode", "mã hồ sơ");
+            }
+
+            TicketEventKind? kind = r.Kind?.Trim().ToLowerInvariant() switch
+            {
+                null or "" => null,
+                "received" or "tiep-nhan" => TicketEventKind.DossierReceived,
+                "returned" or "tra-ket-qua" => TicketEventKind.ResultReturned,
+                _ => (TicketEventKind)(-1),
+            };
+            if (kind == (TicketEventKind)(-1))
+            {
+                return Error.Invalid("kind", "Loại liên kết phải là \"received\" (tiếp nhận hồ sơ) hoặc \"returned\" (trả kết quả).");
+            }
+
+            var dossier = await dossiers.FindAsync(code, ct);
+            if (dossier is null)
+            {
+                return Error.Invalid("dossierCode", $"Không có hồ sơ với mã \"{code}\". Vui lòng kiểm tra lại mã trên giấy tiếp nhận.");
+            }
+
             var found = await FindAsync(desk.Counter, r.Ticket, finishedToo: true, ct);
             if (found.Value is not { } ticket)
             {
