@@ -21,12 +21,14 @@ namespace MotCua.Cli;
 /// </summary>
 internal static class CliHost
 {
-    public static ServiceProvider Build()
+    /// <param name="settings">Settings over the file and the environment (the tests point the console at their database).</param>
+    public static ServiceProvider Build(IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
             .SetBasePath(Directory.GetCurrentDirectory())
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
+            .AddInMemoryCollection(settings ?? [])
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Identity;
+using MotCua.Platform.Jobs;
 using MotCua.Platform.Startup;
 using MotCua.Platform.Storage;
 
@@ -20,11 +22,21 @@ public static class PlatformServices
         services.AddMotCuaDatabase(configuration, contentRoot);
         services.AddScoped<CurrentActor>();
         services.AddScoped<AuditTrail>();
+        services.AddSingleton(sp => AuditKey.From(configuration, IsDevelopment(sp, configuration)));
+        services.AddScoped<VerifyAuditTrail>();
+        services.AddScoped<AuditSearch>();
+        services.AddPeriodicJob<SealAuditTrail>(TimeSpan.FromSeconds(configuration.GetValue("MotCua:Audit:SealSeconds", 10)));
         services.AddSingleton<Readiness>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<IFileStore>(sp => new FileSystemStore(Path.Combine(sp.GetRequiredService<DatabaseSettings>().DataDirectory, "files")));
         return services;
     }
+
+    /// <summary>The host's environment, or — in the console, which has no host — DOTNET_ENVIRONMENT / ASPNETCORE_ENVIRONMENT (Production when unset).</summary>
+    public static bool IsDevelopment(IServiceProvider services, IConfiguration configuration)
+        => services.GetService<IHostEnvironment>() is { } host
+            ? host.IsDevelopment()
+            : string.Equals(configuration["DOTNET_ENVIRONMENT"] ?? configuration["ASPNETCORE_ENVIRONMENT"], Environments.Development, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Staff accounts in the database, with their unit in the claims.</summary>
     public static IdentityBuilder AddStaffStores(this IdentityBuilder identity)

@@ -15,7 +15,8 @@ public static class IntegrationsModule
 {
     public static IServiceCollection AddIntegrations(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IPopulationRegistry, DemoPopulationRegistry>();
+        services.AddSingleton<IPopulationSource, DemoPopulationRegistry>();
+        services.AddScoped<IPopulationRegistry, AuditedPopulationRegistry>();
         services.AddCitizenIdentity(configuration);
         return services;
     }

@@ -19,6 +19,8 @@ public sealed class MotCuaDb(DbContextOptions<MotCuaDb> options, IEnumerable<IMo
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
@@ -40,6 +42,7 @@ public sealed class MotCuaDb(DbContextOptions<MotCuaDb> options, IEnumerable<IMo
         builder.Entity<DataProtectionKey>().ToTable("platform_data_protection_keys");
 
         AuditEntry.Configure(builder);
+        AuditCheckpoint.Configure(builder);
         OutboxMessage.Configure(builder);
         foreach (var contributor in contributors)
         {

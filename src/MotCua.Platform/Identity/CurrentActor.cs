@@ -13,7 +13,8 @@ public sealed class CurrentActor(IHttpContextAccessor accessor)
 
     public bool IsAuthenticated => User?.Identity?.IsAuthenticated == true;
 
-    public string Name => IsAuthenticated ? User!.Identity!.Name ?? "?" : "anonymous";
+    /// <summary>The user name; "anonymous" for a request nobody signed in to; "system" outside any request (a periodic job, the console).</summary>
+    public string Name => IsAuthenticated ? User!.Identity!.Name ?? "?" : accessor.HttpContext is null ? "system" : "anonymous";
 
     /// <summary>The full name to print on slips ("Phạm Thị Lan"); the user name when there is none.</summary>
     public string DisplayName => User?.FindFirstValue(StaffClaimsFactory.FullNameClaim) is { Length: > 0 } full ? full : Name;

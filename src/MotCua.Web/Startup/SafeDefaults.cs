@@ -1,11 +1,12 @@
 using MotCua.Platform;
+using MotCua.Platform.Audit;
 
 namespace MotCua.Web.Startup;
 
 /// <summary>
 /// Outside Development, MotCua refuses to start with anything a demo needs and a center must not have: demo staff with a
 /// published password, the bundled e-ID provider (demo citizens, public secrets, keys that change at every start),
-/// default secrets, and no public address or allowed hosts. Each problem names the setting to change.
+/// default secrets, no key for the audit trail's signed checkpoints, and no public address or allowed hosts. Each problem names the setting to change.
 /// </summary>
 internal static class SafeDefaults
 {
@@ -16,7 +17,8 @@ internal static class SafeDefaults
     {
         if (environment.IsDevelopment())
         {
-            return [];
+            // The development key stands in for a missing one; a key that is set must be a real one everywhere.
+            return !string.IsNullOrWhiteSpace(configuration[AuditKey.Setting]) && AuditKey.Problem(configuration) is { } badKey ? [badKey] : [];
         }
 
         var problems = new List<string>();
@@ -61,6 +63,11 @@ internal static class SafeDefaults
         if (string.IsNullOrWhiteSpace(configuration[$"{DataProtectionSection}:CertificatePath"]))
         {
             problems.Add($"{DataProtectionSection}:CertificatePath is not set: a PFX whose key encrypts the data-protection keys (sign-in cookies, antiforgery) stored in the database.");
+        }
+
+        if (AuditKey.Problem(configuration) is { } auditKey)
+        {
+            problems.Add(auditKey);
         }
 
         if (configuration["AllowedHosts"] is not { Length: > 0 } hosts || hosts.Split(';').Any(h => h.Trim() == "*"))

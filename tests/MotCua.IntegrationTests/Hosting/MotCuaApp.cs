@@ -39,6 +39,15 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
     /// <summary>The app's data folder (SQLite file, stored files).</summary>
     public string DataDirectory => dataDirectory;
 
+    /// <summary>The settings that point the console (`motcua`) at this app's database, in Development as the app runs.</summary>
+    public IReadOnlyDictionary<string, string?> ConsoleSettings => new Dictionary<string, string?>
+    {
+        ["DOTNET_ENVIRONMENT"] = "Development",
+        ["MotCua:Database"] = Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite",
+        ["MotCua:DataDirectory"] = dataDirectory,
+        ["ConnectionStrings:Postgres"] = postgres,
+    };
+
     public async Task InitializeAsync()
     {
         if (Provider == DatabaseProvider.Postgres && postgres is null)

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting.Internal;
 using MotCua.IntegrationTests.Hosting;
 using MotCua.Organisation.Contracts;
 using MotCua.Organisation.Staff;
+using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Web.Startup;
 
@@ -19,6 +20,9 @@ public sealed class SafeDefaultsTests
 {
     private static readonly string RepoRoot = FindRoot();
 
+    /// <summary>32 bytes in base64, as `openssl rand -base64 32` prints them.</summary>
+    private static readonly string AuditKeyText = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     [Fact]
     public void Production_with_the_shipped_settings_names_every_setting_to_change()
     {
@@ -28,6 +32,7 @@ public sealed class SafeDefaultsTests
         problems.ShouldContain(p => p.StartsWith("MotCua:Center:PublicBaseUrl is not set", StringComparison.Ordinal));
         problems.ShouldContain(p => p.StartsWith("AllowedHosts is not set", StringComparison.Ordinal));
         problems.ShouldContain(p => p.StartsWith("MotCua:DataProtection:CertificatePath is not set", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.StartsWith("MotCua:Audit:CheckpointKey is not set", StringComparison.Ordinal));
         problems.ShouldNotContain(p => p.Contains("DemoStaff", StringComparison.Ordinal), "the shipped settings create no demo staff");
         SafeDefaults.Message(Environment("Production"), problems).ShouldContain("refuses to start in the Production environment");
     }
@@ -55,12 +60,28 @@ public sealed class SafeDefaultsTests
         SafeDefaults.Problems(Shipped(
             ("MotCua:Identity:Authority", "https://sso.dichvucong.gov.vn/"), ("MotCua:Identity:ClientSecret", "issued-by-the-portal"),
             ("MotCua:Center:PublicBaseUrl", "https://dichvucong.hanoi.gov.vn"), ("AllowedHosts", "dichvucong.hanoi.gov.vn"),
-            ("MotCua:DataProtection:CertificatePath", "/etc/motcua/keys.pfx")), Environment("Production"))
+            ("MotCua:DataProtection:CertificatePath", "/etc/motcua/keys.pfx"), ("MotCua:Audit:CheckpointKey", AuditKeyText)), Environment("Production"))
             .ShouldBeEmpty();
         SafeDefaults.Problems(Shipped(("MotCua:Identity:Authority", "https://sso.dichvucong.gov.vn/"), ("MotCua:Center:PublicBaseUrl", "https://x.vn"), ("AllowedHosts", "x.vn"),
-            ("MotCua:DataProtection:CertificatePath", "/etc/motcua/keys.pfx")), Environment("Production"))
+            ("MotCua:DataProtection:CertificatePath", "/etc/motcua/keys.pfx"), ("MotCua:Audit:CheckpointKey", AuditKeyText)), Environment("Production"))
             .ShouldBe(["MotCua:Identity:ClientSecret is not set: the client secret the e-ID provider issued to this center."]);
         SafeDefaults.Problems(Shipped(("MotCua:Seed:DemoStaff", "true")), Environment("Development")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_audit_checkpoint_key_must_be_32_random_bytes_and_only_Development_may_go_without()
+    {
+        SafeDefaults.Problems(Shipped(("MotCua:Audit:CheckpointKey", "c2hvcnQ=")), Environment("Production"))
+            .ShouldContain("MotCua:Audit:CheckpointKey is not 32 or more bytes in base64 (e.g. `openssl rand -base64 32`).");
+        SafeDefaults.Problems(Shipped(("MotCua:Audit:CheckpointKey", "not base64!")), Environment("Development"))
+            .ShouldBe(["MotCua:Audit:CheckpointKey is not 32 or more bytes in base64 (e.g. `openssl rand -base64 32`)."], "a key that is set must be real, even in Development");
+
+        // The console has no host: its environment variables decide, and outside Development it refuses to go on without a key.
+        Should.Throw<InvalidOperationException>(() => AuditKey.From(Shipped(), development: false)).Message.ShouldStartWith("MotCua:Audit:CheckpointKey is not set");
+        AuditKey.From(Shipped(), development: true).IsDevelopmentKey.ShouldBeTrue();
+        var key = AuditKey.From(Shipped(("MotCua:Audit:CheckpointKey", AuditKeyText)), development: false);
+        key.IsDevelopmentKey.ShouldBeFalse();
+        key.Id.ShouldNotBe(AuditKey.Development.Id);
     }
 
     [Fact]
@@ -101,6 +122,7 @@ public sealed class SafeDefaultsTests
             ["MotCua:Identity:SigningCertificatePassword"] = "pilot",
             ["MotCua:DataProtection:CertificatePath"] = keys,
             ["MotCua:DataProtection:CertificatePassword"] = "pilot",
+            ["MotCua:Audit:CheckpointKey"] = AuditKeyText,
         });
         await app.InitializeAsync();
         try

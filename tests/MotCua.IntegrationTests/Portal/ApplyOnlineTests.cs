@@ -84,6 +84,12 @@ public abstract partial class ApplyOnlineTests(MotCuaApp app)
         (await stranger.Http.GetAsync($"/portal/ho-so/{code}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await stranger.Http.PostAsJsonAsync($"/api/v1/me/dossiers/{code}/withdrawals", new { reason = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await app.Client().GetAsync("/api/v1/me/dossiers")).StatusCode.ShouldBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.Redirect);
+
+        // The draft's life is in the audit trail: created, saved again at review, deleted when it became the dossier.
+        var draftAudit = await app.AuditAsync($"draft:{draftId}");
+        draftAudit.Count(a => a.Action == "draft.created").ShouldBe(1);
+        draftAudit.ShouldContain(a => a.Action == "draft.saved");
+        draftAudit.Single(a => a.Action == "draft.deleted").Details!.ShouldContain($"đã nộp thành hồ sơ {code}");
     }
 
     private static Dictionary<string, string> Values(string phone, string? draftId = null)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MotCua.IntegrationTests.Dossiers;
 using MotCua.IntegrationTests.Hosting;
 using MotCua.Platform.Data;
+using MotCua.Platform.Time;
 using MotCua.Queues.Tickets;
 
 namespace MotCua.IntegrationTests.Queues;
@@ -50,7 +51,16 @@ public abstract class CounterTests(MotCuaApp app)
         types.ShouldContain("queue.ticket-finished");
         types.ShouldContain("queue.ticket-linked");
 
+        // Every step is in the audit trail too, by whom, in the same unit of work as the change.
+        var ticketSubject = $"ticket:CN01/{VietnamTime.DayOf(DateTimeOffset.UtcNow):yyyy-MM-dd}/{taken.Number()}";
+        var audit = await app.AuditAsync(ticketSubject);
+        audit.Select(a => a.Action).ShouldBe(["queue.ticket-issued", "queue.ticket-called", "queue.ticket-recalled", "queue.ticket-serving", "queue.ticket-finished", "queue.ticket-linked"], ignoreOrder: true);
+        audit.Where(a => a.Action != "queue.ticket-issued").ShouldAllBe(a => a.ActorName == "tiepnhan" && a.Kind == MotCua.Platform.Audit.AuditKind.Change);
+        audit.Single(a => a.Action == "queue.ticket-issued").ActorName.ShouldBe("anonymous", "a kiosk takes the ticket");
+
         await officer.ActAsync("CN01", 3, "close").OkAsync();
+        (await app.AuditAsync("counter:CN01/3")).Select(a => a.Action).ShouldContain("queue.counter-closed");
+        (await app.AuditAsync("counter:CN01/3")).ShouldContain(a => a.Action == "queue.counter-opened" && a.ActorName == "tiepnhan" && a.Details!.Contains("cán bộ trực tiepnhan"));
     }
 
     [Fact]

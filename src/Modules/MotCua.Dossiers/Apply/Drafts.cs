@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 
 namespace MotCua.Dossiers.Apply;
@@ -10,16 +11,32 @@ internal sealed record DraftSummary(Guid Id, string ProcedureCode, string Proced
 /// Drafts of the signed-in citizen: saved on every step of the form, resumed from any device, kept for
 /// <c>MotCua:Portal:DraftDays</c> (default 30) after the last change with a warning in the last 3 days;
 /// expired drafts are neither shown nor resumed, and are deleted when their owner next lists them.
-/// Another citizen's draft id answers "not found".
+/// Another citizen's draft id answers "not found". Every change — created, saved, deleted, expired — is in the audit trail
+/// (subject <c>draft:{id}</c>), in the same transaction as the change.
 /// </summary>
-internal sealed class Drafts(MotCuaDb db, IConfiguration configuration, TimeProvider time)
+internal sealed class Drafts(MotCuaDb db, AuditTrail audit, IConfiguration configuration, TimeProvider time)
 {
     private TimeSpan Lifetime => TimeSpan.FromDays(Math.Clamp(configuration.GetValue("MotCua:Portal:DraftDays", 30), 1, 365));
 
     public async Task<IReadOnlyList<DraftSummary>> ListAsync(string owner, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        await db.Set<FormDraft>().Where(d => d.OwnerSubject == owner && d.ExpiresAt <= now).ExecuteDeleteAsync(ct);
+        var expired = await db.Set<FormDraft>().AsNoTracking().Where(d => d.OwnerSubject == owner && d.ExpiresAt <= now)
+            .Select(d => new { d.Id, d.ProcedureCode }).ToListAsync(ct);
+        if (expired.Count > 0)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var ids = expired.Select(d => d.Id).ToList();
+            await db.Set<FormDraft>().Where(d => ids.Contains(d.Id)).ExecuteDeleteAsync(ct);
+            foreach (var d in expired)
+            {
+                audit.Record("draft.expired", Subject(d.Id), $"thủ tục {d.ProcedureCode}; quá {Lifetime.TotalDays:0} ngày không sửa, đã xóa");
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
         var drafts = await db.Set<FormDraft>().AsNoTracking().Where(d => d.OwnerSubject == owner).OrderByDescending(d => d.UpdatedAt).Take(100).ToListAsync(ct);
         return drafts.Select(d => new DraftSummary(d.Id, d.ProcedureCode, d.ProcedureName, d.UpdatedAt, d.ExpiresAt, d.ExpiresAt - now < TimeSpan.FromDays(3))).ToList();
     }
@@ -41,6 +58,7 @@ internal sealed class Drafts(MotCuaDb db, IConfiguration configuration, TimeProv
             return null;
         }
 
+        var created = draft is null;
         if (draft is null)
         {
             draft = new FormDraft { OwnerSubject = owner, ProcedureCode = procedureCode, ProcedureVersion = procedureVersion, CreatedAt = now };
@@ -52,10 +70,27 @@ internal sealed class Drafts(MotCuaDb db, IConfiguration configuration, TimeProv
         draft.Files = files.ToDictionary(f => f.Key, f => f.Value);
         draft.UpdatedAt = now;
         draft.ExpiresAt = now + Lifetime;
+        audit.Record(created ? "draft.created" : "draft.saved", Subject(draft.Id),
+            $"thủ tục {procedureCode} v{procedureVersion}; {draft.Values.Count} trường, {draft.Files.Count} tệp");
         await db.SaveChangesAsync(ct);
         return draft;
     }
 
-    public async Task<bool> DeleteAsync(string owner, Guid id, CancellationToken ct)
-        => await db.Set<FormDraft>().Where(d => d.Id == id && d.OwnerSubject == owner).ExecuteDeleteAsync(ct) > 0;
+    /// <summary>Deletes the owner's draft (<paramref name="reason"/> goes to the audit trail); false when it is not one of theirs.</summary>
+    public async Task<bool> DeleteAsync(string owner, Guid id, string reason, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var procedure = await db.Set<FormDraft>().Where(d => d.Id == id && d.OwnerSubject == owner).Select(d => d.ProcedureCode).FirstOrDefaultAsync(ct);
+        if (procedure is null || await db.Set<FormDraft>().Where(d => d.Id == id && d.OwnerSubject == owner).ExecuteDeleteAsync(ct) == 0)
+        {
+            return false;
+        }
+
+        audit.Record("draft.deleted", Subject(id), $"thủ tục {procedure}; {reason}");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    private static string Subject(Guid id) => $"draft:{id}";
 }

@@ -237,7 +237,7 @@ internal sealed class SubmitApplication(SubmitOnline submit, Drafts drafts, OrgD
         var submitted = await submit.RunAsync(request, new OnlineIdentity(filer.Subject, filer.AssuranceLevel), ct, idempotencyKey);
         if (submitted.Succeeded && draftId is { } id)
         {
-            await drafts.DeleteAsync(filer.Subject, id, ct);
+            await drafts.DeleteAsync(filer.Subject, id, $"đã nộp thành hồ sơ {submitted.Value!.Code}", ct);
         }
 
         return submitted;

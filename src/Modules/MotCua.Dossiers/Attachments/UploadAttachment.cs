@@ -1,4 +1,5 @@
 using MotCua.Forms.Contracts;
+using MotCua.Platform.Audit;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Storage;
 
@@ -8,9 +9,10 @@ internal sealed record UploadedFile(string Sha256, string FileName, string Conte
 
 /// <summary>
 /// Stores a scan or an upload before the dossier that uses it is saved: the content decides its type
-/// (a ".pdf" must start like a PDF), the size is capped, the name made safe.
+/// (a ".pdf" must start like a PDF), the size is capped, the name made safe. A stored file is in the audit trail
+/// (subject <c>file:{sha256}</c>: who uploaded what, when, from where), saved once the file is stored.
 /// </summary>
-internal sealed class UploadAttachment(IFileStore files)
+internal sealed class UploadAttachment(IFileStore files, AuditTrail audit)
 {
     public async Task<Result<UploadedFile>> RunAsync(Stream content, string? fileName, long? length, CancellationToken ct)
     {
@@ -43,7 +45,9 @@ internal sealed class UploadAttachment(IFileStore files)
         try
         {
             var stored = await files.PutAsync(guarded, ct);
-            return new UploadedFile(stored.Sha256, FileKinds.SafeName(fileName, type), type, stored.Size);
+            var uploaded = new UploadedFile(stored.Sha256, FileKinds.SafeName(fileName, type), type, stored.Size);
+            await audit.RecordSavedAsync("attachment.uploaded", $"file:{uploaded.Sha256}", $"{uploaded.FileName}; {uploaded.ContentType}; {uploaded.Size} byte", ct);
+            return uploaded;
         }
         catch (FileTooLargeException)
         {

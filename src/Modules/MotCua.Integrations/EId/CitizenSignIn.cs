@@ -207,7 +207,7 @@ internal sealed class CitizenOidcEvents(CitizenIdentitySettings settings, IPopul
             return;
         }
 
-        var known = await registry.FindAsync(idNumber, context.HttpContext.RequestAborted);
+        var known = await registry.FindAsync(idNumber, "Đăng nhập VNeID: bổ sung thông tin công dân", context.HttpContext.RequestAborted);
         var claims = new List<Claim>
         {
             new(CitizenClaims.Subject, Value(CitizenClaims.Subject) ?? ""),

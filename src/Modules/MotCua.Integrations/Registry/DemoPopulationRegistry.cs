@@ -2,8 +2,14 @@ using MotCua.Integrations.Contracts;
 
 namespace MotCua.Integrations.Registry;
 
+/// <summary>Where the registry's data comes from: the national population database, or the demo citizens.</summary>
+internal interface IPopulationSource
+{
+    Task<Citizen?> FindAsync(string idNumber, CancellationToken ct);
+}
+
 /// <summary>Demo citizens for development and tests (ID numbers are fictitious).</summary>
-internal sealed class DemoPopulationRegistry : IPopulationRegistry
+internal sealed class DemoPopulationRegistry : IPopulationSource
 {
     public static readonly IReadOnlyList<Citizen> Citizens =
     [

@@ -6,6 +6,9 @@ namespace MotCua.Queues.Appointments;
 /// <summary>How appointments read in Vietnamese on the pages and in the API.</summary>
 internal static class AppointmentText
 {
+    /// <summary>The appointment in the audit trail: "appointment:HK-XXXXXXXX".</summary>
+    public static string AuditSubject(string code) => $"appointment:{code}";
+
     public static string Status(AppointmentStatus status) => status switch
     {
         AppointmentStatus.Booked => "Đã đặt",

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Catalog.Contracts;
+using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Outbox;
@@ -22,7 +23,7 @@ internal sealed record BookingRequest(string? Point, string? ServiceGroup, strin
 /// transactions are serialised), the caps are counted, then one conditional upsert takes a place in the slot
 /// (booked &lt; capacity) — concurrent bookings never overbook — and the appointment and its outbox row are saved.
 /// </summary>
-internal sealed class BookAppointment(MotCuaDb db, AppointmentSlots slots, ServiceGroupList groups, ProcedureLookup procedures, TimeProvider time, IOptions<QueueOptions> options)
+internal sealed class BookAppointment(MotCuaDb db, AppointmentSlots slots, ServiceGroupList groups, ProcedureLookup procedures, AuditTrail audit, TimeProvider time, IOptions<QueueOptions> options)
 {
     public async Task<Result<AppointmentView>> RunAsync(
         BookingRequest request, string holderIdNumber, string holderName, CancellationToken ct)
@@ -146,6 +147,9 @@ internal sealed class BookAppointment(MotCuaDb db, AppointmentSlots slots, Servi
                 Day = AppointmentText.Day(appointment.Day),
                 Start = AppointmentText.Time(appointment.SlotStart),
             }, now));
+            audit.Record("queue.appointment-booked", AppointmentText.AuditSubject(appointment.Code),
+                $"{place.Code}; nhóm {appointment.ServiceGroup}; {AppointmentText.Time(appointment.SlotStart)} ngày {AppointmentText.Date(appointment.Day)}; người hẹn {holderIdNumber}"
+                + (procedureCode is null ? "" : $"; thủ tục {procedureCode}"));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return (appointment, (Error?)null);

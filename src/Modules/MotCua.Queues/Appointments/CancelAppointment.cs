@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Outbox;
@@ -9,7 +10,7 @@ namespace MotCua.Queues.Appointments;
 /// The holder cancels a booking before its slot starts: the appointment is cancelled and its place goes back to
 /// the slot, with the outbox row, in one transaction.
 /// </summary>
-internal sealed class CancelAppointment(MotCuaDb db, TimeProvider time)
+internal sealed class CancelAppointment(MotCuaDb db, AuditTrail audit, TimeProvider time)
 {
     public async Task<Result<Done>> RunAsync(string holderIdNumber, string? code, CancellationToken ct)
     {
@@ -50,6 +51,7 @@ internal sealed class CancelAppointment(MotCuaDb db, TimeProvider time)
                 .Where(s => s.PointId == appointment.PointId && s.Day == appointment.Day && s.StartMinute == minute && s.ServiceGroup == appointment.ServiceGroup && s.Booked > 0)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.Booked, s => s.Booked - 1), ct);
             db.Add(OutboxMessage.Create("queue.appointment-cancelled", appointment.Code, new { appointment.Code }, now));
+            audit.Record("queue.appointment-cancelled", AppointmentText.AuditSubject(appointment.Code), "người hẹn hủy lịch");
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return Done.Value;

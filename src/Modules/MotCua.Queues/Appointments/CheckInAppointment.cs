@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Organisation.Contracts;
+using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Outbox;
@@ -25,7 +26,7 @@ internal sealed record CheckedIn(string Code, string Point, string PointName, st
 /// appointment. The move Booked → CheckedIn is a conditional update, so one appointment gives one ticket however
 /// many times (or at once) it is checked in; checking in again answers the same ticket.
 /// </summary>
-internal sealed class CheckInAppointment(MotCuaDb db, TakeTicket take, OrgDirectory org, ServiceGroupList groups, TimeProvider time, IOptions<QueueOptions> options)
+internal sealed class CheckInAppointment(MotCuaDb db, TakeTicket take, OrgDirectory org, ServiceGroupList groups, AuditTrail audit, TimeProvider time, IOptions<QueueOptions> options)
 {
     public async Task<Result<CheckedIn>> RunAsync(string? code, string? atPoint, CancellationToken ct)
     {
@@ -87,6 +88,7 @@ internal sealed class CheckInAppointment(MotCuaDb db, TakeTicket take, OrgDirect
         await db.Set<Appointment>().Where(a => a.Id == appointment.Id)
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.TicketId, ticket.Id), ct);
         db.Add(OutboxMessage.Create("queue.appointment-checked-in", appointment.Code, new { appointment.Code, Ticket = ticket.Number, Point = ticket.Point }, now));
+        audit.Record("queue.appointment-checked-in", AppointmentText.AuditSubject(appointment.Code), $"số thứ tự {ticket.Number} tại {ticket.Point}");
         await db.SaveChangesAsync(ct);
         return new CheckedIn(appointment.Code, ticket.Point, ticket.PointName, ticket.Number, ticket.Token, ticket.ServiceGroupName, Again: false);
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MotCua.Organisation.Contracts;
+using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Jobs;
 using MotCua.Platform.Outbox;
@@ -23,7 +24,7 @@ internal sealed record AppointmentSweepReport(int Reminded, int NoShows);
 /// another instance changed first is skipped (on PostgreSQL the second update waits for the first and then finds
 /// nothing to change) and every event is written once.
 /// </summary>
-internal sealed class SweepAppointments(MotCuaDb db, OrgDirectory org, TimeProvider time, IOptions<QueueOptions> options) : IPeriodicJob
+internal sealed class SweepAppointments(MotCuaDb db, OrgDirectory org, AuditTrail audit, TimeProvider time, IOptions<QueueOptions> options) : IPeriodicJob
 {
     async Task<string?> IPeriodicJob.RunOnceAsync(CancellationToken ct)
         => await RunAsync(ct) is { } r && r.Reminded + r.NoShows > 0 ? r.ToString() : null;
@@ -78,6 +79,7 @@ internal sealed class SweepAppointments(MotCuaDb db, OrgDirectory org, TimeProvi
                         Start = AppointmentText.Time(a.SlotStart),
                         Text = $"Nhắc lịch hẹn {a.Code}: {AppointmentText.Time(a.SlotStart)} ngày {AppointmentText.Date(a.Day)} tại {point?.Name}. Vui lòng đến trước giờ hẹn và xác nhận tại ki-ốt.",
                     }, now));
+                    audit.Record("queue.appointment-reminded", AppointmentText.AuditSubject(a.Code), "nhắc lịch hẹn ngày hôm sau");
                     done++;
                 }
             }
@@ -112,6 +114,7 @@ internal sealed class SweepAppointments(MotCuaDb db, OrgDirectory org, TimeProvi
                 if (marked == 1)
                 {
                     db.Add(OutboxMessage.Create("queue.appointment-no-show", a.Code, new { a.Code, a.HolderIdNumber, Day = AppointmentText.Day(a.Day), Start = AppointmentText.Time(a.SlotStart) }, now));
+                    audit.Record("queue.appointment-no-show", AppointmentText.AuditSubject(a.Code), $"quá {options.Value.NoShowAfterMinutes} phút sau giờ hẹn không xác nhận");
                     done++;
                 }
             }

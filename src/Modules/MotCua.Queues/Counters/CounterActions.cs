@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Dossiers.Contracts;
 using MotCua.Organisation.Contracts;
+using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
@@ -32,11 +33,11 @@ internal sealed record LinkRequest(string? DossierCode, string? Kind = null, str
 /// /api/v1/points/{point}/counters/{number}/… call the same methods), over one path: load the counter (the actor must
 /// work for its point), check the actor may operate it (the officer on duty, or a manager), find the ticket, let the
 /// entity decide (<see cref="Counter"/>, <see cref="Ticket"/>), then save the change with the ticket's timeline line
-/// and the outbox row in one SaveChanges. The ticket's status and the counter's version are concurrency tokens, so an
+/// and the outbox row and the audit line in one SaveChanges. The ticket's status and the counter's version are concurrency tokens, so an
 /// action racing another on the same ticket or counter answers 409 with nothing saved — no lock is needed.
 /// </summary>
 internal sealed class CounterActions(
-    MotCuaDb db, CounterScope scope, ServiceGroupList groups, LiveQueue live, IDossierLookup dossiers, TimeProvider time, IOptions<QueueOptions> options)
+    MotCuaDb db, CounterScope scope, ServiceGroupList groups, LiveQueue live, IDossierLookup dossiers, AuditTrail audit, TimeProvider time, IOptions<QueueOptions> options)
 {
     /// <summary>Attempts of a call before giving up when other counters keep taking the chosen ticket first.</summary>
     public const int CallAttempts = 25;
@@ -68,7 +69,7 @@ internal sealed class CounterActions(
                 return open;
             }
 
-            Note(desk, "queue.counter-opened", new { Point = desk.Point.Code, desk.Counter.Number, Officer = officer.UserName, OpenedBy = scope.UserName });
+            Note(desk, "queue.counter-opened", new { Point = desk.Point.Code, desk.Counter.Number, Officer = officer.UserName, OpenedBy = scope.UserName }, $"cán bộ trực {officer.UserName}");
             return CounterState.From(desk.Point, desk.Counter, current: null);
         }, ct, onDuty: false);
 
@@ -87,7 +88,7 @@ internal sealed class CounterActions(
                 return closed;
             }
 
-            Note(desk, "queue.counter-closed", new { Point = desk.Point.Code, desk.Counter.Number, Officer = officer, ClosedBy = scope.UserName });
+            Note(desk, "queue.counter-closed", new { Point = desk.Point.Code, desk.Counter.Number, Officer = officer, ClosedBy = scope.UserName }, $"cán bộ trực {officer}");
             return CounterState.From(desk.Point, desk.Counter, current: null);
         }, ct);
 
@@ -110,7 +111,7 @@ internal sealed class CounterActions(
             }
 
             desk.Counter.ChangeProfile(codes.Select(c => groups.Find(c)!.Code).Distinct());
-            Note(desk, "queue.counter-profile-changed", new { Point = desk.Point.Code, desk.Counter.Number, desk.Counter.ServiceGroups, ChangedBy = scope.UserName });
+            Note(desk, "queue.counter-profile-changed", new { Point = desk.Point.Code, desk.Counter.Number, desk.Counter.ServiceGroups, ChangedBy = scope.UserName }, $"nhóm dịch vụ {string.Join(", ", desk.Counter.Groups)}");
             return Task.FromResult<Result<CounterState>>(CounterState.From(desk.Point, desk.Counter, current: null));
         }, ct);
     }
@@ -383,18 +384,23 @@ internal sealed class CounterActions(
         return here ? ticket : Error.Conflict($"Số {ticket.Display} không phải số đang ở {counter.Name}.");
     }
 
-    /// <summary>The ticket's timeline line (at the counter, unless <paramref name="detail"/> says) and its outbox row, saved with the change.</summary>
+    /// <summary>The ticket's timeline line (at the counter, unless <paramref name="detail"/> says), its outbox row and its audit line, saved with the change.</summary>
     private void Record(Desk desk, Ticket ticket, TicketEventKind kind, string? detail = null, object? payload = null)
     {
         ticket.Events.Add(new TicketEvent { TicketId = ticket.Id, At = desk.Now, Kind = kind, Detail = detail ?? desk.Counter.Name, Actor = scope.DisplayName });
         db.Add(OutboxMessage.Create(OutboxType(kind), ticket.Display,
             payload ?? new { ticket.Id, Point = desk.Point.Code, Counter = desk.Counter.Number, ticket.Display, ticket.ServiceGroup, Status = ticket.Status.ToString(), ticket.DossierCode },
             desk.Now));
+        audit.Record(OutboxType(kind), TicketText.AuditSubject(desk.Point.Code, ticket),
+            $"{desk.Counter.Name}: {TicketText.Event(kind).ToLowerInvariant()}" + (detail is null || detail == desk.Counter.Name ? "" : $" ({detail})") + $"; {TicketText.Status(ticket.Status).ToLowerInvariant()}");
     }
 
-    /// <summary>The outbox row of a change of the counter itself (opened, closed, profile).</summary>
-    private void Note(Desk desk, string type, object payload)
-        => db.Add(OutboxMessage.Create(type, $"{desk.Point.Code}/{desk.Counter.Number}", payload, desk.Now));
+    /// <summary>The outbox row and the audit line of a change of the counter itself (opened, closed, profile).</summary>
+    private void Note(Desk desk, string type, object payload, string details)
+    {
+        db.Add(OutboxMessage.Create(type, $"{desk.Point.Code}/{desk.Counter.Number}", payload, desk.Now));
+        audit.Record(type, TicketText.CounterSubject(desk.Point.Code, desk.Counter.Number), $"{desk.Counter.Name}: {details}");
+    }
 
     private static string OutboxType(TicketEventKind kind) => kind switch
     {

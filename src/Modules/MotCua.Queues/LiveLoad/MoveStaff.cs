@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Outbox;
 using MotCua.Queues.Counters;
+using MotCua.Queues.Tickets;
 
 namespace MotCua.Queues.LiveLoad;
 
@@ -13,7 +15,7 @@ internal sealed record MoveStaffRequest(string? Officer, string? ToPoint, int? T
 /// Moves staff where the load is (điều chuyển cán bộ): closes the officer's counter at one point and opens a counter
 /// at another for the same officer, in one transaction — both or neither. Managers only, in their scope at both points.
 /// </summary>
-internal sealed class MoveStaff(MotCuaDb db, CounterScope scope, TimeProvider time)
+internal sealed class MoveStaff(MotCuaDb db, CounterScope scope, AuditTrail audit, TimeProvider time)
 {
     public async Task<Result<CounterState>> RunAsync(MoveStaffRequest request, CancellationToken ct)
     {
@@ -81,6 +83,9 @@ internal sealed class MoveStaff(MotCuaDb db, CounterScope scope, TimeProvider ti
 
                 db.Add(OutboxMessage.Create("queue.staff-moved", userName,
                     new { Officer = userName, From = new { Point = fromPlace.Code, from.Number }, To = new { Point = toPlace.Code, to.Number }, MovedBy = scope.UserName }, now));
+                audit.Record("queue.counter-closed", TicketText.CounterSubject(fromPlace.Code, from.Number), $"{from.Name}: điều chuyển cán bộ {userName}");
+                audit.Record("queue.counter-opened", TicketText.CounterSubject(toPlace.Code, to.Number), $"{to.Name}: cán bộ trực {userName} (điều chuyển)");
+                audit.Record("queue.staff-moved", $"staff:{userName}", $"từ {fromPlace.Code} {from.Name} đến {toPlace.Code} {to.Name}");
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             });

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Organisation.Contracts;
+using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Outbox;
@@ -10,7 +11,7 @@ namespace MotCua.Queues.Tickets;
 /// The holder gives a ticket back before being called (from the follow page or DELETE /api/v1/tickets/{token}):
 /// whoever holds the secret token may cancel, as whoever holds the paper ticket may walk away.
 /// </summary>
-internal sealed class CancelTicket(MotCuaDb db, OrgDirectory org, TimeProvider time)
+internal sealed class CancelTicket(MotCuaDb db, OrgDirectory org, AuditTrail audit, TimeProvider time)
 {
     public async Task<Result<Done>> RunAsync(string token, CancellationToken ct)
     {
@@ -29,6 +30,7 @@ internal sealed class CancelTicket(MotCuaDb db, OrgDirectory org, TimeProvider t
         var point = await org.UnitAsync(ticket.PointId, ct);
         db.Add(new TicketEvent { TicketId = ticket.Id, At = now, Kind = TicketEventKind.Cancelled, Detail = "người giữ số tự hủy" });
         db.Add(OutboxMessage.Create("queue.ticket-cancelled", ticket.Display, new { ticket.Id, Point = point?.Code, ticket.Display, ticket.ServiceGroup }, now));
+        audit.Record("queue.ticket-cancelled", TicketText.AuditSubject(point?.Code, ticket), "người giữ số tự hủy");
         try
         {
             await db.SaveChangesAsync(ct);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Catalog.Contracts;
 using MotCua.Organisation.Contracts;
+using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
@@ -35,7 +36,7 @@ internal sealed record IssuedTicket(
 /// Takes a ticket at a point for a service group (kiosk, virtual ticket from the portal or the entrance QR,
 /// reception desk, appointment check-in): a number unique per point and day, in the one FIFO queue.
 /// </summary>
-internal sealed class TakeTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList groups, LiveQueue live, TimeProvider time, CurrentActor actor, IOptions<QueueOptions> options)
+internal sealed class TakeTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList groups, LiveQueue live, TimeProvider time, CurrentActor actor, AuditTrail audit, IOptions<QueueOptions> options)
 {
     /// <summary>Open tickets one holder may keep at the same time (virtual tickets), so nobody hoards numbers.</summary>
     public const int MaxOpenTicketsPerHolder = 2;
@@ -116,6 +117,9 @@ internal sealed class TakeTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList
             issued.Events.Add(new TicketEvent { At = now, Kind = TicketEventKind.Issued, Detail = ChannelText(channel), Actor = actor.IsAuthenticated ? actor.DisplayName : "" });
             db.Add(issued);
             db.Add(OutboxMessage.Create("queue.ticket-issued", issued.Display, new { issued.Id, Point = point.Code, issued.Display, issued.ServiceGroup, Channel = channel.ToString() }, now));
+            audit.Record("queue.ticket-issued", TicketText.AuditSubject(point.Code, issued),
+                $"nhóm {issued.ServiceGroup}; {ChannelText(channel)}; ưu tiên: {TicketText.Priority(priority).ToLowerInvariant()}"
+                + (holderId is null ? "" : $"; người giữ số {holderId}") + (appointmentId is null ? "" : "; theo lịch hẹn"));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return issued;

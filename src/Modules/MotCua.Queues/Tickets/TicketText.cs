@@ -3,6 +3,13 @@ namespace MotCua.Queues.Tickets;
 /// <summary>The Vietnamese words for a ticket's states, priorities and timeline (shown and announced).</summary>
 internal static class TicketText
 {
+    /// <summary>The ticket in the audit trail: "ticket:CN01/2026-12-07/A-0012" (a number is unique per point and day).</summary>
+    public static string AuditSubject(string? point, Ticket ticket)
+        => $"ticket:{point}/{ticket.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}/{ticket.Display}";
+
+    /// <summary>A counter in the audit trail: "counter:CN01/3".</summary>
+    public static string CounterSubject(string point, int number) => $"counter:{point}/{number}";
+
     public static string Status(TicketStatus status) => status switch
     {
         TicketStatus.Waiting => "Đang chờ",
