@@ -54,7 +54,7 @@ internal sealed class TrackingBook(MotCuaDb db, CurrentActor actor, AuditTrail a
         var rows = await query
             .Select(d => new { d.Code, d.ProcedureName, Documents = d.Documents.Count, d.Applicant.Name, d.Applicant.Address, d.Applicant.Phone, d.AgencyName, d.ReceivedAt, d.DueAt, d.Status, d.ReceivingUnitName, d.CreatedAt })
             .ToListAsync(ct);
-        await audit.RecordReadAsync("dossier.book.read", $"book:{unitId?.ToString() ?? "all"}:{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", ct, scope.Reason is null ? null : $"Lý do: {scope.Reason}");
+        await audit.RecordReadAsync("dossier.book.read", $"book:{unitId?.ToString() ?? "all"}:{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", scope.Reason is null ? null : $"Lý do: {scope.Reason}", ct);
         return rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Code, StringComparer.Ordinal)
             .Select((r, i) => new BookEntry(i + 1, r.Code, r.ProcedureName, r.Documents, r.Name, $"{r.Address} — {r.Phone}", r.AgencyName, r.ReceivedAt, r.DueAt, DossierStatuses.Vietnamese(r.Status), r.ReceivingUnitName))
             .ToList<BookEntry>();

@@ -81,7 +81,7 @@ internal sealed class WorkInbox(MotCuaDb db, CurrentActor actor, IDeadlineClocks
             .Select(x => new { x.d.Code, x.d.ProcedureName, x.d.Applicant.Name, x.d.Status, x.t.StepName, x.t.UnitName, x.t.AssigneeName, StepDue = x.t.DueAt, x.d.DueAt })
             .ToListAsync(ct);
         // The lists name applicants: reading one is a read of personal data.
-        await audit.RecordReadAsync("work.read", $"work:{ApiName(list)}", ct, string.IsNullOrWhiteSpace(search) ? null : $"Tìm: {search.Trim()}");
+        await audit.RecordReadAsync("work.read", $"work:{ApiName(list)}", string.IsNullOrWhiteSpace(search) ? null : $"Tìm: {search.Trim()}", ct);
         return found.Select(x => new WorkItem(x.Code, x.ProcedureName, x.Name, DossierStatuses.Vietnamese(x.Status), x.StepName, x.UnitName, x.AssigneeName, x.StepDue, x.DueAt,
                 x.StepDue < now || x.DueAt < now, !(x.StepDue < now || x.DueAt < now) && (x.StepDue <= soon || x.DueAt <= soon)))
             .DistinctBy(x => (x.Code, x.StepName))

@@ -113,7 +113,7 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, Tracking
             d.Tasks.Where(t => t.Kind == StepKind.Return).Select(t => (DateTimeOffset?)t.OpenedAt).Min(),
             d.ReturnedAt,
             DossierStatuses.Vietnamese(d.Status))).ToList();
-        await audit.RecordReadAsync("dossier.book.read", $"book:{unitId?.ToString() ?? "all"}:{from:yyyy-MM-dd}:{to:yyyy-MM-dd}", ct, scope.Reason is null ? null : $"Lý do: {scope.Reason}");
+        await audit.RecordReadAsync("dossier.book.read", $"book:{unitId?.ToString() ?? "all"}:{from:yyyy-MM-dd}:{to:yyyy-MM-dd}", scope.Reason is null ? null : $"Lý do: {scope.Reason}", ct);
         return slips.Book(new BookExtract(unitName, from, to, rows));
     }
 

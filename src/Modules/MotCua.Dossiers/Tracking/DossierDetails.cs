@@ -35,7 +35,7 @@ internal sealed class DossierDetails(MotCuaDb db, CurrentActor actor, AuditTrail
             return refused;
         }
 
-        await audit.RecordReadAsync(what, $"dossier:{code}", ct, string.IsNullOrWhiteSpace(reason) ? null : $"Lý do: {reason.Trim()}");
+        await audit.RecordReadAsync(what, $"dossier:{code}", string.IsNullOrWhiteSpace(reason) ? null : $"Lý do: {reason.Trim()}", ct);
         return dossier;
     }
 }
