@@ -132,7 +132,7 @@ public static class DossiersModule
             return NotFoundDossier();
         }
 
-        return slips.Render(dossier, $"{center.Value.BaseUrl(http)}/tra-cuu?code={Uri.EscapeDataString(code)}").ToFile("application/pdf", $"{code}.pdf");
+        return slips.Render(dossier, $"{center.Value.BaseUrl(http)}/tra-cuu?code={Uri.EscapeDataString(code)}", ct).ToFile("application/pdf", $"{code}.pdf");
     }
 
     public static IResult NotFoundDossier()

@@ -29,7 +29,7 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, AuditTra
 
         var newDue = d.DueAt ?? x.NewDue ?? x.PreviousDue;
         return slips.Apology(new ApologyLetter(d.Code, d.AgencyName, d.Applicant.Name, d.Applicant.Address, d.ProcedureName, received, x.PreviousDue,
-            newDue > x.PreviousDue ? newDue : x.PreviousDue.AddMinutes(1), x.Reason, x.LegalBasis, x.GrantedBy, $"Lãnh đạo {d.AgencyName}", x.GrantedAt, trackingUrl));
+            newDue > x.PreviousDue ? newDue : x.PreviousDue.AddMinutes(1), x.Reason, x.LegalBasis, x.GrantedBy, $"Lãnh đạo {d.AgencyName}", x.GrantedAt, trackingUrl), ct);
     }
 
     public async Task<Result<byte[]>> StopNoticeAsync(string code, string trackingUrl, CancellationToken ct)
@@ -47,7 +47,7 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, AuditTra
 
         var stop = d.Events.Where(e => e.Kind == "stopped").MaxBy(e => e.At);
         return slips.Stop(new StopNotice(d.Code, d.AgencyName, d.Applicant.Name, d.ProcedureName, received, d.Reason ?? "", d.LegalBasis ?? "",
-            stop?.ActorName ?? "", $"Lãnh đạo {d.AgencyName}", stop?.At ?? d.FinishedAt ?? received, trackingUrl));
+            stop?.ActorName ?? "", $"Lãnh đạo {d.AgencyName}", stop?.At ?? d.FinishedAt ?? received, trackingUrl), ct);
     }
 
     /// <summary>Form 06: one row per hand-over, with the step's own due instant and how it did.</summary>
@@ -72,7 +72,7 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, AuditTra
         var coordinating = d.Tasks.Where(t => t.UnitId != d.AgencyId && t.UnitId != d.ReceivingUnitId).Select(t => t.UnitName).Distinct().ToList();
         await audit.RecordReadAsync("dossier.control-sheet.read", $"dossier:{code}", ct);
         return slips.Control(new ControlSheet(d.Code, d.ProcedureName, d.Applicant.Name, received, d.DueAt, d.AgencyName, coordinating, rows,
-            d.ReturnedAt, d.Return is { } r ? $"{r.RecipientName} ({r.Describe()})" : null, trackingUrl));
+            d.ReturnedAt, d.Return is { } r ? $"{r.RecipientName} ({r.Describe()})" : null, trackingUrl), ct);
     }
 
     /// <summary>Form 07 for a receiving unit (all units when null) and a period of local days.</summary>
@@ -100,7 +100,7 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, AuditTra
             d.ReturnedAt,
             DossierStatuses.Vietnamese(d.Status))).ToList();
         await audit.RecordReadAsync("dossier.book.read", $"book:{unitId?.ToString() ?? "all"}:{from:yyyy-MM-dd}:{to:yyyy-MM-dd}", ct);
-        return slips.Book(new BookExtract(unitName, from, to, rows));
+        return slips.Book(new BookExtract(unitName, from, to, rows), ct);
     }
 
     private static string StepVerdict(DossierTask t) => (t.CompletedAt, t.DueAt) switch
