@@ -52,7 +52,7 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
         {
             if (request.CaseIndex < 0 || request.CaseIndex >= content.DocumentGroups.Count)
             {
-                errors.Add(Error.Invalid("caseIndex", $"Trường hợp số {request.CaseIndex + 1} không có trong thủ tục (có {content.DocumentGroups.Count} trường hợp)."));
+                errors.Add(Error.Invalid("caseIndex", $"Trường hợp số {(long)request.CaseIndex + 1} không có trong thủ tục (có {content.DocumentGroups.Count} trường hợp)."));
             }
             else
             {
