@@ -37,6 +37,9 @@ public static class TextLimits
     /// <summary>A legal basis or an authorisation (columns 1,000 and 500).</summary>
     public const int LegalBasis = 1000;
 
+    /// <summary>A legal document's number or source cited for a change (column 500).</summary>
+    public const int LegalDocument = 500;
+
     /// <summary>An authorisation to file for someone else (column 500).</summary>
     public const int Authorisation = 500;
 
@@ -72,13 +75,16 @@ public static class TextLimits
         ["recipientIdNumber"] = IdNumber,
         ["receipt"] = Label,
         ["number"] = Label,
-        ["position"] = Label,
+        ["position"] = Name,
         ["decision"] = Label,
         ["document"] = Label,
         ["officer"] = Label,
         ["assignee"] = Label,
         ["satisfaction"] = Label,
         ["procedureCode"] = Code,
+        ["procedure"] = Code,
+        ["ward"] = Code,
+        ["kind"] = Code,
         ["dossierCode"] = Code,
         ["wardCode"] = Code,
         ["agencyCode"] = Code,
@@ -95,7 +101,7 @@ public static class TextLimits
         ["question"] = Reason,
         ["description"] = Reason,
         ["legalBasis"] = LegalBasis,
-        ["legalDocument"] = LegalBasis,
+        ["legalDocument"] = LegalDocument,
         ["authorisation"] = Authorisation,
     };
 
@@ -119,7 +125,9 @@ public static class TextLimits
     }
 
     public static Error TooLong(string field, string label, int max)
-        => new("too-long", $"{Capitalised(label)} dài quá {max:N0} ký tự.".Replace(',', '.'), 400, field);
+        => new("too-long", $"{Capitalised(label)} dài quá {max.ToString("N0", Vietnamese)} ký tự.", 400, field);
+
+    private static readonly System.Globalization.CultureInfo Vietnamese = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
 
     private static string Capitalised(string label) => label.Length == 0 ? label : char.ToUpperInvariant(label[0]) + label[1..];
 }

@@ -6,6 +6,7 @@ using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
 using MotCua.Platform.Outbox;
+using MotCua.Platform.Text;
 
 namespace MotCua.Dossiers.Reception;
 
@@ -94,6 +95,9 @@ internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDate
         }
     }
 
+    /// <summary>Documents one supplement request may list (the slip's table and the timeline note stay readable).</summary>
+    internal const int MaxMissingItems = 30;
+
     internal static List<Error> ActionErrors(ReceptionRequest request)
     {
         var errors = new List<Error>();
@@ -113,6 +117,19 @@ internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDate
                 break;
         }
 
+        if (request.Missing is { Count: > MaxMissingItems })
+        {
+            errors.Add(Error.Invalid("missing", $"Một lần yêu cầu bổ sung tối đa {MaxMissingItems} nội dung."));
+        }
+
+        for (var i = 0; i < (request.Missing?.Count ?? 0) && i < MaxMissingItems; i++)
+        {
+            TextLimits.Check(request.Missing![i].Document, TextLimits.Label, $"missing[{i}].document", "tên giấy tờ cần bổ sung", errors);
+            TextLimits.Check(request.Missing[i].Reason, TextLimits.Reason, $"missing[{i}].reason", "lý do cần bổ sung", errors);
+        }
+
+        TextLimits.Check(request.Reason, TextLimits.Reason, "reason", "lý do", errors);
+        TextLimits.Check(request.LegalBasis, TextLimits.LegalBasis, "legalBasis", "căn cứ pháp lý", errors);
         return errors;
     }
 
