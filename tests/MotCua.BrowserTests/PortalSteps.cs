@@ -13,10 +13,10 @@ internal static class PortalSteps
     public const string BirthRegistration = Reception.BirthRegistration;
 
     /// <summary>The bytes <see cref="Life.ResolveAsync"/> attaches as the electronic result.</summary>
-    public static readonly byte[] ResultPdf = "%PDF-1.4\n% ket qua\n%%EOF\n"u8.ToArray();
+    public static readonly byte[] ResultPdf = Reception.PdfWith("ket qua");
 
-    public static readonly string BirthCertificate = WriteFile("giay-chung-sinh.pdf", "%PDF-1.4\n% giay chung sinh\n%%EOF\n");
-    public static readonly string ClearBirthCertificate = WriteFile("giay-chung-sinh-ro.pdf", "%PDF-1.4\n% giay chung sinh ban ro\n%%EOF\n");
+    public static readonly string BirthCertificate = WriteFile("giay-chung-sinh.pdf", Reception.PdfWith("giay chung sinh"));
+    public static readonly string ClearBirthCertificate = WriteFile("giay-chung-sinh-ro.pdf", Reception.PdfWith("giay chung sinh ban ro"));
 
     /// <summary>
     /// A fresh browser context (its own cookies) on the shared browser. A step that hangs fails after 15 s instead
@@ -123,12 +123,12 @@ internal static class PortalSteps
         await page.GetByText("Bạn đã đánh giá hồ sơ này").WaitForAsync();
     }
 
-    private static string WriteFile(string name, string content)
+    private static string WriteFile(string name, byte[] content)
     {
         var dir = Path.Combine(Path.GetTempPath(), "motcua-browser-tests");
         Directory.CreateDirectory(dir);
         var path = Path.Combine(dir, name);
-        File.WriteAllText(path, content);
+        File.WriteAllBytes(path, content);
         return path;
     }
 }

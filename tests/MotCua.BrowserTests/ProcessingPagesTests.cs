@@ -119,7 +119,7 @@ public sealed class ProcessingPagesTests(BrowserFixture browser)
     private static string WriteResult()
     {
         var path = Path.Combine(Path.GetTempPath(), "motcua-result.pdf");
-        File.WriteAllText(path, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+        File.WriteAllBytes(path, MotCua.IntegrationTests.Dossiers.Reception.PdfWith("ket qua xu ly"));
         return path;
     }
 }

@@ -82,7 +82,7 @@ public sealed class ReceptionPagesTests(BrowserFixture browser)
     private static string WriteScan()
     {
         var path = Path.Combine(Path.GetTempPath(), "motcua-scan.pdf");
-        File.WriteAllText(path, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+        File.WriteAllBytes(path, MotCua.IntegrationTests.Dossiers.Reception.PdfWith("scan"));
         return path;
     }
 }

@@ -138,6 +138,7 @@ internal sealed class DossiersModel : IModelContributor
             b.HasKey(k => k.Key);
             b.Property(k => k.Key).HasMaxLength(200);
             b.Property(k => k.DossierCode).HasMaxLength(60);
+            b.Property(k => k.RequestHash).HasMaxLength(64);
         });
 
         modelBuilder.Entity<Processes.ProcessDefinition>(b =>

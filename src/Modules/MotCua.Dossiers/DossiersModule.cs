@@ -71,12 +71,15 @@ public static class DossiersModule
 
         api.MapPost("/attachments", async (HttpRequest http, UploadAttachment upload, CancellationToken ct) =>
             {
-                if (!http.HasFormContentType || http.Form.Files.Count != 1)
+                // Read asynchronously: a body over the server's limit is a BadHttpRequestException (413), an unreadable
+                // multipart body an InvalidDataException (400); both are answered by the platform's handler.
+                var form = http.HasFormContentType ? await http.ReadFormAsync(ct) : null;
+                if (form is not { Files.Count: 1 })
                 {
                     return Error.Invalid("file", "Gửi đúng một tệp trong trường \"file\" (multipart/form-data).").ToProblem();
                 }
 
-                var file = http.Form.Files[0];
+                var file = form.Files[0];
                 await using var stream = file.OpenReadStream();
                 return (await upload.RunAsync(stream, file.FileName, file.Length, ct)).ToCreated(stored => $"/api/v1/attachments/{stored.Sha256}");
             })
@@ -135,7 +138,7 @@ public static class DossiersModule
             return Error.Problem(refused);
         }
 
-        return slips.Render(dossier, $"{center.Value.BaseUrl(http)}/tra-cuu?code={Uri.EscapeDataString(code)}").ToFile("application/pdf", $"{code}.pdf");
+        return slips.Render(dossier, $"{center.Value.BaseUrl(http)}/tra-cuu?code={Uri.EscapeDataString(code)}", ct).ToFile("application/pdf", $"{code}.pdf");
     }
 
     public static IResult NotFoundDossier()

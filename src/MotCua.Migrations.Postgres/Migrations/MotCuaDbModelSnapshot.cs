@@ -836,6 +836,10 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("Key");
 
                     b.ToTable("dossier_idempotency_keys", (string)null);

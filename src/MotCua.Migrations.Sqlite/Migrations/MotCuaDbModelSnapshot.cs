@@ -825,6 +825,10 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Key");
 
                     b.ToTable("dossier_idempotency_keys", (string)null);

@@ -95,7 +95,14 @@ internal static class PlatformSetup
         {
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping; // readable Vietnamese; never embedded in HTML
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // Every request body: no duplicate keys, NUL, over-long strings, null list elements or missing required members.
+            MotCua.Platform.Http.JsonInput.Configure(o.SerializerOptions);
         });
+
+        // A request the binder cannot read is an exception in every environment (not a silent empty 400), so BadRequests
+        // answers it with the field named; anything else stays a logged 500.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequests>();
         services.AddOpenApi();
         services.AddRateLimiter(o =>
         {
@@ -142,6 +149,7 @@ internal static class PlatformSetup
             StatusCodeSelector = StatusOf,
         }));
         app.UseWhen(c => IsApi(c.Request), a => a.UseStatusCodePages());
+        app.Use(RefuseNulInAddress);
         app.UseWhen(c => !IsApi(c.Request), a => a.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
         app.UseRequestLocalization();
         app.UseStaticFiles();
@@ -159,12 +167,31 @@ internal static class PlatformSetup
         app.MapAccountEndpoints();
     }
 
+    /// <summary>
+    /// A NUL character in the path or the query string (<c>%00</c>) is never meaningful and PostgreSQL refuses it in text:
+    /// a 400 before any endpoint or page looks the value up.
+    /// </summary>
+    private static Task RefuseNulInAddress(HttpContext http, RequestDelegate next)
+    {
+        var query = http.Request.QueryString.Value ?? "";
+        if ((http.Request.Path.Value ?? "").Contains('\0', StringComparison.Ordinal) || query.Contains("%00", StringComparison.Ordinal)
+            || http.Request.Query.Any(q => q.Key.Contains('\0', StringComparison.Ordinal) || q.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)))
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return IsApi(http.Request)
+                ? new MotCua.Platform.Errors.Error("invalid", "Địa chỉ yêu cầu chứa ký tự không hợp lệ (U+0000).", StatusCodes.Status400BadRequest, "url").ToProblem().ExecuteAsync(http)
+                : Task.CompletedTask; // the error page for 400
+        }
+
+        return next(http);
+    }
+
     private static System.Threading.RateLimiting.RateLimitPartition<string> PerAddress(HttpContext http, int perMinute)
         => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
             http.Connection.RemoteIpAddress?.ToString() ?? "?",
             _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) });
 
-    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
+    internal static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
 
     private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {

@@ -23,7 +23,7 @@ public static class Life
         using var specialist = await app.SignedInAsync("chuyenvien");
         await StepAsync(officer, code, "chuyen-ho-so", "forwards", new { });
         await StepAsync(leader, code, "phan-cong", "forwards", new { });
-        var sha = await Reception.UploadAsync(specialist, "%PDF-1.4\n% ket qua\n%%EOF\n"u8.ToArray(), "ket-qua.pdf");
+        var sha = await Reception.UploadAsync(specialist, Reception.PdfWith("ket qua"), "ket-qua.pdf");
         (await specialist.PostAsJsonAsync($"/api/v1/dossiers/{code}/results", new { description = "Giấy khai sinh", documents = new[] { new { sha256 = sha, fileName = "giay-khai-sinh.pdf" } } }))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
         await StepAsync(specialist, code, "tham-dinh", "forwards", new { });

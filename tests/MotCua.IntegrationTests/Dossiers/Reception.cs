@@ -12,7 +12,36 @@ public static class Reception
 {
     public const string BirthRegistration = "1.001193";
 
-    public static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    /// <summary>The smallest PDF that parses: one empty page.</summary>
+    public static readonly byte[] Pdf = PdfWith("");
+
+    /// <summary>A one-page PDF that parses (uploads must), told apart from others by <paramref name="note"/> (a comment).</summary>
+    public static byte[] PdfWith(string note)
+    {
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        ];
+        var pdf = new StringBuilder($"%PDF-1.4\n% {note.Replace('\n', ' ')}\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(Encoding.UTF8.GetByteCount(pdf.ToString()));
+            pdf.Append($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+
+        var xref = Encoding.UTF8.GetByteCount(pdf.ToString());
+        pdf.Append($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+
+        pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return Encoding.UTF8.GetBytes(pdf.ToString());
+    }
 
     public static async Task<string> UploadAsync(HttpClient client, byte[] content, string fileName)
     {

@@ -47,7 +47,7 @@ public abstract class CitizenDossierTests(MotCuaApp app)
         partial.Errors.ShouldContain(e => e.Message.Contains("Tờ khai đăng ký khai sinh"));
         (await mine.FindAsync(Owner, code, CancellationToken.None))!.Status.ShouldBe("supplement-requested");
 
-        var second = await Reception.UploadAsync(officer, "%PDF-1.4\n% to khai\n%%EOF\n"u8.ToArray(), "to-khai.pdf");
+        var second = await Reception.UploadAsync(officer, Reception.PdfWith("to khai"), "to-khai.pdf");
         (await actions.SupplyAsync(Owner, code, [new SuppliedItem(0, first, "giay-chung-sinh.pdf"), new SuppliedItem(1, second, "to-khai.pdf")], "Đã ký", CancellationToken.None)).Errors.ShouldBeEmpty();
 
         var staff = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{code}");

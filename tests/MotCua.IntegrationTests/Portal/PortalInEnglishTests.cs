@@ -20,7 +20,7 @@ public abstract class PortalInEnglishTests(MotCuaApp app)
     {
         // A dossier of this citizen with a result: the dossier page then shows the download and the rating form too.
         using var officer = await app.SignedInAsync("tiepnhan");
-        var sha = await Reception.UploadAsync(officer, Encoding.ASCII.GetBytes($"%PDF-1.4\n% {Guid.NewGuid()}\n%%EOF\n"), "to-khai.pdf");
+        var sha = await Reception.UploadAsync(officer, Reception.PdfWith($"{Guid.NewGuid()}"), "to-khai.pdf");
         var received = await officer.PostAsJsonAsync("/api/v1/dossiers", Reception.Request(sha: sha, idNumber: Citizen, firstProvision: "Uploaded"));
         received.StatusCode.ShouldBe(HttpStatusCode.Created, await received.Content.ReadAsStringAsync());
         var code = (await received.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;

@@ -220,7 +220,7 @@ public abstract partial class ReuseAndFilingTests(MotCuaApp app)
         own.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await own.Content.ReadAsStringAsync()).ShouldContain("số định danh không được là của bạn");
 
-        var authorisation = Encoding.ASCII.GetBytes($"%PDF-1.4\n% uy quyen {Guid.NewGuid()}\n%%EOF\n");
+        var authorisation = Reception.PdfWith($"uy quyen {Guid.NewGuid()}");
         var review = await PostAsync(client, missingHtml, "review", new Dictionary<string, string>(person) { ["Authorisation"] = "Giấy ủy quyền số 12/2026, ngày 02/01/2026" },
             new Dictionary<string, byte[]> { ["AuthorisationFile"] = authorisation });
         review.StatusCode.ShouldBe(HttpStatusCode.OK, await review.Content.ReadAsStringAsync());
@@ -248,7 +248,7 @@ public abstract partial class ReuseAndFilingTests(MotCuaApp app)
     /// <summary>A dossier received at the counter for <paramref name="idNumber"/>, its first document a file nobody else has.</summary>
     private static async Task<(string Code, string Sha)> ReceiveAsync(HttpClient officer, string idNumber, string provision)
     {
-        var sha = await Reception.UploadAsync(officer, Encoding.ASCII.GetBytes($"%PDF-1.4\n% {Guid.NewGuid()}\n%%EOF\n"), "to-khai-cu.pdf");
+        var sha = await Reception.UploadAsync(officer, Reception.PdfWith($"{Guid.NewGuid()}"), "to-khai-cu.pdf");
         var request = Reception.Request(sha: sha, idNumber: idNumber, firstProvision: provision);
         var response = await officer.PostAsJsonAsync("/api/v1/dossiers", request);
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());

@@ -9,7 +9,8 @@ internal sealed record UploadedFile(string Sha256, string FileName, string Conte
 
 /// <summary>
 /// Stores a scan or an upload before the dossier that uses it is saved: the content decides its type
-/// (a ".pdf" must start like a PDF), the size is capped, the name made safe. A stored file is in the audit trail
+/// (a ".pdf" must start like a PDF), the whole content is checked (<see cref="FileContent"/>: a PDF parses, an image
+/// decodes, no PDF/image polyglot), the size is capped, the name made safe. A stored file is in the audit trail
 /// (subject <c>file:{sha256}</c>: who uploaded what, when, from where), saved once the file is stored.
 /// </summary>
 internal sealed class UploadAttachment(IFileStore files, AuditTrail audit)
@@ -41,18 +42,27 @@ internal sealed class UploadAttachment(IFileStore files, AuditTrail audit)
             return Error.Invalid("file", $"Tệp \"{Path.GetFileName(fileName)}\" có đuôi {extension} nhưng nội dung là {FileKinds.Extension(type)}.");
         }
 
-        await using var guarded = new CappedStream(new ConcatStream(head.AsMemory(0, read), content), FileKinds.DefaultMaxBytes);
+        // The whole file (at most the cap) is read and checked before anything is stored: a PDF must parse, an image decode.
+        using var buffer = new MemoryStream();
         try
         {
-            var stored = await files.PutAsync(guarded, ct);
-            var uploaded = new UploadedFile(stored.Sha256, FileKinds.SafeName(fileName, type), type, stored.Size);
-            await audit.RecordSavedAsync("attachment.uploaded", $"file:{uploaded.Sha256}", $"{uploaded.FileName}; {uploaded.ContentType}; {uploaded.Size} byte", ct);
-            return uploaded;
+            await new CappedStream(new ConcatStream(head.AsMemory(0, read), content), FileKinds.DefaultMaxBytes).CopyToAsync(buffer, ct);
         }
         catch (FileTooLargeException)
         {
             return TooBig();
         }
+
+        if (FileContent.Problem(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), type, ct) is { } problem)
+        {
+            return Error.Invalid("file", problem);
+        }
+
+        buffer.Position = 0;
+        var stored = await files.PutAsync(buffer, ct);
+        var uploaded = new UploadedFile(stored.Sha256, FileKinds.SafeName(fileName, type), type, stored.Size);
+        await audit.RecordSavedAsync("attachment.uploaded", $"file:{uploaded.Sha256}", $"{uploaded.FileName}; {uploaded.ContentType}; {uploaded.Size} byte", ct);
+        return uploaded;
     }
 
     private static Error TooBig() => new("too-large", $"Tệp đính kèm vượt quá {FileKinds.DefaultMaxBytes / 1024 / 1024} MB.", 413, "file");

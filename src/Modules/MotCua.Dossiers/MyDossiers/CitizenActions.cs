@@ -8,6 +8,7 @@ using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Outbox;
 using MotCua.Platform.Storage;
+using MotCua.Platform.Text;
 
 namespace MotCua.Dossiers.MyDossiers;
 
@@ -33,6 +34,7 @@ internal sealed class CitizenActions(MotCuaDb db, CitizenDossiers mine, ProcessC
 
         var missing = d.MissingItems;
         var errors = new List<Error>();
+        TextLimits.Check(note, TextLimits.Reason, "note", "ghi chú", errors);
         for (var i = 0; i < missing.Count; i++)
         {
             if (!items.Any(x => x.Item == i))
@@ -44,6 +46,12 @@ internal sealed class CitizenActions(MotCuaDb db, CitizenDossiers mine, ProcessC
         var attachments = new List<DossierAttachment>();
         foreach (var item in items)
         {
+            if (item.FileName is { Length: > TextLimits.FileName })
+            {
+                errors.Add(TextLimits.TooLong($"items[{item.Item}].fileName", "tên tệp", TextLimits.FileName));
+                continue;
+            }
+
             if (item.Item < 0 || item.Item >= missing.Count)
             {
                 errors.Add(Error.Invalid("items", "Giấy tờ không có trong yêu cầu bổ sung."));
@@ -79,7 +87,7 @@ internal sealed class CitizenActions(MotCuaDb db, CitizenDossiers mine, ProcessC
         var ctx = await contexts.ForAsync(d, ct);
         var now = time.GetUtcNow();
         var listed = string.Join("; ", missing.Select(m => m.Document));
-        if (d.SupplySupplement(null, "trực tuyến", attachments, string.IsNullOrWhiteSpace(note) ? listed : $"{listed}. {note.Trim()}", ctx, now) is { } error)
+        if (d.SupplySupplement(null, "trực tuyến", attachments, Shorten(string.IsNullOrWhiteSpace(note) ? listed : $"{listed}. {note.Trim()}", EventNoteLength), ctx, now) is { } error)
         {
             return error;
         }
@@ -87,12 +95,22 @@ internal sealed class CitizenActions(MotCuaDb db, CitizenDossiers mine, ProcessC
         return await SaveAsync(d, "dossier.supplemented", now, ct);
     }
 
+    /// <summary>The timeline note's column.</summary>
+    private const int EventNoteLength = 4000;
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
     public async Task<Result<Done>> WithdrawAsync(string idNumber, string code, string? reason, CancellationToken ct)
     {
         var d = await mine.OwnedAsync(idNumber, code, ct);
         if (d is null)
         {
             return NotFound();
+        }
+
+        if (TextLimits.Check(reason, TextLimits.Reason, "reason", "lý do rút hồ sơ") is { } tooLong)
+        {
+            return tooLong;
         }
 
         var now = time.GetUtcNow();
@@ -131,10 +149,7 @@ internal sealed class CitizenActions(MotCuaDb db, CitizenDossiers mine, ProcessC
             errors.Add(Error.Invalid("scores", "Có tiêu chí đánh giá không tồn tại."));
         }
 
-        if ((r.Comment?.Length ?? 0) > 2000)
-        {
-            errors.Add(Error.Invalid("comment", "Ý kiến tối đa 2.000 ký tự."));
-        }
+        TextLimits.Check(r.Comment, TextLimits.Reason, "comment", "ý kiến", errors);
 
         if (errors.Count > 0)
         {

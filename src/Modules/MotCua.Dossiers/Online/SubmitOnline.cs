@@ -28,7 +28,8 @@ internal sealed class SubmitOnline(MotCuaDb db, DossierDraft drafts, AuditTrail 
 
         // Only a signed-in citizen files online; the key is scoped by their identity.
         var scopedKey = idempotencyKey is null ? null : IdempotencyKey.Scoped($"citizen:{identity.Subject}", idempotencyKey);
-        if (await IdempotencyKey.FindAsync(db, scopedKey, ct) is { } earlier)
+        var requestHash = IdempotencyKey.Hash(request);
+        if (await IdempotencyKey.FindAsync(db, scopedKey, requestHash, ct) is { } earlier)
         {
             return earlier;
         }
@@ -58,6 +59,6 @@ internal sealed class SubmitOnline(MotCuaDb db, DossierDraft drafts, AuditTrail 
         db.Add(dossier);
         audit.Record("dossier.submitted", $"dossier:{code}", $"{draft.Procedure.Code} v{draft.Procedure.Version}; online");
         db.Outbox.Add(OutboxMessage.Create("dossier.submitted", code, new { code, status = DossierStatuses.NationalCode(dossier.Status) }, now));
-        return await ReceiveAtCounter.SaveOnceAsync(db, transaction, scopedKey, code, now, new ReceptionResult(code, dossier.Status, null, null), ct);
+        return await ReceiveAtCounter.SaveOnceAsync(db, transaction, (scopedKey, requestHash), code, now, new ReceptionResult(code, dossier.Status, null, null), ct);
     }
 }

@@ -4,6 +4,7 @@ using MotCua.Catalog.Contracts;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Storage;
+using MotCua.Platform.Text;
 
 namespace MotCua.Dossiers.Reception;
 
@@ -52,7 +53,7 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
         {
             if (request.CaseIndex < 0 || request.CaseIndex >= content.DocumentGroups.Count)
             {
-                errors.Add(Error.Invalid("caseIndex", $"Trường hợp số {request.CaseIndex + 1} không có trong thủ tục (có {content.DocumentGroups.Count} trường hợp)."));
+                errors.Add(Error.Invalid("caseIndex", $"Trường hợp số {(long)request.CaseIndex + 1} không có trong thủ tục (có {content.DocumentGroups.Count} trường hợp)."));
             }
             else
             {
@@ -79,6 +80,9 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
             errors.Add(Error.Required("postAddress", "địa chỉ nhận kết quả qua bưu chính"));
         }
 
+        TextLimits.Check(request.PostAddress?.Trim(), TextLimits.Address, "postAddress", "địa chỉ nhận kết quả qua bưu chính", errors);
+        var formData = FormData(request.FormData, errors);
+
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -91,8 +95,31 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
         }
 
         var time = content.Channels.FirstOrDefault(c => c.Channel == channel)?.Time ?? content.Channels.FirstOrDefault()?.Time;
-        var formData = JsonSerializer.Serialize(request.FormData ?? new Dictionary<string, string>());
         return (new Built(procedure, group, agency, applicant, submitter, documents, attachments, formData, time), []);
+    }
+
+    /// <summary>The e-form's values as stored with the dossier: each key and value within its limit, all of them within <see cref="TextLimits.FormData"/>.</summary>
+    private static string FormData(IReadOnlyDictionary<string, string>? values, List<Error> errors)
+    {
+        foreach (var (key, value) in values ?? new Dictionary<string, string>())
+        {
+            if (key.Length > TextLimits.Code || value is null || value.Length > TextLimits.FormValue)
+            {
+                errors.Add(key.Length > TextLimits.Code
+                    ? Error.Invalid("formData", $"Tên trường của biểu mẫu dài quá {TextLimits.Code} ký tự.")
+                    : TextLimits.TooLong($"formData.{key}", $"giá trị của trường \"{key}\" trong biểu mẫu", TextLimits.FormValue));
+                return "{}";
+            }
+        }
+
+        var json = JsonSerializer.Serialize(values ?? new Dictionary<string, string>());
+        if (json.Length > TextLimits.FormData)
+        {
+            errors.Add(TextLimits.TooLong("formData", "dữ liệu biểu mẫu", TextLimits.FormData));
+            return "{}";
+        }
+
+        return json;
     }
 
     public static string DeliveryText(ResultDelivery delivery, string? postAddress, string receivingUnitName) => delivery switch
@@ -124,11 +151,12 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
         {
             errors.Add(Error.Required("applicant.name", a.Kind == ApplicantKind.Organisation ? "tên tổ chức" : "họ tên người nộp"));
         }
-        else if (a.Name.Length > 200)
+        else
         {
-            errors.Add(Error.Invalid("applicant.name", "Họ tên dài quá 200 ký tự."));
+            TextLimits.Check(a.Name, TextLimits.Name, "applicant.name", a.Kind == ApplicantKind.Organisation ? "tên tổ chức" : "họ tên", errors);
         }
 
+        TextLimits.Check(a.Address, TextLimits.Address, "applicant.address", "địa chỉ", errors);
         if (a.Kind == ApplicantKind.Citizen && !IsDigits(a.IdNumber, 12))
         {
             errors.Add(Error.Invalid("applicant.idNumber", "Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số."));
@@ -155,12 +183,20 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
             errors.Add(Error.Invalid("applicant.phone", "Số điện thoại phải gồm 10–11 chữ số, bắt đầu bằng 0."));
         }
 
-        if (a.Email.Length > 0 && !MailAddress.TryCreate(a.Email, out _))
+        if (!TextLimits.Check(a.Email, TextLimits.Email, "applicant.email", "địa chỉ thư điện tử", errors))
+        {
+            a.Email = "";
+        }
+        else if (a.Email.Length > 0 && !MailAddress.TryCreate(a.Email, out _))
         {
             errors.Add(Error.Invalid("applicant.email", "Địa chỉ thư điện tử không hợp lệ."));
         }
 
-        if (a.WardCode is not null && await directory.WardNameAsync(a.WardCode, ct) is null)
+        if (a.WardCode is { Length: > TextLimits.Code })
+        {
+            errors.Add(Error.Invalid("applicant.wardCode", "Mã phường/xã không hợp lệ."));
+        }
+        else if (a.WardCode is not null && await directory.WardNameAsync(a.WardCode, ct) is null)
         {
             errors.Add(Error.Invalid("applicant.wardCode", $"Không có phường/xã mã {a.WardCode}."));
         }
@@ -188,6 +224,12 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
             errors.Add(Error.Required("submitter.name", "họ tên người nộp thay"));
         }
 
+        TextLimits.Check(s.Name, TextLimits.Name, "submitter.name", "họ tên người nộp thay", errors);
+        if (s.Phone.Length > 0 && !(s.Phone.Length is >= 10 and <= 11 && s.Phone.All(char.IsAsciiDigit)))
+        {
+            TextLimits.Check(s.Phone, TextLimits.Phone, "submitter.phone", "số điện thoại người nộp thay", errors);
+        }
+
         if (!IsDigits(s.IdNumber, 12))
         {
             errors.Add(Error.Invalid("submitter.idNumber", "Số định danh của người nộp thay phải gồm đúng 12 chữ số."));
@@ -197,15 +239,12 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
         {
             errors.Add(Error.Required("submitter.authorisation", "giấy ủy quyền hoặc căn cứ nộp thay"));
         }
-        else if (s.Authorisation.Length > 500)
+        else
         {
-            errors.Add(Error.Invalid("submitter.authorisation", "Căn cứ nộp thay dài quá 500 ký tự."));
+            TextLimits.Check(s.Authorisation, TextLimits.Authorisation, "submitter.authorisation", "căn cứ nộp thay", errors);
         }
 
-        if (s.Position.Length > 200)
-        {
-            errors.Add(Error.Invalid("submitter.position", "Chức vụ dài quá 200 ký tự."));
-        }
+        TextLimits.Check(s.Position, TextLimits.Name, "submitter.position", "chức vụ", errors);
 
         return s;
     }
@@ -239,7 +278,11 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
 
             foreach (var r in refs)
             {
-                if (await AttachmentAsync(r, i + 1, provision, ct) is { } file)
+                if (r.FileName is { Length: > TextLimits.FileName })
+                {
+                    errors.Add(TextLimits.TooLong($"documents[{i + 1}]", "tên tệp đính kèm", TextLimits.FileName));
+                }
+                else if (await AttachmentAsync(r, i + 1, provision, ct) is { } file)
                 {
                     attachments.Add(file);
                 }

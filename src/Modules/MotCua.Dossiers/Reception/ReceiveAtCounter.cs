@@ -6,6 +6,7 @@ using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
 using MotCua.Platform.Outbox;
+using MotCua.Platform.Text;
 
 namespace MotCua.Dossiers.Reception;
 
@@ -24,7 +25,8 @@ internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDate
         }
 
         var scopedKey = idempotencyKey is null ? null : IdempotencyKey.Scoped($"staff:{actor.UserId}", idempotencyKey);
-        if (await IdempotencyKey.FindAsync(db, scopedKey, ct) is { } earlier)
+        var requestHash = IdempotencyKey.Hash(request);
+        if (await IdempotencyKey.FindAsync(db, scopedKey, requestHash, ct) is { } earlier)
         {
             return earlier;
         }
@@ -66,16 +68,17 @@ internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDate
         db.Add(dossier);
         audit.Record($"dossier.{dossier.Events[^1].Kind}", $"dossier:{code}", $"{draft.Procedure.Code} v{draft.Procedure.Version}; {dossier.Applicant.Name}");
         db.Outbox.Add(OutboxMessage.Create($"dossier.{dossier.Events[^1].Kind}", code, new { code, status = DossierStatuses.NationalCode(dossier.Status), dossier.DueAt }, now));
-        return await SaveOnceAsync(db, transaction, scopedKey, code, now, new ReceptionResult(code, dossier.Status, dossier.ReceivedAt, dossier.DueAt), ct);
+        return await SaveOnceAsync(db, transaction, (scopedKey, requestHash), code, now, new ReceptionResult(code, dossier.Status, dossier.ReceivedAt, dossier.DueAt), ct);
     }
 
     /// <summary>Commits the dossier with its idempotency key; a concurrent twin that won the key gets its dossier back instead.</summary>
     internal static async Task<Result<ReceptionResult>> SaveOnceAsync(
-        MotCuaDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, string? scopedKey, string code, DateTimeOffset now, ReceptionResult result, CancellationToken ct)
+        MotCuaDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, (string? Scoped, string RequestHash) key, string code, DateTimeOffset now, ReceptionResult result, CancellationToken ct)
     {
+        var scopedKey = key.Scoped;
         if (scopedKey is not null)
         {
-            db.Add(new IdempotencyKey { Key = scopedKey, DossierCode = code, CreatedAt = now });
+            db.Add(new IdempotencyKey { Key = scopedKey, DossierCode = code, CreatedAt = now, RequestHash = key.RequestHash });
         }
 
         try
@@ -88,11 +91,14 @@ internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDate
         {
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            return await IdempotencyKey.FindAsync(db, scopedKey, ct) is { } earlier
+            return await IdempotencyKey.FindAsync(db, scopedKey, key.RequestHash, ct) is { } earlier
                 ? earlier
                 : Error.Conflict("Yêu cầu đang được xử lý, vui lòng thử lại sau ít giây.");
         }
     }
+
+    /// <summary>Documents one supplement request may list (the slip's table and the timeline note stay readable).</summary>
+    internal const int MaxMissingItems = 30;
 
     internal static List<Error> ActionErrors(ReceptionRequest request)
     {
@@ -113,6 +119,19 @@ internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDate
                 break;
         }
 
+        if (request.Missing is { Count: > MaxMissingItems })
+        {
+            errors.Add(Error.Invalid("missing", $"Một lần yêu cầu bổ sung tối đa {MaxMissingItems} nội dung."));
+        }
+
+        for (var i = 0; i < (request.Missing?.Count ?? 0) && i < MaxMissingItems; i++)
+        {
+            TextLimits.Check(request.Missing![i].Document, TextLimits.Label, $"missing[{i}].document", "tên giấy tờ cần bổ sung", errors);
+            TextLimits.Check(request.Missing[i].Reason, TextLimits.Reason, $"missing[{i}].reason", "lý do cần bổ sung", errors);
+        }
+
+        TextLimits.Check(request.Reason, TextLimits.Reason, "reason", "lý do", errors);
+        TextLimits.Check(request.LegalBasis, TextLimits.LegalBasis, "legalBasis", "căn cứ pháp lý", errors);
         return errors;
     }
 

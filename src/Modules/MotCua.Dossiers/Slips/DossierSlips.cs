@@ -8,15 +8,15 @@ namespace MotCua.Dossiers.Slips;
 
 /// <summary>
 /// The slip a dossier's status calls for (TT 03/2025 forms): 01 the receipt and appointment slip, 02 the
-/// supplement request, 03 the refusal. One A4 page each, Vietnamese text, the code and a QR to the public
-/// tracking page.
+/// supplement request, 03 the refusal. One A4 page each in every ordinary case (a long value is shortened with "…" —
+/// the dossier keeps it whole — and a very long checklist continues on a second page), Vietnamese text, the code and
+/// a QR to the public tracking page. Never refused for its content: the officer can always print it.
 /// </summary>
 internal sealed class DossierSlips(SlipFonts fonts, string centerName)
 {
-
-    public Result<byte[]> Render(Dossier d, string trackingUrl)
+    public Result<byte[]> Render(Dossier d, string trackingUrl, CancellationToken ct = default)
     {
-        using var doc = new SlipDocument(fonts).Header(centerName, d.ReceivingUnitName);
+        using var doc = new SlipDocument(fonts, ct).Header(centerName, d.ReceivingUnitName);
         switch (d.Status)
         {
             case DossierStatus.RegisteredOnline:

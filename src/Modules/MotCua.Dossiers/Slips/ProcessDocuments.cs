@@ -31,7 +31,7 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, Tracking
 
         var newDue = d.DueAt ?? x.NewDue ?? x.PreviousDue;
         return slips.Apology(new ApologyLetter(d.Code, d.AgencyName, d.Applicant.Name, d.Applicant.Address, d.ProcedureName, received, x.PreviousDue,
-            newDue > x.PreviousDue ? newDue : x.PreviousDue.AddMinutes(1), x.Reason, x.LegalBasis, x.GrantedBy, $"Lãnh đạo {d.AgencyName}", x.GrantedAt, trackingUrl));
+            newDue > x.PreviousDue ? newDue : x.PreviousDue.AddMinutes(1), x.Reason, x.LegalBasis, x.GrantedBy, $"Lãnh đạo {d.AgencyName}", x.GrantedAt, trackingUrl), ct);
     }
 
     public async Task<Result<byte[]>> StopNoticeAsync(string code, string? reason, string trackingUrl, CancellationToken ct)
@@ -49,7 +49,7 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, Tracking
 
         var stop = d.Events.Where(e => e.Kind == "stopped").MaxBy(e => e.At);
         return slips.Stop(new StopNotice(d.Code, d.AgencyName, d.Applicant.Name, d.ProcedureName, received, d.Reason ?? "", d.LegalBasis ?? "",
-            stop?.ActorName ?? "", $"Lãnh đạo {d.AgencyName}", stop?.At ?? d.FinishedAt ?? received, trackingUrl));
+            stop?.ActorName ?? "", $"Lãnh đạo {d.AgencyName}", stop?.At ?? d.FinishedAt ?? received, trackingUrl), ct);
     }
 
     /// <summary>Form 06: one row per hand-over, with the step's own due instant and how it did.</summary>
@@ -73,7 +73,7 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, Tracking
             .ToList();
         var coordinating = d.Tasks.Where(t => t.UnitId != d.AgencyId && t.UnitId != d.ReceivingUnitId).Select(t => t.UnitName).Distinct().ToList();
         return slips.Control(new ControlSheet(d.Code, d.ProcedureName, d.Applicant.Name, received, d.DueAt, d.AgencyName, coordinating, rows,
-            d.ReturnedAt, d.Return is { } r ? $"{r.RecipientName} ({r.Describe()})" : null, trackingUrl));
+            d.ReturnedAt, d.Return is { } r ? $"{r.RecipientName} ({r.Describe()})" : null, trackingUrl), ct);
     }
 
     /// <summary>Form 07 for a receiving unit (all units when null) and a period of local days.</summary>
@@ -114,7 +114,7 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, Tracking
             d.ReturnedAt,
             DossierStatuses.Vietnamese(d.Status))).ToList();
         await audit.RecordReadAsync("dossier.book.read", $"book:{unitId?.ToString() ?? "all"}:{from:yyyy-MM-dd}:{to:yyyy-MM-dd}", scope.Reason is null ? null : $"Lý do: {scope.Reason}", ct);
-        return slips.Book(new BookExtract(unitName, from, to, rows));
+        return slips.Book(new BookExtract(unitName, from, to, rows), ct);
     }
 
     private static string StepVerdict(DossierTask t) => (t.CompletedAt, t.DueAt) switch

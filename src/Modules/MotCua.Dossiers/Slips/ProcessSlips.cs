@@ -45,7 +45,7 @@ internal sealed class ProcessSlips(SlipFonts fonts, string centerName)
     private const string NumberBlank = "Số: ........../..........";
 
     /// <summary>Form 04: the head of the agency apologises for the delay and sets the new (single) due date.</summary>
-    public byte[] Apology(ApologyLetter a)
+    public byte[] Apology(ApologyLetter a, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(a);
         if (a.NewDueAt <= a.OriginalDueAt)
@@ -53,7 +53,7 @@ internal sealed class ProcessSlips(SlipFonts fonts, string centerName)
             throw new ArgumentException($"The new due date ({At(a.NewDueAt)}) must be later than the original one ({At(a.OriginalDueAt)}).", nameof(a));
         }
 
-        using var doc = new SlipDocument(fonts, landscape: false, flows: true)
+        using var doc = new SlipDocument(fonts, landscape: false, flows: true, ct)
             .Header(a.AgencyName, NumberBlank)
             .Dateline(IssuedOn(a.IssuedAt))
             .Title("Văn bản xin lỗi và hẹn lại ngày trả kết quả", $"Mã hồ sơ: {a.DossierCode}")
@@ -81,10 +81,10 @@ internal sealed class ProcessSlips(SlipFonts fonts, string centerName)
     }
 
     /// <summary>Form 05: the agency stops processing the dossier, with the reason and the legal basis.</summary>
-    public byte[] Stop(StopNotice n)
+    public byte[] Stop(StopNotice n, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(n);
-        using var doc = new SlipDocument(fonts, landscape: false, flows: true)
+        using var doc = new SlipDocument(fonts, landscape: false, flows: true, ct)
             .Header(n.AgencyName, NumberBlank)
             .Dateline(IssuedOn(n.IssuedAt))
             .Title("Thông báo dừng giải quyết hồ sơ", $"Mã hồ sơ: {n.DossierCode}")
@@ -106,7 +106,7 @@ internal sealed class ProcessSlips(SlipFonts fonts, string centerName)
     /// Form 06: travels with the dossier; one row per hand-over (giver, receiver, time, the step's due time,
     /// early / on time / late, note) and a last row for the return of the result, blank until it happens.
     /// </summary>
-    public byte[] Control(ControlSheet s)
+    public byte[] Control(ControlSheet s, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(s);
         var rows = s.Rows
@@ -122,7 +122,7 @@ internal sealed class ProcessSlips(SlipFonts fonts, string centerName)
             s.ReturnedAt is { } returned ? At(returned) : "", s.DueAt is { } due ? At(due) : "", "", "",
         ]);
 
-        using var doc = new SlipDocument(fonts, landscape: false, flows: true)
+        using var doc = new SlipDocument(fonts, landscape: false, flows: true, ct)
             .Header(centerName, DeskName)
             .Title("Phiếu kiểm soát quá trình giải quyết hồ sơ", $"Mã hồ sơ: {s.DossierCode}")
             .Line("Mã hồ sơ", s.DossierCode)
@@ -142,7 +142,7 @@ internal sealed class ProcessSlips(SlipFonts fonts, string centerName)
     }
 
     /// <summary>Form 07: the tracking book of one unit for a period, on landscape pages, as many as needed.</summary>
-    public byte[] Book(BookExtract b)
+    public byte[] Book(BookExtract b, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(b);
         if (b.To < b.From)
@@ -158,7 +158,7 @@ internal sealed class ProcessSlips(SlipFonts fonts, string centerName)
             })
             .ToList();
 
-        using var doc = new SlipDocument(fonts, landscape: true, flows: true)
+        using var doc = new SlipDocument(fonts, landscape: true, flows: true, ct)
             .Header(b.UnitName, null)
             .Title("Sổ theo dõi hồ sơ", $"Từ ngày {Day(b.From)} đến ngày {Day(b.To)}")
             .Table(

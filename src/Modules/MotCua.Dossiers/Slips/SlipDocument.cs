@@ -36,46 +36,65 @@ internal sealed class SlipFonts
 
 /// <summary>
 /// A4 pages laid out top to bottom: header block, title, label–value lines, tables, signatures, a QR.
-/// Text is NFC, measured with the embedded font and wrapped to the page. By default the slip is one portrait
-/// page and content that would run past the bottom is an error, never silently lost; a flowing document
-/// (<see cref="SlipDocument(SlipFonts, bool, bool)"/>) continues on new pages instead, repeating a table's
-/// header row and numbering the pages.
+/// Text is NFC, measured with the embedded font's advance widths (one look-up per character, cached) and wrapped to
+/// the page in one pass, so the work grows linearly with the text; a word wider than its column is broken between
+/// characters. A slip never fails on long content: every value is drawn on at most a few lines (the last ending in
+/// "…"; the full value stays in the dossier), and content that does not fit on the page continues on the next one,
+/// numbered "Trang i/n" (a table repeats its header row there). A one-page slip (forms 01–03) keeps values short so it
+/// stays on one printable page in every ordinary case; a flowing document (<see cref="SlipDocument(SlipFonts, bool, bool, CancellationToken)"/>,
+/// forms 04–07) lets a long value run over more lines. Rendering stops with <see cref="OperationCanceledException"/> when its token is cancelled.
 /// </summary>
 internal sealed class SlipDocument : IDisposable
 {
     private const double Margin = 50;
     private const int KeptLines = 3;
+
+    /// <summary>Lines one value may take on a one-page slip (a 500-character address takes about seven).</summary>
+    public const int CompactValueLines = 8;
+
+    /// <summary>Lines one value may take in a flowing document (about ten pages of a narrow column: nothing real comes near it).</summary>
+    public const int FlowingValueLines = 600;
+
+    private const string Ellipsis = "…";
     private readonly PdfDocumentBuilder builder = new();
     private readonly List<PdfPageBuilder> pages = [];
     private readonly PdfDocumentBuilder.AddedFont regular;
     private readonly PdfDocumentBuilder.AddedFont bold;
-    private readonly Dictionary<int, bool> regularGlyphs = [];
-    private readonly Dictionary<int, bool> boldGlyphs = [];
+    private readonly Dictionary<int, double> regularWidths = [];
+    private readonly Dictionary<int, double> boldWidths = [];
     private readonly bool landscape;
     private readonly bool flows;
+    private readonly int valueLines;
+    private readonly CancellationToken cancellation;
     private PdfPageBuilder page;
     private (string[] Cells, double[] Widths, double Size)? tableHeader;
     private bool numbered;
     private double y;
 
-    /// <summary>One portrait A4 page; content that does not fit is refused.</summary>
-    public SlipDocument(SlipFonts fonts)
-        : this(fonts, landscape: false, flows: false)
+    /// <summary>A one-page portrait A4 slip (values kept short; content that still does not fit continues on a numbered second page).</summary>
+    public SlipDocument(SlipFonts fonts, CancellationToken cancellation = default)
+        : this(fonts, landscape: false, flows: false, cancellation)
     {
     }
 
     /// <param name="fonts">The embedded fonts.</param>
     /// <param name="landscape">A4 turned sideways, for wide tables (the tracking book).</param>
-    /// <param name="flows">Content that does not fit continues on a new page (a table repeats its header row
-    /// there, a row taller than a page is split) and pages get "Trang i/n"; otherwise it is refused.</param>
-    public SlipDocument(SlipFonts fonts, bool landscape, bool flows)
+    /// <param name="flows">A document of several pages by nature: a value may take up to <see cref="FlowingValueLines"/> lines and a
+    /// long paragraph fills a page and goes on (otherwise <see cref="CompactValueLines"/>, and a short block is moved whole).</param>
+    /// <param name="cancellation">Stops the rendering (the request was abandoned).</param>
+    public SlipDocument(SlipFonts fonts, bool landscape, bool flows, CancellationToken cancellation = default)
     {
         this.landscape = landscape;
         this.flows = flows;
+        this.cancellation = cancellation;
+        valueLines = flows ? FlowingValueLines : CompactValueLines;
         regular = builder.AddTrueTypeFont(fonts.Regular);
         bold = builder.AddTrueTypeFont(fonts.Bold);
         NewPage();
     }
+
+    /// <summary>How many pages the document has so far.</summary>
+    public int PageCount => pages.Count;
 
     private double Width => page.PageSize.Width - (2 * Margin);
 
@@ -88,10 +107,10 @@ internal sealed class SlipDocument : IDisposable
         var top = y;
         var half = (Width / 2) - 10;
         y = top;
-        Lines(Wrap(leftTop.ToUpperInvariant(), 9, bold, half), Margin, 9, bold, center: half);
+        Lines(Wrap(leftTop.ToUpperInvariant(), 9, bold, half, 3), Margin, 9, bold, center: half);
         if (!string.IsNullOrWhiteSpace(leftBottom))
         {
-            Lines(Wrap(leftBottom, 9, bold, half), Margin, 9, bold, center: half);
+            Lines(Wrap(leftBottom, 9, bold, half, 3), Margin, 9, bold, center: half);
         }
 
         var leftEnd = y;
@@ -104,10 +123,10 @@ internal sealed class SlipDocument : IDisposable
 
     public SlipDocument Title(string title, string? subtitle = null)
     {
-        Lines(Wrap(title.ToUpperInvariant(), 13, bold, Width), Margin, 13, bold, center: Width);
+        Lines(Wrap(title.ToUpperInvariant(), 13, bold, Width, 3), Margin, 13, bold, center: Width);
         if (subtitle is not null)
         {
-            Lines(Wrap(subtitle, 10, bold, Width), Margin, 10, bold, center: Width);
+            Lines(Wrap(subtitle, 10, bold, Width, 3), Margin, 10, bold, center: Width);
         }
 
         y -= 8;
@@ -117,7 +136,7 @@ internal sealed class SlipDocument : IDisposable
     /// <summary>"Label: value", the value wrapped under itself.</summary>
     public SlipDocument Line(string label, string? value)
     {
-        var labelLines = Wrap(label + ":", 10, bold, Width * 0.45);
+        var labelLines = Wrap(label + ":", 10, bold, Width * 0.45, 4);
         var labelWidth = labelLines.Max(l => Measure(l, 10, bold)) + 4;
         var lines = Wrap(value ?? "", 10, regular, Width - labelWidth);
         var rows = Math.Max(labelLines.Count, lines.Count);
@@ -150,7 +169,7 @@ internal sealed class SlipDocument : IDisposable
 
     /// <summary>
     /// A table with wrapped cells; widths are shares of the page width, <paramref name="size"/> the font size.
-    /// In a flowing document the header row is repeated on every page the table reaches.
+    /// The header row is repeated on every page the table reaches.
     /// </summary>
     public SlipDocument Table(string[] headers, IReadOnlyList<string[]> rows, double[] shares, double size = 9)
     {
@@ -160,23 +179,23 @@ internal sealed class SlipDocument : IDisposable
         }
 
         var widths = shares.Select(s => s / shares.Sum() * Width).ToArray();
-        if (flows)
+        var headerCells = WrapRow(headers, widths, bold, size);
+        var firstRow = rows.Count > 0 ? WrapRow(rows[0], widths, regular, size) : null;
+
+        // The header row is not left alone at the bottom of a page.
+        var start = RowHeight(headerCells, size) + (firstRow is null ? 0 : RowHeight(firstRow, size));
+        if (start <= Usable)
         {
-            // The header row is not left alone at the bottom of a page.
-            var start = RowHeight(headers, widths, bold, size) + (rows.Count > 0 ? RowHeight(rows[0], widths, regular, size) : 0);
-            if (start <= Usable)
-            {
-                Need(start);
-            }
+            Need(start);
         }
 
-        Row(headers, widths, bold, size);
+        Row(headerCells, widths, bold, size);
         tableHeader = (headers, widths, size);
         try
         {
-            foreach (var row in rows)
+            for (var i = 0; i < rows.Count; i++)
             {
-                Row(row, widths, regular, size);
+                Row(i == 0 ? firstRow! : WrapRow(rows[i], widths, regular, size), widths, regular, size);
             }
         }
         finally
@@ -201,7 +220,7 @@ internal sealed class SlipDocument : IDisposable
         y -= 34;
         if (!string.IsNullOrWhiteSpace(rightName))
         {
-            Lines([rightName], Margin + half, 10, bold, center: half);
+            Lines(Wrap(rightName, 10, bold, half, 1), Margin + half, 10, bold, center: half);
         }
 
         return this;
@@ -211,9 +230,9 @@ internal sealed class SlipDocument : IDisposable
     public SlipDocument Signature(string title, string? name, string caption = "(Ký, ghi rõ họ tên)")
     {
         var half = Width / 2;
-        var titleLines = Wrap(title.ToUpperInvariant(), 9, bold, half);
-        var captionLines = Wrap(caption, 9, regular, half);
-        var nameLines = string.IsNullOrWhiteSpace(name) ? [] : Wrap(name, 10, bold, half);
+        var titleLines = Wrap(title.ToUpperInvariant(), 9, bold, half, 3);
+        var captionLines = Wrap(caption, 9, regular, half, 2);
+        var nameLines = string.IsNullOrWhiteSpace(name) ? [] : Wrap(name, 10, bold, half, 2);
         Need(8 + ((titleLines.Count + captionLines.Count) * 13) + 40 + (nameLines.Count * 14));
         y -= 8;
         Lines(titleLines, Margin + half, 9, bold, center: half);
@@ -231,7 +250,7 @@ internal sealed class SlipDocument : IDisposable
     public SlipDocument Dateline(string text)
     {
         var half = Width / 2;
-        Lines(Wrap(text, 10, regular, half), Margin + half, 10, regular, center: half);
+        Lines(Wrap(text, 10, regular, half, 2), Margin + half, 10, regular, center: half);
         y -= 6;
         return this;
     }
@@ -242,7 +261,8 @@ internal sealed class SlipDocument : IDisposable
         var modules = QrCode.Modules(text);
         const double size = 90;
         var cell = size / modules.Count;
-        Need(Math.Max(size + 10, (Wrap(caption, 9, regular, Width - size - 20).Count * 12) + 24));
+        var captionLines = Wrap(caption, 9, regular, Width - size - 20, 6);
+        Need(Math.Max(size + 10, (captionLines.Count * 12) + 24));
         var top = y - 4;
         for (var r = 0; r < modules.Count; r++)
         {
@@ -255,8 +275,6 @@ internal sealed class SlipDocument : IDisposable
             }
         }
 
-        var captionLines = Wrap(caption, 9, regular, Width - size - 20);
-        Need(Math.Max(size + 10, (captionLines.Count * 12) + 24));
         var captionY = y;
         foreach (var line in captionLines)
         {
@@ -270,7 +288,8 @@ internal sealed class SlipDocument : IDisposable
 
     public byte[] ToPdf()
     {
-        if (flows && pages.Count > 1 && !numbered)
+        cancellation.ThrowIfCancellationRequested();
+        if (pages.Count > 1 && !numbered)
         {
             numbered = true;
             for (var i = 0; i < pages.Count; i++)
@@ -288,33 +307,30 @@ internal sealed class SlipDocument : IDisposable
     [MemberNotNull(nameof(page))]
     private void NewPage()
     {
+        cancellation.ThrowIfCancellationRequested();
         page = builder.AddPage(PageSize.A4, isPortrait: !landscape);
         pages.Add(page);
         y = page.PageSize.Height - Margin;
         if (tableHeader is { } header)
         {
             tableHeader = null;
-            Row(header.Cells, header.Widths, bold, header.Size);
+            Row(WrapRow(header.Cells, header.Widths, bold, header.Size), header.Widths, bold, header.Size);
             tableHeader = header;
         }
     }
 
     private static double Leading(double size) => size * 4 / 3;
 
-    private double RowHeight(string[] cells, double[] widths, PdfDocumentBuilder.AddedFont font, double size)
-        => (cells.Select((c, i) => Math.Max(1, Wrap(c, size, font, widths[i] - 8).Count)).Max() * Leading(size)) + 6;
+    private List<List<string>> WrapRow(string[] cells, double[] widths, PdfDocumentBuilder.AddedFont font, double size)
+        => cells.Select((c, i) => Wrap(c, size, font, widths[i] - 8, flows ? valueLines : 6)).ToList();
 
-    private void Row(string[] cells, double[] widths, PdfDocumentBuilder.AddedFont font, double size)
+    private static double RowHeight(List<List<string>> wrapped, double size)
+        => (wrapped.Max(w => Math.Max(1, w.Count)) * Leading(size)) + 6;
+
+    private void Row(List<List<string>> wrapped, double[] widths, PdfDocumentBuilder.AddedFont font, double size)
     {
-        var wrapped = cells.Select((c, i) => Wrap(c, size, font, widths[i] - 8)).ToList();
         var count = wrapped.Max(w => Math.Max(1, w.Count));
         var leading = Leading(size);
-        if (!flows)
-        {
-            Need((count * leading) + 6);
-            RowPart(wrapped, widths, font, size, 0, count);
-            return;
-        }
 
         // A row that does not fit moves to a new page; only a row taller than a whole page is split.
         var done = 0;
@@ -328,14 +344,16 @@ internal sealed class SlipDocument : IDisposable
                 return;
             }
 
-            if (fresh && room >= 1)
+            if (fresh)
             {
-                RowPart(wrapped, widths, font, size, done, room);
-                done += room;
-            }
-            else if (fresh)
-            {
-                throw new InvalidOperationException("A table row does not fit on an empty page.");
+                // A row taller than a whole page is split (at least one line per page, so it always ends).
+                var take = Math.Max(1, room);
+                RowPart(wrapped, widths, font, size, done, take);
+                done += take;
+                if (done >= count)
+                {
+                    return;
+                }
             }
 
             NewPage();
@@ -377,8 +395,8 @@ internal sealed class SlipDocument : IDisposable
     }
 
     /// <summary>
-    /// A one-page slip checks the whole block at once; a flowing document keeps a block of up to
-    /// <see cref="KeptLines"/> lines on one page and lets a longer one (a long paragraph) fill the page and go on.
+    /// A one-page slip moves a whole block to the next page when it does not fit; a flowing document keeps a block of
+    /// up to <see cref="KeptLines"/> lines on one page and lets a longer one (a long paragraph) fill the page and go on.
     /// </summary>
     private void KeepTogether(int lines, double height)
     {
@@ -389,9 +407,8 @@ internal sealed class SlipDocument : IDisposable
     }
 
     /// <summary>
-    /// Room for a block of <paramref name="height"/> points: a one-page slip refuses content past the bottom; a
-    /// flowing document starts a new page when the block fits on one (a taller block is then drawn line by
-    /// line, each line asking again).
+    /// Room for a block of <paramref name="height"/> points: a new page when the block fits on one (a taller block is
+    /// then drawn line by line, each line asking again). Content is never refused and never drawn past the bottom.
     /// </summary>
     private void Need(double height)
     {
@@ -400,105 +417,215 @@ internal sealed class SlipDocument : IDisposable
             return;
         }
 
-        if (!flows)
-        {
-            throw new InvalidOperationException("The slip does not fit on one A4 page; shorten its content.");
-        }
-
         if (height <= Usable)
         {
             NewPage();
         }
     }
 
-    private List<string> Wrap(string text, double size, PdfDocumentBuilder.AddedFont font, double width)
+    /// <summary>
+    /// The text as lines no wider than <paramref name="width"/>: words kept whole when they fit, a word wider than the
+    /// column broken between characters, at most <paramref name="maxLines"/> lines (the document's value limit when
+    /// null), the last one ending in "…" when text was left out. One pass over the text with one cached width look-up per
+    /// character; text far longer than the lines can hold is cut before it is even normalised.
+    /// </summary>
+    private List<string> Wrap(string text, double size, PdfDocumentBuilder.AddedFont font, double width, int? maxLines = null)
     {
+        var cap = maxLines ?? valueLines;
+
+        // No line holds more than a few hundred characters (the narrowest glyph at 7.5 points is about 2 points wide).
+        var bound = cap * 500;
+        var cut = text.Length > bound;
+        var source = Printable(Clean(cut ? text[..bound] : text), font);
         var lines = new List<string>();
-        foreach (var paragraph in Printable(Clean(text), font).Split('\n'))
+        var line = new StringBuilder();
+        var lineWidth = 0.0;
+        var space = Advance(' ', font) * size;
+        var room = width + 0.01;
+        var full = false;
+
+        bool Emit()
         {
-            var line = new StringBuilder();
+            lines.Add(line.ToString());
+            line.Clear();
+            lineWidth = 0;
+            full = lines.Count > cap;
+            return full;
+        }
+
+        foreach (var paragraph in source.Split('\n'))
+        {
+            cancellation.ThrowIfCancellationRequested();
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var candidate = line.Length == 0 ? word : line + " " + word;
-                if (Measure(candidate, size, font) <= width)
+                var wordWidth = Measure(word, size, font);
+                if (lineWidth + (line.Length > 0 ? space : 0) + wordWidth <= room)
                 {
-                    line.Clear().Append(candidate);
+                    if (line.Length > 0)
+                    {
+                        line.Append(' ');
+                        lineWidth += space;
+                    }
+
+                    line.Append(word);
+                    lineWidth += wordWidth;
                     continue;
                 }
 
-                if (line.Length > 0)
+                if (line.Length > 0 && Emit())
                 {
-                    lines.Add(line.ToString());
+                    break;
                 }
 
-                // A single word wider than the column is cut character by character.
-                var rest = word;
-                while (Measure(rest, size, font) > width && rest.Length > 1)
+                if (wordWidth <= room)
                 {
-                    var n = rest.Length - 1;
-                    while (n > 1 && Measure(rest[..n], size, font) > width)
+                    line.Append(word);
+                    lineWidth = wordWidth;
+                    continue;
+                }
+
+                // A word wider than the column is cut between characters, each measured once.
+                foreach (var rune in word.EnumerateRunes())
+                {
+                    var w = Advance(rune.Value, font) * size;
+                    if (line.Length > 0 && lineWidth + w > room && Emit())
                     {
-                        n--;
+                        break;
                     }
 
-                    lines.Add(rest[..n]);
-                    rest = rest[n..];
+                    Append(line, rune);
+                    lineWidth += w;
                 }
 
-                line.Clear().Append(rest);
+                if (full)
+                {
+                    break;
+                }
             }
 
-            lines.Add(line.ToString());
+            if (full || Emit())
+            {
+                break;
+            }
+        }
+
+        if (full)
+        {
+            lines.RemoveRange(cap, lines.Count - cap);
+        }
+
+        if (full || cut)
+        {
+            lines[^1] = Shortened(lines[^1], size, font, width);
         }
 
         return lines;
     }
 
-    private double Measure(string text, double size, PdfDocumentBuilder.AddedFont font)
+    /// <summary>The line with "…" at its end, characters dropped from the end until both fit the width.</summary>
+    private string Shortened(string line, double size, PdfDocumentBuilder.AddedFont font, double width)
     {
-        if (text.Length == 0)
+        var mark = Advance(Ellipsis[0], font) > 0 ? Ellipsis : "...";
+        var available = width - Measure(mark, size, font);
+        var kept = line.TrimEnd();
+        var keptWidth = Measure(kept, size, font);
+        while (kept.Length > 0 && keptWidth > available)
         {
-            return 0;
+            var last = char.IsLowSurrogate(kept[^1]) && kept.Length > 1 ? kept[^2..] : kept[^1..];
+            keptWidth -= Measure(last, size, font);
+            kept = kept[..^last.Length];
         }
 
-        IReadOnlyList<Letter> letters = page.MeasureText(text, size, new PdfPoint(0, 0), font);
-        return letters.Count == 0 ? 0 : letters[^1].EndBaseLine.X - letters[0].StartBaseLine.X;
+        return kept.TrimEnd() + mark;
+    }
+
+    /// <summary>The width of a line: the sum of its characters' advance widths (the writer adds no kerning).</summary>
+    private double Measure(string text, double size, PdfDocumentBuilder.AddedFont font)
+    {
+        var total = 0.0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            total += Math.Max(0, Advance(rune.Value, font));
+        }
+
+        return total * size;
+    }
+
+    /// <summary>The advance width of one character at size 1, measured once per font and cached; negative when the font lacks it.</summary>
+    private double Advance(int codePoint, PdfDocumentBuilder.AddedFont font)
+    {
+        var known = font == bold ? boldWidths : regularWidths;
+        if (known.TryGetValue(codePoint, out var width))
+        {
+            return width;
+        }
+
+        try
+        {
+            IReadOnlyList<Letter> letters = page.MeasureText(char.ConvertFromUtf32(codePoint), 1000, new PdfPoint(0, 0), font);
+            width = letters.Count == 0 ? 0 : (letters[^1].EndBaseLine.X - letters[0].StartBaseLine.X) / 1000;
+        }
+        catch (InvalidOperationException)
+        {
+            width = -1; // the font lacks it: Printable writes "?"
+        }
+
+        known[codePoint] = width;
+        return width;
     }
 
     /// <summary>Characters the embedded font lacks (emoji, Han characters …) become "?" instead of failing the slip.</summary>
     private string Printable(string text, PdfDocumentBuilder.AddedFont font)
     {
-        var known = font == bold ? boldGlyphs : regularGlyphs;
         var sb = new StringBuilder(text.Length);
         foreach (var rune in text.EnumerateRunes())
         {
-            var ch = rune.ToString();
             if (rune.Value is '\n' or ' ')
             {
-                sb.Append(ch);
+                sb.Append((char)rune.Value);
                 continue;
             }
 
-            if (!known.TryGetValue(rune.Value, out var ok))
+            if (Advance(rune.Value, font) < 0)
             {
-                try
-                {
-                    page.MeasureText(ch, 10, new PdfPoint(0, 0), font);
-                    ok = true;
-                }
-                catch (InvalidOperationException)
-                {
-                    ok = false;
-                }
-
-                known[rune.Value] = ok;
+                sb.Append('?');
             }
-
-            sb.Append(ok ? ch : "?");
+            else
+            {
+                Append(sb, rune);
+            }
         }
 
         return sb.ToString();
     }
 
-    private static string Clean(string text) => text.Normalize(NormalizationForm.FormC).Replace("\r", "", StringComparison.Ordinal).Replace("\t", " ", StringComparison.Ordinal);
+    private static void Append(StringBuilder sb, Rune rune)
+    {
+        Span<char> chars = stackalloc char[2];
+        sb.Append(chars[..rune.EncodeToUtf16(chars)]);
+    }
+
+    /// <summary>Composed (NFC), without carriage returns, tabs or other control characters; a broken surrogate becomes U+FFFD.</summary>
+    private static string Clean(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value == '\r')
+            {
+                continue;
+            }
+
+            if (rune.Value != '\n' && Rune.IsControl(rune))
+            {
+                sb.Append(' ');
+                continue;
+            }
+
+            Append(sb, rune);
+        }
+
+        var cleaned = sb.ToString();
+        return cleaned.IsNormalized(NormalizationForm.FormC) ? cleaned : cleaned.Normalize(NormalizationForm.FormC);
+    }
 }

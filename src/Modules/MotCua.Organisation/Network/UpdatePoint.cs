@@ -55,6 +55,13 @@ internal sealed class UpdatePoint(MotCuaDb db, AuditTrail audit)
             errors.Add(Error.Required("address", "địa chỉ"));
         }
 
+        TextLimits.Check(change.Address, TextLimits.Address, "address", "địa chỉ", errors);
+        TextLimits.Check(change.Phone, TextLimits.Phone, "phone", "số điện thoại", errors);
+        if (!TextLimits.Check(change.OpeningHours, 300, "openingHours", "giờ làm việc", errors))
+        {
+            return errors;
+        }
+
         if (OpeningHours.TryParse(change.OpeningHours, out var hoursError) is null)
         {
             errors.Add(Error.Invalid("openingHours", hoursError!));

@@ -3,6 +3,7 @@ using MotCua.Calendar.Holidays;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
+using MotCua.Platform.Text;
 using MotCua.Platform.Identity;
 
 namespace MotCua.Organisation.WorkingCalendar;
@@ -24,6 +25,9 @@ internal sealed class ChangeCalendarDay(MotCuaDb db, CalendarProvider calendars,
             errors.Add(Error.Required("legalDocument", "văn bản pháp lý (số hiệu hoặc nguồn) làm căn cứ"));
         }
 
+        TextLimits.Check(day.LegalDocument?.Trim(), TextLimits.LegalDocument, "legalDocument", "văn bản pháp lý", errors);
+        TextLimits.Check(day.NameVi?.Trim(), TextLimits.Name, "nameVi", "tên ngày", errors);
+        TextLimits.Check(day.NameEn?.Trim(), TextLimits.Name, "nameEn", "tên ngày (tiếng Anh)", errors);
         if (string.IsNullOrWhiteSpace(day.NameVi))
         {
             errors.Add(Error.Required("nameVi", "tên ngày nghỉ hoặc ngày làm bù"));
@@ -100,6 +104,11 @@ internal sealed class ChangeCalendarDay(MotCuaDb db, CalendarProvider calendars,
         if (string.IsNullOrWhiteSpace(legalDocument))
         {
             return Error.Required("legalDocument", "văn bản pháp lý làm căn cứ cho việc xóa");
+        }
+
+        if (TextLimits.Check(legalDocument.Trim(), TextLimits.LegalDocument, "legalDocument", "văn bản pháp lý") is { } tooLong)
+        {
+            return tooLong;
         }
 
         var day = await db.Set<CalendarDay>().FirstOrDefaultAsync(d => d.Date == date, ct);

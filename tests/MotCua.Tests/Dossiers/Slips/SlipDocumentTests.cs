@@ -120,14 +120,97 @@ public sealed class SlipDocumentTests
     }
 
     [Fact]
-    public void Content_that_would_run_past_one_page_is_refused_with_a_clear_message()
+    public void Content_that_would_run_past_one_page_continues_on_a_numbered_second_page_instead_of_failing()
     {
         var rows = Enumerable.Range(1, 80).Select(i => new[] { i.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Giấy tờ số {i}", "1" }).ToList();
-        using var doc = new SlipDocument(Fonts).Title("Giấy tiếp nhận hồ sơ và hẹn trả kết quả");
+        using var doc = new SlipDocument(Fonts).Title("Giấy tiếp nhận hồ sơ và hẹn trả kết quả")
+            .Table(["TT", "Tên giấy tờ", "Số lượng"], rows, [1, 6, 2])
+            .Signatures("Người nộp hồ sơ", "Người tiếp nhận hồ sơ", "Trần Văn Đức");
+        using var pdf = PdfDocument.Open(doc.ToPdf());
 
-        var error = Should.Throw<InvalidOperationException>(() => doc.Table(["TT", "Tên giấy tờ", "Số lượng"], rows, [1, 6, 2]));
+        var pages = pdf.NumberOfPages;
+        pages.ShouldBeGreaterThan(1);
+        var last = TextOf(pdf.GetPage(pages));
+        last.ShouldContain("Tên giấy tờ", Case.Sensitive); // the header row again
+        last.ShouldContain("Giấy tờ số 80", Case.Sensitive);
+        last.ShouldContain($"Trang {pages}/{pages}", Case.Sensitive);
+        TextOf(pdf.GetPage(1)).ShouldContain($"Trang 1/{pages}", Case.Sensitive);
+    }
 
-        error.Message.ShouldContain("one A4 page", Case.Sensitive);
+    [Theory(Timeout = 60_000)]
+    [InlineData(4_000)]
+    [InlineData(100_000)]
+    [InlineData(1_000_000)]
+    public async Task One_unbroken_word_of_any_length_is_broken_by_characters_and_shortened_on_a_one_page_slip(int length)
+    {
+        await Task.Yield();
+        var word = new string('Đ', length);
+
+        using var doc = new SlipDocument(Fonts)
+            .Header(word, word)
+            .Title(word, word)
+            .Line("Địa chỉ", word)
+            .Paragraph(word)
+            .Table(["TT", "Tên giấy tờ"], [["1", word]], [1, 6])
+            .Signatures("Người nộp hồ sơ", "Người tiếp nhận hồ sơ", word)
+            .Qr(Url, word);
+        using var pdf = PdfDocument.Open(doc.ToPdf());
+
+        pdf.NumberOfPages.ShouldBeLessThanOrEqualTo(2);
+        var page = pdf.GetPage(1);
+        page.Letters.ShouldAllBe(l => l.EndBaseLine.X <= page.Width - 40 && l.StartBaseLine.Y >= 40);
+        TextOf(page).ShouldContain("Đ…", Case.Sensitive);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_flowing_document_lets_a_long_value_run_over_pages_and_still_ends()
+    {
+        await Task.Yield();
+        var word = string.Concat(Enumerable.Repeat("Nguyễn ", 20_000));
+
+        using var doc = new SlipDocument(Fonts, landscape: false, flows: true).Paragraph(word).Line("Căn cứ pháp lý", new string('x', 100_000));
+        using var pdf = PdfDocument.Open(doc.ToPdf());
+
+        pdf.NumberOfPages.ShouldBeGreaterThan(1);
+        TextOf(pdf.GetPage(pdf.NumberOfPages)).ShouldContain("x…", Case.Sensitive);
+    }
+
+    [Fact]
+    public void A_wrapped_word_is_cut_where_the_column_ends_not_before()
+    {
+        var word = new string('m', 300);
+        using var doc = new SlipDocument(Fonts).Paragraph(word);
+        using var pdf = PdfDocument.Open(doc.ToPdf());
+        var page = pdf.GetPage(1);
+
+        var lines = page.Letters.GroupBy(l => Math.Round(l.StartBaseLine.Y)).ToList();
+        lines.Count.ShouldBeGreaterThan(1);
+        var first = lines.OrderByDescending(g => g.Key).First();
+        first.Max(l => l.EndBaseLine.X).ShouldBeLessThanOrEqualTo(50 + 495 + 0.5);
+        first.Max(l => l.EndBaseLine.X).ShouldBeGreaterThan(50 + 495 - 20); // one more "m" would not fit
+        string.Concat(page.Letters.Select(l => l.Value)).Count(c => c == 'm').ShouldBe(300);
+    }
+
+    [Fact]
+    public void Rendering_stops_when_its_token_is_cancelled()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Should.Throw<OperationCanceledException>(() =>
+        {
+            using var doc = new SlipDocument(Fonts, cancelled.Token);
+            doc.Paragraph(new string('a', 10_000));
+        });
+    }
+
+    [Fact]
+    public void Control_characters_and_broken_surrogates_do_not_fail_a_slip()
+    {
+        using var doc = new SlipDocument(Fonts).Line("Địa chỉ", "Số 1\u0000\u0007 phố \ud800Huế\r\n\tHà Nội");
+        using var pdf = PdfDocument.Open(doc.ToPdf());
+
+        TextOf(pdf.GetPage(1)).ShouldContain("Hà Nội", Case.Sensitive);
     }
 
     [Fact]
