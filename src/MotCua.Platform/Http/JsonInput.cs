@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -12,7 +13,7 @@ namespace MotCua.Platform.Http;
 /// The rules every JSON request body is read with, in every module, before any use case sees it: no duplicate keys, no
 /// NUL character in any string, no string longer than its member's limit (<see cref="TextLimits.ForMember"/> on request
 /// records, <see cref="TextLimits.AnyText"/> otherwise), no null element in a list and no null dictionary value, no
-/// missing or null member that is declared non-nullable, no list longer than <see cref="TextLimits.AnyList"/>. A body that
+/// missing or null member that is declared non-nullable, every string valid Unicode and in NFC, no list longer than <see cref="TextLimits.AnyList"/>. A body that
 /// breaks one is refused as a <see cref="RejectedInput"/> (a <see cref="JsonException"/>: the host answers 400 naming the
 /// field, with a Vietnamese message).
 /// </summary>
@@ -119,7 +120,7 @@ public static class JsonInput
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    /// <summary>Strings without NUL and within a length; written as usual.</summary>
+    /// <summary>Strings without NUL, within a length, valid Unicode, read in NFC; written as usual.</summary>
     private sealed class GuardedString(int max) : JsonConverter<string>
     {
         public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -136,7 +137,17 @@ public static class JsonInput
 
             // The raw length bounds the text before it is decoded (an escape is at most six bytes for one character).
             var raw = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-            var text = raw > (max * 6L) + 6 ? null : reader.GetString();
+            string? text;
+            try
+            {
+                text = raw > (max * 6L) + 6 ? null : reader.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                // An escaped lone surrogate ("\ud800") is not text.
+                throw new RejectedInput(null, "chứa ký tự không hợp lệ (không phải Unicode).", aboutValue: true);
+            }
+
             if (text is null || text.Length > max)
             {
                 throw new RejectedInput(null, $"dài quá {max.ToString("N0", Vietnamese)} ký tự.", aboutValue: true);
@@ -147,7 +158,8 @@ public static class JsonInput
                 throw new RejectedInput(null, "chứa ký tự không hợp lệ (U+0000).", aboutValue: true);
             }
 
-            return text;
+            // One normal form (NFC): a name typed with combining marks is the same name, found by the same search.
+            return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
         }
 
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);

@@ -83,6 +83,15 @@ internal static class PlatformSetup
                 _ => ctx.ProblemDetails.Title,
             };
             ctx.ProblemDetails.Extensions.Remove("exception");
+
+            // An answer the framework wrote itself (no route, a method not mapped, a media type refused) still says
+            // what happened in Vietnamese and carries a stable code, as every refusal of a use case does.
+            if (!ctx.ProblemDetails.Extensions.ContainsKey("code") && FrameworkProblem(ctx.ProblemDetails.Status) is { } known)
+            {
+                ctx.ProblemDetails.Extensions["code"] = known.Code;
+                ctx.ProblemDetails.Detail ??= known.Detail;
+            }
+
             if (ctx.Exception is BadHttpRequestException)
             {
                 // Kestrel's own text is English and technical: say what to do.
@@ -134,6 +143,21 @@ internal static class PlatformSetup
             otel.UseOtlpExporter();
         }
     }
+
+    /// <summary>The stable code and Vietnamese text of an answer the framework gives without a use case's own error.</summary>
+    private static (string Code, string Detail)? FrameworkProblem(int? status) => status switch
+    {
+        StatusCodes.Status400BadRequest => ("bad-request", "Không đọc được nội dung gửi lên; vui lòng kiểm tra lại và gửi lại."),
+        StatusCodes.Status401Unauthorized => ("sign-in-required", "Cần đăng nhập để dùng chức năng này."),
+        StatusCodes.Status403Forbidden => ("forbidden", "Tài khoản của bạn không có quyền thực hiện thao tác này."),
+        StatusCodes.Status404NotFound => ("not-found", "Không tìm thấy địa chỉ hoặc dữ liệu được yêu cầu."),
+        StatusCodes.Status405MethodNotAllowed => ("method-not-allowed", "Địa chỉ này không nhận phương thức HTTP đã gửi."),
+        StatusCodes.Status413PayloadTooLarge => ("too-large", $"Nội dung gửi lên quá lớn. Mỗi tệp tối đa {MotCua.Platform.Storage.FileKinds.DefaultMaxBytes / 1024 / 1024} MB."),
+        StatusCodes.Status415UnsupportedMediaType => ("unsupported-media-type", "Nội dung gửi lên phải là JSON (Content-Type: application/json)."),
+        StatusCodes.Status429TooManyRequests => ("too-many-requests", "Bạn đã gửi quá nhiều yêu cầu; vui lòng thử lại sau ít phút."),
+        >= 500 => ("server-error", "Hệ thống gặp sự cố khi xử lý yêu cầu; dữ liệu không bị thay đổi. Vui lòng thử lại sau."),
+        _ => null,
+    };
 
     private static int StatusOf(Exception e) => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
 
