@@ -1,0 +1,49 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MotCua.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class StoredUploads : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "stored_uploads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Uploader = table.Column<string>(type: "TEXT", maxLength: 240, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stored_uploads", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stored_uploads_Sha256_Uploader",
+                table: "stored_uploads",
+                columns: new[] { "Sha256", "Uploader" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stored_uploads_UploadedAt",
+                table: "stored_uploads",
+                column: "UploadedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "stored_uploads");
+        }
+    }
+}
