@@ -37,6 +37,15 @@ namespace MotCua.Migrations.Postgres.Migrations
                 name: "IX_stored_uploads_UploadedAt",
                 table: "stored_uploads",
                 column: "UploadedAt");
+
+            // Files of drafts in progress were uploaded by the draft's owner before uploaders were recorded: record them
+            // as theirs, so that a draft saved before this version can still be submitted.
+            migrationBuilder.Sql("""
+                INSERT INTO stored_uploads ("Id", "Sha256", "Uploader", "FileName", "ContentType", "Size", "UploadedAt")
+                SELECT gen_random_uuid(), f.value->>'Sha256', 'citizen:' || d."OwnerSubject", left(coalesce(f.value->>'FileName', ''), 300), '', 0, d."UpdatedAt"
+                FROM portal_drafts d, jsonb_each(d."FilesJson"::jsonb) f
+                WHERE (f.value->>'ReusedId') IS NULL AND length(f.value->>'Sha256') = 64;
+                """);
         }
 
         /// <inheritdoc />

@@ -37,6 +37,18 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 name: "IX_stored_uploads_UploadedAt",
                 table: "stored_uploads",
                 column: "UploadedAt");
+
+            // Files of drafts in progress were uploaded by the draft's owner before uploaders were recorded: record them
+            // as theirs, so that a draft saved before this version can still be submitted.
+            migrationBuilder.Sql("""
+                INSERT INTO stored_uploads ("Id", "Sha256", "Uploader", "FileName", "ContentType", "Size", "UploadedAt")
+                SELECT upper(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-8' || substr(h, 18, 3) || '-' || substr(h, 21, 12)),
+                       sha, uploader, name, '', 0, at
+                FROM (SELECT lower(hex(randomblob(16))) AS h, json_extract(f.value, '$.Sha256') AS sha, 'citizen:' || d."OwnerSubject" AS uploader,
+                             substr(coalesce(json_extract(f.value, '$.FileName'), ''), 1, 300) AS name, d."UpdatedAt" AS at
+                      FROM portal_drafts d, json_each(d."FilesJson") f
+                      WHERE json_extract(f.value, '$.ReusedId') IS NULL AND length(json_extract(f.value, '$.Sha256')) = 64);
+                """);
         }
 
         /// <inheritdoc />
