@@ -16,6 +16,7 @@ using MotCua.Platform;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
+using MotCua.Platform.Jobs;
 
 namespace MotCua.Dossiers;
 
@@ -33,6 +34,11 @@ public static class DossiersModule
         services.AddScoped<AgencyResolver>();
         services.AddScoped<DossierDraft>();
         services.AddScoped<UploadAttachment>();
+        services.AddSingleton<IModelContributor, StoredUploadsModel>();
+        services.AddSingleton<UploadTokens>();
+        services.AddScoped<CurrentUploader>();
+        services.AddScoped<FileOwnership>();
+        services.AddPeriodicJob<CollectUnreferencedFiles>(TimeSpan.FromSeconds(configuration.GetValue("MotCua:Uploads:CollectSeconds", 3600)));
         services.AddScoped<ReceiveAtCounter>();
         services.AddScoped<SubmitOnline>();
         services.AddScoped<DecideOnline>();
@@ -69,11 +75,29 @@ public static class DossiersModule
         var api = app.MapGroup("/api/v1").WithTags("Dossiers");
         string[] receptionRoles = [StaffRoles.ReceptionOfficer, StaffRoles.BranchManager, StaffRoles.CenterDirector];
 
-        api.MapPost("/attachments", async (HttpRequest http, UploadAttachment upload, CancellationToken ct) =>
+        api.MapPost("/attachments", async (HttpRequest http, UploadAttachment upload, CurrentUploader uploader, CancellationToken ct) =>
             {
+                // Whose the upload is decides first: a signed-in session, or the upload token of a form in progress
+                // (header X-Upload-Token, or the form field uploadToken); nobody's is refused before the body is read.
+                var token = http.Headers[UploadTokens.Header].ToString();
+                if (token.Length == 0 && !http.HasFormContentType && (await uploader.ResolveAsync(null)).Error is { } nobody)
+                {
+                    return nobody.ToProblem();
+                }
+
                 // Read asynchronously: a body over the server's limit is a BadHttpRequestException (413), an unreadable
                 // multipart body an InvalidDataException (400); both are answered by the platform's handler.
                 var form = http.HasFormContentType ? await http.ReadFormAsync(ct) : null;
+                if (token.Length == 0 && form?[UploadTokens.Field].ToString() is { Length: > 0 } posted)
+                {
+                    token = posted;
+                }
+
+                if ((await uploader.ResolveAsync(token)).Error is { } refused)
+                {
+                    return refused.ToProblem();
+                }
+
                 if (form is not { Files.Count: 1 })
                 {
                     return Error.Invalid("file", "Gửi đúng một tệp trong trường \"file\" (multipart/form-data).").ToProblem();
@@ -81,11 +105,11 @@ public static class DossiersModule
 
                 var file = form.Files[0];
                 await using var stream = file.OpenReadStream();
-                return (await upload.RunAsync(stream, file.FileName, file.Length, ct)).ToCreated(stored => $"/api/v1/attachments/{stored.Sha256}");
+                return (await upload.RunAsync(stream, file.FileName, file.Length, ct, token)).ToCreated(stored => $"/api/v1/attachments/{stored.Sha256}");
             })
             .DisableAntiforgery()
             .RequireRateLimiting(PublicWrite)
-            .WithSummary("Store a scan or upload (PDF, JPG, PNG; 10 MB) before the dossier that uses it; answers its SHA-256.");
+            .WithSummary("Store a scan or upload (PDF, JPG, PNG; 10 MB) before the dossier that uses it; answers its SHA-256. Needs a signed-in session (citizen or staff) or the upload token of a form in progress (X-Upload-Token); the file is the uploader's to attach, and is deleted after a day if nothing refers to it.");
 
         api.MapPost("/dossiers", async (ReceptionRequest request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? key, ReceiveAtCounter receive, CancellationToken ct) =>
             {

@@ -286,6 +286,46 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("portal_drafts", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Dossiers.Attachments.StoredUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Uploader")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("character varying(240)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedAt");
+
+                    b.HasIndex("Sha256", "Uploader");
+
+                    b.ToTable("stored_uploads", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Dossiers.Codes.DossierCodeCounter", b =>
                 {
                     b.Property<string>("AgencyId")

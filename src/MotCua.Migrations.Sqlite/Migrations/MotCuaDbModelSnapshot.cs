@@ -275,6 +275,46 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("portal_drafts", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Dossiers.Attachments.StoredUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Uploader")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedAt");
+
+                    b.HasIndex("Sha256", "Uploader");
+
+                    b.ToTable("stored_uploads", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Dossiers.Codes.DossierCodeCounter", b =>
                 {
                     b.Property<string>("AgencyId")

@@ -67,6 +67,18 @@ public sealed class FileSystemStore(string root) : IFileStore
 
     public Task<bool> ExistsAsync(string sha256, CancellationToken ct) => Task.FromResult(File.Exists(PathOf(sha256)));
 
+    public Task<bool> DeleteAsync(string sha256, CancellationToken ct)
+    {
+        var path = PathOf(sha256);
+        if (!File.Exists(path))
+        {
+            return Task.FromResult(false);
+        }
+
+        File.Delete(path);
+        return Task.FromResult(true);
+    }
+
     private string PathOf(string sha256)
     {
         if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))

@@ -5,7 +5,7 @@ public sealed record StoredFile(string Sha256, long Size);
 
 /// <summary>
 /// Where attachments live, outside the web root, addressed by content (SHA-256). The file system is the
-/// default; an S3-compatible store implements the same three calls.
+/// default; an S3-compatible store implements the same four calls.
 /// </summary>
 public interface IFileStore
 {
@@ -15,4 +15,7 @@ public interface IFileStore
     Task<Stream?> OpenAsync(string sha256, CancellationToken ct);
 
     Task<bool> ExistsAsync(string sha256, CancellationToken ct);
+
+    /// <summary>Removes the content (the collector of unreferenced uploads); true when it was there. Deleting twice is harmless.</summary>
+    Task<bool> DeleteAsync(string sha256, CancellationToken ct);
 }

@@ -91,7 +91,6 @@ public sealed class AccessMatrixTests(SqliteApp fixture)
         ["GET /api/v1/tickets/{token}"] = Rule.Anyone,
         ["DELETE /api/v1/tickets/{token}"] = Rule.Anyone,
         ["POST /api/v1/tickets"] = Rule.Anyone,
-        ["POST /api/v1/attachments"] = Rule.Anyone,
         ["GET /_framework/opaque-redirect"] = Rule.Anyone,
         ["GET /error"] = Rule.Always(Answer.ServerError), // the page of an unexpected error says so
         ["GET /error/{Status:int}"] = Rule.Anyone,
@@ -115,6 +114,9 @@ public sealed class AccessMatrixTests(SqliteApp fixture)
         ["GET /lay-so/{Point}"] = Rule.Anyone,
         ["GET /bang/{Point}"] = Rule.Anyone,
         ["GET /hen/{Code}/check-in"] = Rule.Anyone,
+
+        // Uploads belong to a signed-in session, citizen or staff (or to a form's upload token, which no caller here has).
+        ["POST /api/v1/attachments"] = Rule.SignedIn,
 
         // The citizen's own account (the e-ID session; staff sessions are not citizens).
         ["GET /api/v1/me"] = Rule.Citizens,
@@ -398,6 +400,8 @@ public sealed class AccessMatrixTests(SqliteApp fixture)
         public static readonly Rule Anyone = new(_ => Answer.Allowed);
 
         public static readonly Rule Citizens = new(c => c.Kind is Kind.Owner or Kind.OtherCitizen ? Answer.Allowed : Answer.Refused);
+
+        public static readonly Rule SignedIn = new(c => c.Kind is Kind.Anonymous ? Answer.Refused : Answer.Allowed);
 
         public static readonly Rule OwnerOnly = new(c => c.Kind switch
         {

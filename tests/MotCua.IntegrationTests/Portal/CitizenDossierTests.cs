@@ -47,8 +47,21 @@ public abstract class CitizenDossierTests(MotCuaApp app)
         partial.Errors.ShouldContain(e => e.Message.Contains("Tờ khai đăng ký khai sinh"));
         (await mine.FindAsync(Owner, code, CancellationToken.None))!.Status.ShouldBe("supplement-requested");
 
-        var second = await Reception.UploadAsync(officer, Reception.PdfWith("to khai"), "to-khai.pdf");
-        (await actions.SupplyAsync(Owner, code, [new SuppliedItem(0, first, "giay-chung-sinh.pdf"), new SuppliedItem(1, second, "to-khai.pdf")], "Đã ký", CancellationToken.None)).Errors.ShouldBeEmpty();
+        // Only the citizen's own files: an officer's upload is not theirs to send; their own uploads are.
+        using var owner = await CitizenFlow.SignedInAsync(app, Owner);
+        var officers = await Reception.UploadAsync(officer, Reception.PdfWith($"can bo {Guid.NewGuid()}"), "to-khai.pdf");
+        var notTheirs = await owner.Http.PostAsJsonAsync($"/api/v1/me/dossiers/{code}/supplements", new { items = new[] { new { item = 0, sha256 = officers, fileName = "a.pdf" }, new { item = 1, sha256 = officers, fileName = "b.pdf" } } });
+        notTheirs.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await mine.FindAsync(Owner, code, CancellationToken.None))!.Status.ShouldBe("supplement-requested");
+
+        var own = await Reception.UploadAsync(owner.Http, Reception.PdfWith($"giay chung sinh {Guid.NewGuid()}"), "giay-chung-sinh.pdf");
+        var second = await Reception.UploadAsync(owner.Http, Reception.PdfWith($"to khai {Guid.NewGuid()}"), "to-khai.pdf");
+        var supplied = await owner.Http.PostAsJsonAsync($"/api/v1/me/dossiers/{code}/supplements", new
+        {
+            items = new[] { new { item = 0, sha256 = own, fileName = "giay-chung-sinh.pdf" }, new { item = 1, sha256 = second, fileName = "to-khai.pdf" } },
+            note = "Đã ký",
+        });
+        supplied.StatusCode.ShouldBe(HttpStatusCode.NoContent, await supplied.Content.ReadAsStringAsync());
 
         var staff = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{code}");
         staff.GetProperty("status").GetString().ShouldBe("in-progress");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MotCua.Dossiers;
 using MotCua.Dossiers.Applicants;
+using MotCua.Dossiers.Attachments;
 using MotCua.Dossiers.MyDossiers;
 using MotCua.Dossiers.Online;
 using MotCua.Dossiers.Reception;
@@ -68,7 +69,8 @@ internal sealed record Filing(string For, string? Authorisation = null, string O
 /// on paper. The values become the dossier's form data. The dossier gets its code at once and waits for
 /// reception; the draft is deleted. A retried submission with the same key gives the same dossier.
 /// </summary>
-internal sealed class SubmitApplication(SubmitOnline submit, Drafts drafts, OrgDirectory directory, CitizenDocuments store)
+internal sealed class SubmitApplication(
+    SubmitOnline submit, Drafts drafts, OrgDirectory directory, CitizenDocuments store, FileOwnership ownership, FormCatalog forms, CheckFormValues checker)
 {
     private const int MaxOrganisationName = 200;
     private const int MaxText = 500;
@@ -153,29 +155,194 @@ internal sealed class SubmitApplication(SubmitOnline submit, Drafts drafts, OrgD
         return errors;
     }
 
-    /// <summary>Every reused document must still be one of the citizen's own, with the same content.</summary>
-    public async Task<IReadOnlyList<Error>> CheckReusedAsync(Filer filer, IReadOnlyDictionary<string, DraftFile> files, CancellationToken ct)
+    /// <summary>
+    /// Every file must be the citizen's: a reused document still one of their store, with the same content and from the
+    /// dossier it names; any other file uploaded by this citizen themself (or already in their store). Another citizen's
+    /// upload, a made-up hash and a file collected since are refused alike (403), so nobody learns what others stored.
+    /// </summary>
+    public async Task<IReadOnlyList<Error>> CheckFilesAsync(Filer filer, IReadOnlyDictionary<string, DraftFile> files, CancellationToken ct, Func<string, string>? fieldOf = null)
     {
+        fieldOf ??= FieldOf;
         var errors = new List<Error>();
         var reused = files.Where(f => f.Value.ReusedId is not null).ToList();
         var mine = reused.Count > 0 ? await store.ByIdAsync(filer.IdNumber, ct) : null;
         foreach (var (key, file) in reused)
         {
-            if (!mine!.TryGetValue(file.ReusedId!.Value, out var document) || document.Sha256 != file.Sha256)
+            if (!mine!.TryGetValue(file.ReusedId!.Value, out var document) || document.Sha256 != file.Sha256 || document.DossierCode != file.ReusedFrom)
             {
-                errors.Add(Error.Invalid(FormNames.Id(key), $"Giấy tờ dùng lại \"{file.FileName}\" không có trong kho dữ liệu của bạn; vui lòng chọn lại hoặc tải lên."));
+                errors.Add(FileOwnership.NotYours(fieldOf(key), $"Giấy tờ dùng lại \"{file.FileName}\" không có trong kho dữ liệu của bạn; vui lòng chọn lại hoặc tải lên."));
+            }
+        }
+
+        foreach (var (key, file) in files.Where(f => f.Value.ReusedId is null))
+        {
+            if (!await ownership.IsCitizensAsync(filer.Subject, filer.IdNumber, file.Sha256, ct))
+            {
+                errors.Add(FileOwnership.NotYours(fieldOf(key), FileOwnership.NotYoursMessage(file.FileName)));
             }
         }
 
         return errors;
     }
 
+    private static string FieldOf(string key) => key == Filing.AuthorisationFileKey ? "authorisation-file" : FormNames.Id(key);
+
+    /// <summary>
+    /// The JSON application (POST /api/v1/me/applications) as the page would have posted it: the files resolved to the
+    /// citizen's own uploads and store documents, the e-form checked by the same validator (the same messages, on
+    /// <c>formData.{name}</c>), then the same filing rules and the same submission as the page.
+    /// </summary>
+    public async Task<Result<ReceptionResult>> RunAsync(Filer filer, ApplicationRequest request, string? idempotencyKey, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.ProcedureCode))
+        {
+            return Error.Required("procedureCode", "thủ tục hành chính");
+        }
+
+        var form = request.ProcedureCode.Length <= 60 ? await forms.CurrentAsync(request.ProcedureCode.Trim(), null, ct) : null;
+        if (form is null)
+        {
+            return Error.Invalid("procedureCode", $"Không có thủ tục mã {(request.ProcedureCode.Length <= 60 ? request.ProcedureCode : request.ProcedureCode[..60] + "…")} trong danh mục.");
+        }
+
+        var filedFor = request.FiledFor?.Trim() is { Length: > 0 } chosen ? chosen : Filing.Self;
+        if (filedFor is not (Filing.Self or Filing.Person or Filing.Organisation))
+        {
+            return Error.Invalid("filedFor", "Nộp hồ sơ cho: chọn \"self\" (bản thân), \"person\" (người khác, có văn bản ủy quyền) hoặc \"organisation\" (tổ chức, doanh nghiệp).");
+        }
+
+        var org = request.Organisation;
+        var filing = new Filing(filedFor, request.Authorisation, org?.Name ?? "", org?.Code ?? "", org?.Address ?? "", org?.Position ?? "");
+
+        // The files first: whose they are decides before anything else is looked at (403, nothing stored).
+        var uploadFields = form.Definition.Fields.Where(f => f.Type == FieldTypes.File).ToDictionary(f => f.Key, StringComparer.Ordinal);
+        var files = new Dictionary<string, DraftFile>(StringComparer.Ordinal);
+        var refused = new List<Error>();
+        IReadOnlyDictionary<Guid, StoredDocument>? mine = null;
+        foreach (var (key, given) in request.Files ?? new Dictionary<string, ApplicationFile>())
+        {
+            if (!uploadFields.TryGetValue(key, out var field) || given is null)
+            {
+                var shown = key.Length > 60 ? key[..60] + "…" : key;
+                refused.Add(Error.Invalid($"files.{shown}", $"Biểu mẫu của thủ tục không có ô tải tệp \"{shown}\"."));
+                continue;
+            }
+
+            mine ??= await store.ByIdAsync(filer.IdNumber, ct);
+            if (Resolve(given, $"files.{key}", field.Label, mine, refused) is { } file)
+            {
+                files[key] = file;
+            }
+        }
+
+        if (request.AuthorisationFile is { } authorisation)
+        {
+            mine ??= await store.ByIdAsync(filer.IdNumber, ct);
+            if (filedFor == Filing.Self)
+            {
+                refused.Add(Error.Invalid("authorisationFile", "Văn bản ủy quyền chỉ gửi khi nộp thay người khác hoặc tổ chức."));
+            }
+            else if (Resolve(authorisation, "authorisationFile", "Văn bản ủy quyền", mine, refused) is { } file)
+            {
+                files[Filing.AuthorisationFileKey] = file;
+            }
+        }
+
+        if (refused.Count > 0)
+        {
+            return refused;
+        }
+
+        var owned = await CheckFilesAsync(filer, files, ct, key => key == Filing.AuthorisationFileKey ? "authorisationFile" : $"files.{key}");
+        if (owned.Count > 0)
+        {
+            return owned.ToList();
+        }
+
+        // The e-form: the values the page would post, the files as the page keeps them (their names in the upload fields).
+        var values = (request.FormData ?? new Dictionary<string, string>())
+            .Where(v => v.Key is { Length: > 0 } k && k[0] != '_' && !uploadFields.ContainsKey(k) && v.Value is not null)
+            .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+        foreach (var (key, file) in files.Where(f => f.Key != Filing.AuthorisationFileKey))
+        {
+            values[key] = file.FileName;
+        }
+
+        var check = await checker.RunAsync(form.Definition, values, null, registryWaives: true, ct);
+        var errors = check.Errors.Select(e => Error.Invalid($"formData.{e.Name}", e.Message))
+            .Concat(CheckFiling(filer, filing, values, files).Select(e => e with { Field = ApiField(e.Field) }))
+            .ToList();
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        return await RunAsync(filer, form, check, files, filing, request.Delivery, request.PostAddress, null, idempotencyKey, ct);
+    }
+
+    /// <summary>A file of the request as a draft's file: an upload (whose it is is checked next), or a document of the citizen's store.</summary>
+    private static DraftFile? Resolve(ApplicationFile file, string field, string label, IReadOnlyDictionary<Guid, StoredDocument> mine, List<Error> refused)
+    {
+        var sha = file.Sha256?.Trim().ToLowerInvariant() ?? "";
+        if (file.ReusedId is { } id)
+        {
+            if (mine.GetValueOrDefault(id) is { } document && (sha.Length == 0 || sha == document.Sha256))
+            {
+                return new DraftFile(document.Sha256, document.FileName, document.Id, document.DossierCode);
+            }
+
+            refused.Add(FileOwnership.NotYours(field, $"{label}: không tìm thấy giấy tờ đã chọn trong kho dữ liệu của bạn."));
+            return null;
+        }
+
+        if (!(sha.Length == 64 && sha.All(char.IsAsciiHexDigitLower)))
+        {
+            refused.Add(Error.Invalid(field, $"{label}: mã SHA-256 của tệp (do POST /api/v1/attachments trả về) phải gồm 64 chữ số hệ 16."));
+            return null;
+        }
+
+        if (file.ReusedFrom?.Trim() is { Length: > 0 } from)
+        {
+            // "Reused from dossier X" only when X is one of the citizen's own dossiers and really holds this file.
+            if (mine.Values.Where(d => d.DossierCode == from && d.Sha256 == sha).OrderByDescending(d => d.AddedAt).FirstOrDefault() is { } document)
+            {
+                return new DraftFile(document.Sha256, document.FileName, document.Id, document.DossierCode);
+            }
+
+            refused.Add(FileOwnership.NotYours(field, $"{label}: hồ sơ {(from.Length > 60 ? from[..60] + "…" : from)} không phải hồ sơ của bạn hoặc không có tệp này; không thể ghi là dùng lại từ hồ sơ đó."));
+            return null;
+        }
+
+        var name = file.FileName?.Trim() is { Length: > 0 } n ? n : "tep-dinh-kem.pdf";
+        if (name.Length > Platform.Text.TextLimits.FileName)
+        {
+            refused.Add(Platform.Text.TextLimits.TooLong(field, "tên tệp", Platform.Text.TextLimits.FileName));
+            return null;
+        }
+
+        return new DraftFile(sha, name);
+    }
+
+    /// <summary>The page's input ids as the JSON names them.</summary>
+    private static string? ApiField(string? pageField) => pageField switch
+    {
+        null => null,
+        "filed-for" => "filedFor",
+        "authorisation-file" => "authorisationFile",
+        "authorisation" => "authorisation",
+        "org-name" => "organisation.name",
+        "org-code" => "organisation.code",
+        "org-address" => "organisation.address",
+        "org-position" => "organisation.position",
+        _ => pageField,
+    };
+
     public async Task<Result<ReceptionResult>> RunAsync(
         Filer filer, CurrentForm form, FormCheck check, IReadOnlyDictionary<string, DraftFile> files, Filing filing, ResultDelivery delivery, string? postAddress,
-        Guid? draftId, string idempotencyKey, CancellationToken ct)
+        Guid? draftId, string? idempotencyKey, CancellationToken ct)
     {
         var v = check.Values;
-        var refused = CheckFiling(filer, filing, v, files).Concat(await CheckReusedAsync(filer, files, ct)).ToList();
+        var refused = CheckFiling(filer, filing, v, files).Concat(await CheckFilesAsync(filer, files, ct)).ToList();
         if (refused.Count > 0)
         {
             return refused;

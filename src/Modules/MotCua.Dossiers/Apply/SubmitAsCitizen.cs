@@ -1,4 +1,3 @@
-using MotCua.Dossiers.Online;
 using MotCua.Dossiers.Reception;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
@@ -6,35 +5,48 @@ using MotCua.Platform.Identity;
 namespace MotCua.Dossiers.Apply;
 
 /// <summary>
-/// POST /api/v1/me/applications: a signed-in citizen files a dossier as JSON (for apps and the national portal's
-/// relay; the portal's own pages file through <see cref="SubmitApplication"/>). Who files is the e-ID, never the body:
-/// the citizen is the applicant (same ID number), or files for another person or an organisation as the
-/// submitter, with the authorisation; the dossier records the identity's assurance level.
+/// A file of an application sent as JSON: an upload of the citizen's own (<paramref name="Sha256"/> answered by
+/// POST /api/v1/attachments to this citizen's session or upload token), or a document of their store — by its id
+/// (<paramref name="ReusedId"/>, from GET /api/v1/me/documents) or by the earlier dossier it is in
+/// (<paramref name="ReusedFrom"/>, with its <paramref name="Sha256"/>).
 /// </summary>
-internal sealed class SubmitAsCitizen(SubmitOnline submit, CurrentCitizen citizen)
+internal sealed record ApplicationFile(string? Sha256, string? FileName = null, Guid? ReusedId = null, string? ReusedFrom = null);
+
+/// <summary>The organisation a citizen files for as its representative (the page's "Tổ chức, doanh nghiệp" choice).</summary>
+internal sealed record ApplicationOrganisation(string? Name, string? Code, string? Address, string? Position);
+
+/// <summary>
+/// POST /api/v1/me/applications: what the portal's filing page posts, as JSON. <paramref name="FormData"/> are the
+/// e-form's values by name (GET /api/v1/forms/{procedureCode}: "applicant.name", "applicant.address.ward" …),
+/// <paramref name="Files"/> the form's upload fields by key ("docs.d1" …). <paramref name="FiledFor"/> is "self"
+/// (default), "person" (the form's applicant block is that person's; <paramref name="AuthorisationFile"/> is required)
+/// or "organisation" (with <paramref name="Organisation"/>).
+/// </summary>
+internal sealed record ApplicationRequest(
+    string? ProcedureCode,
+    IReadOnlyDictionary<string, string>? FormData,
+    IReadOnlyDictionary<string, ApplicationFile>? Files = null,
+    string? FiledFor = null,
+    string? Authorisation = null,
+    ApplicationFile? AuthorisationFile = null,
+    ApplicationOrganisation? Organisation = null,
+    ResultDelivery Delivery = ResultDelivery.Online,
+    string? PostAddress = null);
+
+/// <summary>
+/// The JSON door of online filing (for apps and the national portal's relay): who files is the e-ID, never the body;
+/// everything else is <see cref="SubmitApplication"/>, the use case the portal's page runs, with the same rules and messages.
+/// </summary>
+internal sealed class SubmitAsCitizen(SubmitApplication submit, CurrentCitizen citizen)
 {
-    public async Task<Result<ReceptionResult>> RunAsync(ReceptionRequest request, string? idempotencyKey, CancellationToken ct)
+    public async Task<Result<ReceptionResult>> RunAsync(ApplicationRequest request, string? idempotencyKey, CancellationToken ct)
     {
-        if (!await citizen.LoadAsync() || citizen.IdNumber.Length == 0)
+        if (!await citizen.LoadAsync() || citizen.IdNumber.Length == 0 || citizen.Subject.Length == 0)
         {
             return new Error("unauthorized", "Vui lòng đăng nhập bằng tài khoản định danh điện tử để nộp hồ sơ.", 401);
         }
 
-        var ownDossier = request.Applicant is { Kind: Dossiers.ApplicantKind.Citizen } a && a.IdNumber?.Trim() == citizen.IdNumber;
-        if (!ownDossier && string.IsNullOrWhiteSpace(request.Submitter?.Authorisation) && request.Submitter?.Document is null)
-        {
-            return Error.Invalid("submitter.authorisation",
-                "Hồ sơ của người khác hoặc của tổ chức chỉ được nộp thay khi có văn bản ủy quyền (hoặc giấy tờ chứng minh là người đại diện).");
-        }
-
-        // The filer is whoever signed in: a submitter named in the body is replaced by the e-ID's person.
-        var filed = ownDossier
-            ? request with { Submitter = null }
-            : request with
-            {
-                Submitter = new SubmitterInput(citizen.Name, citizen.IdNumber, citizen.Phone ?? request.Submitter?.Phone, request.Submitter?.Authorisation,
-                    request.Submitter?.Position, request.Submitter?.Document),
-            };
-        return await submit.RunAsync(filed, new OnlineIdentity(citizen.Subject, citizen.AssuranceLevel), ct, idempotencyKey);
+        var filer = new Filer(citizen.Subject, citizen.AssuranceLevel, citizen.IdNumber, citizen.Name, citizen.Phone ?? "");
+        return await submit.RunAsync(filer, request, idempotencyKey, ct);
     }
 }

@@ -1,5 +1,6 @@
 using MotCua.Forms.Contracts;
 using MotCua.Platform.Audit;
+using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Storage;
 
@@ -11,12 +12,20 @@ internal sealed record UploadedFile(string Sha256, string FileName, string Conte
 /// Stores a scan or an upload before the dossier that uses it is saved: the content decides its type
 /// (a ".pdf" must start like a PDF), the whole content is checked (<see cref="FileContent"/>: a PDF parses, an image
 /// decodes, no PDF/image polyglot), the size is capped, the name made safe. A stored file is in the audit trail
-/// (subject <c>file:{sha256}</c>: who uploaded what, when, from where), saved once the file is stored.
+/// (subject <c>file:{sha256}</c>: who uploaded what, when, from where), saved once the file is stored, with the row that
+/// says whose upload it is (<see cref="StoredUpload"/>): a signed-in citizen's or staff member's, or the citizen's whose
+/// form issued the upload token. Nobody else's: an upload without a session or a valid token is refused, nothing stored.
 /// </summary>
-internal sealed class UploadAttachment(IFileStore files, AuditTrail audit)
+internal sealed class UploadAttachment(IFileStore files, AuditTrail audit, CurrentUploader current, MotCuaDb db, TimeProvider time)
 {
-    public async Task<Result<UploadedFile>> RunAsync(Stream content, string? fileName, long? length, CancellationToken ct)
+    public async Task<Result<UploadedFile>> RunAsync(Stream content, string? fileName, long? length, CancellationToken ct, string? uploadToken = null)
     {
+        var (uploader, refused) = await current.ResolveAsync(uploadToken);
+        if (uploader is null)
+        {
+            return refused.ToList();
+        }
+
         if (length is > FileKinds.DefaultMaxBytes)
         {
             return TooBig();
@@ -61,7 +70,24 @@ internal sealed class UploadAttachment(IFileStore files, AuditTrail audit)
         buffer.Position = 0;
         var stored = await files.PutAsync(buffer, ct);
         var uploaded = new UploadedFile(stored.Sha256, FileKinds.SafeName(fileName, type), type, stored.Size);
-        await audit.RecordSavedAsync("attachment.uploaded", $"file:{uploaded.Sha256}", $"{uploaded.FileName}; {uploaded.ContentType}; {uploaded.Size} byte", ct);
+        db.Add(new StoredUpload
+        {
+            Sha256 = uploaded.Sha256,
+            Uploader = uploader.Key,
+            FileName = uploaded.FileName,
+            ContentType = uploaded.ContentType,
+            Size = uploaded.Size,
+            UploadedAt = time.GetUtcNow(),
+        });
+        await audit.RecordSavedAsync("attachment.uploaded", $"file:{uploaded.Sha256}", $"{uploaded.FileName}; {uploaded.ContentType}; {uploaded.Size} byte; {uploader.Via}", ct);
+
+        // The collector may have removed this very content (an old, unreferenced copy) while it was being stored again.
+        if (!await files.ExistsAsync(uploaded.Sha256, ct))
+        {
+            buffer.Position = 0;
+            await files.PutAsync(buffer, ct);
+        }
+
         return uploaded;
     }
 

@@ -22,7 +22,9 @@ internal sealed record RatingRequest(IReadOnlyDictionary<string, int>? Scores, s
 /// into the same dossier; the clock resumes), withdraw it, rate it once finished. Another citizen's code
 /// answers "not found", never "forbidden", so codes cannot be probed.
 /// </summary>
-internal sealed class CitizenActions(MotCuaDb db, CitizenDossiers mine, ProcessContexts contexts, IFileStore files, AuditTrail audit, TimeProvider time)
+internal sealed class CitizenActions(
+    MotCuaDb db, CitizenDossiers mine, ProcessContexts contexts, IFileStore files, AuditTrail audit, TimeProvider time,
+    Attachments.FileOwnership ownership, MotCua.Platform.Identity.CurrentCitizen citizen)
 {
     public async Task<Result<Done>> SupplyAsync(string idNumber, string code, IReadOnlyList<SuppliedItem> items, string? note, CancellationToken ct)
     {
@@ -58,7 +60,10 @@ internal sealed class CitizenActions(MotCuaDb db, CitizenDossiers mine, ProcessC
                 continue;
             }
 
-            await using var stream = item.Sha256 is { Length: 64 } sha && sha.All(char.IsAsciiHexDigitLower) ? await files.OpenAsync(sha, ct) : null;
+            // Only the citizen's own file: one they uploaded themself or one of their store (never another citizen's upload).
+            var theirs = item.Sha256 is { Length: 64 } sha && sha.All(char.IsAsciiHexDigitLower)
+                && await citizen.LoadAsync() && await ownership.IsCitizensAsync(citizen.Subject, idNumber, sha, ct);
+            await using var stream = theirs ? await files.OpenAsync(item.Sha256, ct) : null;
             if (stream is null)
             {
                 errors.Add(Error.Invalid($"items[{item.Item}]", $"Tệp cho \"{missing[item.Item].Document}\" chưa được tải lên hoặc không tồn tại."));

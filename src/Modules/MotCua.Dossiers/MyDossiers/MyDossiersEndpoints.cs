@@ -21,13 +21,13 @@ internal static class MyDossiersEndpoints
         var me = app.MapGroup("/api/v1/me").WithTags("Citizen").RequireAuthorization(CitizenAuthentication.Policy);
         me.MapGet("/dossiers", async (CitizenDossiers dossiers, CurrentCitizen citizen, CancellationToken ct) => Results.Ok(await dossiers.ListAsync(citizen.IdNumber, ct)))
             .WithSummary("My dossiers (as applicant or as the person who filed), newest first, with what I need to do.");
-        me.MapPost("/applications", async (MotCua.Dossiers.Reception.ReceptionRequest request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? key,
+        me.MapPost("/applications", async (Apply.ApplicationRequest request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? key,
                 Apply.SubmitAsCitizen submit, CancellationToken ct) =>
             {
                 return (await submit.RunAsync(request, key, ct)).ToCreated(created => $"/api/v1/me/dossiers/{created.Code}");
             })
             .RequireRateLimiting(MotCua.Platform.Http.RateLimits.PublicWrite)
-            .WithSummary("File a dossier online as the signed-in citizen (JSON; the same rules as the portal's form): it gets its code and waits for reception. Idempotency-Key makes a retry safe.");
+            .WithSummary("File a dossier online as the signed-in citizen: the portal form's values (formData, checked by the same e-form validator), its files (your own uploads, or documents of your store by id or by the dossier they are in), whom it is for (self; person or organisation with the authorisation document). The same use case and messages as the portal's page; it gets its code and waits for reception. Idempotency-Key makes a retry safe.");
         me.MapGet("/dossiers/{code}", async (string code, CitizenDossiers dossiers, CurrentCitizen citizen, CancellationToken ct)
                 => await dossiers.FindAsync(citizen.IdNumber, code, ct) is { } d ? Results.Ok(d) : NotMine())
             .WithSummary("One of my dossiers with its timeline (no officer names), the supplement asked for, the fee, the result.");
