@@ -26,6 +26,7 @@ internal static class PlatformSetup
     public static void AddPlatform(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddWebGuard();
         services.AddPlatformCore(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddHostedService<InitializeDatabase>();
         services.AddHostedService<Banner>();
@@ -83,6 +84,12 @@ internal static class PlatformSetup
                 _ => ctx.ProblemDetails.Title,
             };
             ctx.ProblemDetails.Extensions.Remove("exception");
+            // Every problem carries a stable code clients can branch on (the use cases' own, else one per status).
+            if (!ctx.ProblemDetails.Extensions.ContainsKey("code"))
+            {
+                ctx.ProblemDetails.Extensions["code"] = ApiDocumentation.CodeOf(ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode);
+            }
+
             if (ctx.Exception is BadHttpRequestException)
             {
                 // Kestrel's own text is English and technical: say what to do.
@@ -103,7 +110,7 @@ internal static class PlatformSetup
         // answers it with the field named; anything else stays a logged 500.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequests>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => ApiDocumentation.Configure(o));
         services.AddRateLimiter(o =>
         {
             // Public endpoints are limited per client address; limits are configuration (MotCua:RateLimits).
@@ -118,7 +125,8 @@ internal static class PlatformSetup
             {
                 ctx.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 await ctx.HttpContext.Response.WriteAsJsonAsync(
-                    new { title = "Quá nhiều yêu cầu", status = 429, detail = "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau một phút." }, ct);
+                    new { title = "Quá nhiều yêu cầu", status = 429, detail = "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau một phút.", code = "too-many-requests" },
+                    (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", ct);
             };
         });
 
@@ -139,6 +147,10 @@ internal static class PlatformSetup
 
     public static void UsePlatform(this WebApplication app)
     {
+        // First: the client's real address and scheme (from a configured proxy), the security headers, HTTPS, cookie
+        // policy and the cross-site proof of cookie-authenticated API calls.
+        app.UseWebGuard();
+
         // A client's mistake the server caught while reading the request (a body over the limit, an unreadable form) keeps
         // its 4xx; anything else is a 500, logged.
         app.UseWhen(c => IsApi(c.Request), a => a.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf }));
@@ -163,7 +175,8 @@ internal static class PlatformSetup
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi();
-        app.MapScalarApiReference("/api-docs", o => o.WithTitle("MotCua API"));
+        // Served from the package (no CDN), without the outside fonts, its start-up script allowed by a per-request nonce (SecurityHeaders).
+        app.MapScalarApiReference(SecurityHeaders.ApiReferencePath, o => o.WithTitle("MotCua API").WithNonce().DisableDefaultFonts());
         app.MapAccountEndpoints();
     }
 

@@ -123,7 +123,7 @@ public sealed class SafeDefaultsTests
             ["MotCua:DataProtection:CertificatePath"] = keys,
             ["MotCua:DataProtection:CertificatePassword"] = "pilot",
             ["MotCua:Audit:CheckpointKey"] = AuditKeyText,
-        });
+        }, https: true); // outside Development cookies are Secure and plain HTTP is redirected
         await app.InitializeAsync();
         try
         {
