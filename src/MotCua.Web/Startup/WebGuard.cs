@@ -71,6 +71,13 @@ internal static class WebGuard
         {
             app.UseForwardedHeaders();
         }
+        else if (!app.Environment.IsDevelopment())
+        {
+            // Behind a proxy that ends TLS and is not listed, every request looks like plain HTTP from the proxy: an
+            // endless redirect to https, and one rate-limit bucket for everyone. Say so once at start.
+            app.Logger.LogWarning("No reverse proxy is listed in {Section}:KnownProxies or KnownNetworks: X-Forwarded-For/-Proto are ignored. "
+                                  + "If a proxy or load balancer ends TLS in front of MotCua, list its address there.", ForwardedHeadersSection);
+        }
 
         app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
