@@ -26,7 +26,12 @@ public sealed class CounterPagesTests(BrowserFixture browser)
         await page.WaitForURLAsync($"**/quay/{point}/{counter}?ok=mo");
         (await page.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("Đã mở quầy");
 
-        var taken = await page.Context.APIRequest.PostAsync("/api/v1/tickets", new() { DataObject = new { point, serviceGroup = "HT" } });
+        // The officer's browser has a sign-in cookie: a change through the API carries the app's cross-site proof.
+        var taken = await page.Context.APIRequest.PostAsync("/api/v1/tickets", new()
+        {
+            DataObject = new { point, serviceGroup = "HT" },
+            Headers = new Dictionary<string, string> { [MotCua.IntegrationTests.Hosting.MotCuaApp.CrossSiteHeader] = "1" },
+        });
         taken.Status.ShouldBe(201);
         var number = JsonDocument.Parse(await taken.TextAsync()).RootElement.GetProperty("number").GetString()!;
 

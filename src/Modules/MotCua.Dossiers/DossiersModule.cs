@@ -109,6 +109,7 @@ public static class DossiersModule
             })
             .DisableAntiforgery()
             .RequireRateLimiting(PublicWrite)
+            .Produces<UploadedFile>(StatusCodes.Status201Created)
             .WithSummary("Store a scan or upload (PDF, JPG, PNG; 10 MB) before the dossier that uses it; answers its SHA-256. Needs a signed-in session (citizen or staff) or the upload token of a form in progress (X-Upload-Token); the file is the uploader's to attach, and is deleted after a day if nothing refers to it.");
 
         api.MapPost("/dossiers", async (ReceptionRequest request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? key, ReceiveAtCounter receive, CancellationToken ct) =>
@@ -116,6 +117,7 @@ public static class DossiersModule
                 return (await receive.RunAsync(request, ct, key)).ToCreated(created => $"/api/v1/dossiers/{created.Code}");
             })
             .RequireAuthorization(p => p.RequireRole(receptionRoles))
+            .Produces<ReceptionResult>(StatusCodes.Status201Created)
             .WithSummary("Counter reception: receive (form 01), ask for a supplement (form 02) or refuse (form 03).");
 
         api.MapGet("/dossiers/waiting", async (int? take, WaitingQueue queue, CancellationToken ct) => Results.Ok(await queue.RunAsync(take ?? 100, ct)))

@@ -69,6 +69,7 @@ public static class FormsModule
             })
             .RequireAuthorization(p => p.RequireRole(StaffRoles.Administrator))
             .Accepts<FormDefinition>(FormFormat.JsonMediaType)
+            .Produces<SavedForm>(StatusCodes.Status201Created)
             .WithSummary("Save a draft e-form for a procedure version (administrator): the definition as JSON, checked (unique keys, known types, options, conditions, patterns), numbered after the last one. 201 with its id.");
 
         api.MapGet("/definitions/{id:guid}", async (Guid id, FormCatalog catalog, ProcedureLookup procedures, CancellationToken ct) =>

@@ -62,6 +62,7 @@ public static class OrganisationModule
         api.MapPut("/branches/{code}", async (string code, PointChange change, UpdatePoint update, CancellationToken ct)
                 => await update.RunAsync(code, change, ct).ToNoContent())
             .RequireAuthorization(p => p.RequireRole(StaffRoles.Administrator))
+            .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Edit a branch or point (administrator).");
 
         api.MapGet("/agencies", async (AgencyKind? kind, NetworkQueries network, CancellationToken ct)
@@ -75,10 +76,12 @@ public static class OrganisationModule
         calendar.MapPost("/days", async (WorkingCalendar.NewCalendarDay day, WorkingCalendar.ChangeCalendarDay change, CancellationToken ct)
                 => await change.AddAsync(day, ct).ToNoContent())
             .RequireAuthorization(p => p.RequireRole(StaffRoles.Administrator))
+            .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Add a day off or a make-up working day, with its legal document (administrator; audited).");
         calendar.MapDelete("/days/{date}", async (DateOnly date, string? legalDocument, WorkingCalendar.ChangeCalendarDay change, CancellationToken ct)
                 => await change.RemoveAsync(date, legalDocument, ct).ToNoContent())
             .RequireAuthorization(p => p.RequireRole(StaffRoles.Administrator))
+            .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Remove an entered day, with the legal document as the reason (administrator; audited).");
 
         return app;

@@ -26,6 +26,7 @@ internal static class PlatformSetup
     public static void AddPlatform(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddWebGuard();
         services.AddPlatformCore(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddHostedService<InitializeDatabase>();
         services.AddHostedService<Banner>();
@@ -84,12 +85,13 @@ internal static class PlatformSetup
             };
             ctx.ProblemDetails.Extensions.Remove("exception");
 
-            // An answer the framework wrote itself (no route, a method not mapped, a media type refused) still says
-            // what happened in Vietnamese and carries a stable code, as every refusal of a use case does.
-            if (!ctx.ProblemDetails.Extensions.ContainsKey("code") && FrameworkProblem(ctx.ProblemDetails.Status) is { } known)
+            // Every problem carries a stable code clients can branch on (the use cases' own, else one per status), and an
+            // answer the framework wrote itself (no route, a method not mapped, a media type refused) says in Vietnamese what happened.
+            if (!ctx.ProblemDetails.Extensions.ContainsKey("code"))
             {
-                ctx.ProblemDetails.Extensions["code"] = known.Code;
-                ctx.ProblemDetails.Detail ??= known.Detail;
+                var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
+                ctx.ProblemDetails.Extensions["code"] = ApiDocumentation.CodeOf(status);
+                ctx.ProblemDetails.Detail ??= FrameworkDetail(status);
             }
 
             if (ctx.Exception is BadHttpRequestException)
@@ -112,7 +114,7 @@ internal static class PlatformSetup
         // answers it with the field named; anything else stays a logged 500.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequests>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => ApiDocumentation.Configure(o));
         services.AddRateLimiter(o =>
         {
             // Public endpoints are limited per client address; limits are configuration (MotCua:RateLimits).
@@ -127,7 +129,8 @@ internal static class PlatformSetup
             {
                 ctx.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 await ctx.HttpContext.Response.WriteAsJsonAsync(
-                    new { title = "Quá nhiều yêu cầu", status = 429, detail = "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau một phút." }, ct);
+                    new { title = "Quá nhiều yêu cầu", status = 429, detail = "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau một phút.", code = "too-many-requests" },
+                    (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", ct);
             };
         });
 
@@ -144,18 +147,18 @@ internal static class PlatformSetup
         }
     }
 
-    /// <summary>The stable code and Vietnamese text of an answer the framework gives without a use case's own error.</summary>
-    private static (string Code, string Detail)? FrameworkProblem(int? status) => status switch
+    /// <summary>The Vietnamese text of an answer the framework gives without a use case's own error.</summary>
+    private static string? FrameworkDetail(int status) => status switch
     {
-        StatusCodes.Status400BadRequest => ("bad-request", "Không đọc được nội dung gửi lên; vui lòng kiểm tra lại và gửi lại."),
-        StatusCodes.Status401Unauthorized => ("sign-in-required", "Cần đăng nhập để dùng chức năng này."),
-        StatusCodes.Status403Forbidden => ("forbidden", "Tài khoản của bạn không có quyền thực hiện thao tác này."),
-        StatusCodes.Status404NotFound => ("not-found", "Không tìm thấy địa chỉ hoặc dữ liệu được yêu cầu."),
-        StatusCodes.Status405MethodNotAllowed => ("method-not-allowed", "Địa chỉ này không nhận phương thức HTTP đã gửi."),
-        StatusCodes.Status413PayloadTooLarge => ("too-large", $"Nội dung gửi lên quá lớn. Mỗi tệp tối đa {MotCua.Platform.Storage.FileKinds.DefaultMaxBytes / 1024 / 1024} MB."),
-        StatusCodes.Status415UnsupportedMediaType => ("unsupported-media-type", "Nội dung gửi lên phải là JSON (Content-Type: application/json)."),
-        StatusCodes.Status429TooManyRequests => ("too-many-requests", "Bạn đã gửi quá nhiều yêu cầu; vui lòng thử lại sau ít phút."),
-        >= 500 => ("server-error", "Hệ thống gặp sự cố khi xử lý yêu cầu; dữ liệu không bị thay đổi. Vui lòng thử lại sau."),
+        StatusCodes.Status400BadRequest => "Không đọc được nội dung gửi lên; vui lòng kiểm tra lại và gửi lại.",
+        StatusCodes.Status401Unauthorized => "Cần đăng nhập để dùng chức năng này.",
+        StatusCodes.Status403Forbidden => "Tài khoản của bạn không có quyền thực hiện thao tác này.",
+        StatusCodes.Status404NotFound => "Không tìm thấy địa chỉ hoặc dữ liệu được yêu cầu.",
+        StatusCodes.Status405MethodNotAllowed => "Địa chỉ này không nhận phương thức HTTP đã gửi.",
+        StatusCodes.Status413PayloadTooLarge => $"Nội dung gửi lên quá lớn. Mỗi tệp tối đa {MotCua.Platform.Storage.FileKinds.DefaultMaxBytes / 1024 / 1024} MB.",
+        StatusCodes.Status415UnsupportedMediaType => "Nội dung gửi lên phải là JSON (Content-Type: application/json).",
+        StatusCodes.Status429TooManyRequests => "Bạn đã gửi quá nhiều yêu cầu; vui lòng thử lại sau ít phút.",
+        >= 500 => "Hệ thống gặp sự cố khi xử lý yêu cầu; dữ liệu không bị thay đổi. Vui lòng thử lại sau.",
         _ => null,
     };
 
@@ -163,6 +166,10 @@ internal static class PlatformSetup
 
     public static void UsePlatform(this WebApplication app)
     {
+        // First: the client's real address and scheme (from a configured proxy), the security headers, HTTPS, cookie
+        // policy and the cross-site proof of cookie-authenticated API calls.
+        app.UseWebGuard();
+
         // A client's mistake the server caught while reading the request (a body over the limit, an unreadable form) keeps
         // its 4xx; anything else is a 500, logged.
         app.UseWhen(c => IsApi(c.Request), a => a.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf }));
@@ -187,7 +194,8 @@ internal static class PlatformSetup
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi();
-        app.MapScalarApiReference("/api-docs", o => o.WithTitle("MotCua API"));
+        // Served from the package (no CDN), without the outside fonts, its start-up script allowed by a per-request nonce (SecurityHeaders).
+        app.MapScalarApiReference(SecurityHeaders.ApiReferencePath, o => o.WithTitle("MotCua API").WithNonce().DisableDefaultFonts());
         app.MapAccountEndpoints();
     }
 

@@ -15,13 +15,17 @@ internal static class SafeDefaults
 
     public static IReadOnlyList<string> Problems(IConfiguration configuration, IHostEnvironment environment)
     {
+        // A proxy that does not parse would silently not be trusted (every user behind it one rate-limit bucket): everywhere.
+        var proxies = WebGuard.ForwardedProxies(configuration).Invalid
+            .Select(entry => $"{entry} is not an IP address (KnownProxies) or a network in CIDR notation (KnownNetworks, e.g. 10.0.0.0/8).")
+            .ToList();
         if (environment.IsDevelopment())
         {
             // The development key stands in for a missing one; a key that is set must be a real one everywhere.
-            return !string.IsNullOrWhiteSpace(configuration[AuditKey.Setting]) && AuditKey.Problem(configuration) is { } badKey ? [badKey] : [];
+            return [.. proxies, .. !string.IsNullOrWhiteSpace(configuration[AuditKey.Setting]) && AuditKey.Problem(configuration) is { } badKey ? [badKey] : Array.Empty<string>()];
         }
 
-        var problems = new List<string>();
+        var problems = proxies;
         if (configuration.GetValue("MotCua:Seed:DemoStaff", false))
         {
             problems.Add("MotCua:Seed:DemoStaff is true: the demo staff accounts share a published password. Set it to false and create the first administrator with `motcua staff add --role Administrator …`.");
@@ -58,6 +62,15 @@ internal static class SafeDefaults
         if (string.IsNullOrWhiteSpace(CenterOptions.From(configuration).PublicBaseUrl))
         {
             problems.Add($"{CenterOptions.Section}:PublicBaseUrl is not set: the public address printed in links and QR codes on slips, tickets and posters (https://…).");
+        }
+        else if (WebGuard.HttpsPort(configuration) is null)
+        {
+            problems.Add($"{CenterOptions.Section}:PublicBaseUrl is not an https:// address: sign-in cookies are sent over HTTPS only and plain HTTP is redirected to it outside Development.");
+        }
+
+        if (configuration.GetValue("FORWARDEDHEADERS_ENABLED", false))
+        {
+            problems.Add($"ASPNETCORE_FORWARDEDHEADERS_ENABLED is true: X-Forwarded-For from ANY sender would be believed (anyone picks their own address and rate-limit bucket). Unset it and list the reverse proxies in {WebGuard.ForwardedHeadersSection}:KnownProxies (or KnownNetworks).");
         }
 
         if (string.IsNullOrWhiteSpace(configuration[$"{DataProtectionSection}:CertificatePath"]))

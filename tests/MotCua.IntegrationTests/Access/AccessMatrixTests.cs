@@ -287,6 +287,35 @@ public sealed class AccessMatrixTests(SqliteApp fixture)
         wrong.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Every_state_changing_API_endpoint_refuses_a_cookie_call_without_the_cross_site_proof()
+    {
+        var app = fixture.App;
+        using var officer = await app.SignedInAsync("admin");
+        var citizen = (await CitizenFlow.SignedInAsync(app, Owner)).Http;
+        var changes = Endpoints().Where(e => e.Pattern.StartsWith("/api/", StringComparison.Ordinal) && e.Method is "POST" or "PUT" or "PATCH" or "DELETE").ToList();
+        changes.Count.ShouldBeGreaterThan(40);
+
+        var wrong = new List<string>();
+        foreach (var caller in new[] { ("admin", officer), ("citizen", citizen) })
+        {
+            // What another site can make the browser send: the sign-in cookie, no X-MotCua-Request header.
+            caller.Item2.DefaultRequestHeaders.Remove(MotCuaApp.CrossSiteHeader);
+            foreach (var endpoint in changes)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), Url(endpoint.Pattern, "000.00.01.H26-010101-0001", new string('0', 64), 1));
+                using var answer = await caller.Item2.SendAsync(request);
+                var body = await answer.Content.ReadAsStringAsync();
+                if (answer.StatusCode != HttpStatusCode.Forbidden || !body.Contains("\"csrf-header-missing\"", StringComparison.Ordinal))
+                {
+                    wrong.Add($"{endpoint.Key} as {caller.Item1}: {(int)answer.StatusCode} {body}");
+                }
+            }
+        }
+
+        wrong.ShouldBeEmpty();
+    }
+
     private const string Fake = "khong-co";
 
     private IEnumerable<(string Key, string Method, string Pattern)> Endpoints()
@@ -346,7 +375,7 @@ public sealed class AccessMatrixTests(SqliteApp fixture)
         if (url.Contains("logout", StringComparison.Ordinal) || url.Contains("endsession", StringComparison.Ordinal))
         {
             // Signing out would end the caller's session for the rest of the matrix: use a fresh client with the same rule.
-            using var fresh = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = client.BaseAddress };
+            using var fresh = MotCuaApp.Http(null, client.BaseAddress!);
             using var response = await fresh.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
             return (response.StatusCode, response.Headers.Location?.OriginalString ?? "");
         }

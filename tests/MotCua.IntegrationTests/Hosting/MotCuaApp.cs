@@ -21,11 +21,28 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
 
     private readonly IReadOnlyDictionary<string, string> settings;
 
-    public MotCuaApp(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="https">
+    /// Also listen with TLS (a self-signed certificate made for the run) and talk HTTPS: outside Development the app
+    /// redirects plain HTTP and its cookies are Secure, as behind a center's TLS endpoint.
+    /// </param>
+    public MotCuaApp(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, bool https = false)
     {
         Provider = provider;
         this.settings = settings ?? new Dictionary<string, string>();
-        UseKestrel(0);
+        Https = https;
+        if (https)
+        {
+            var certificate = SelfSignedCertificate();
+            UseKestrel(o =>
+            {
+                o.Listen(System.Net.IPAddress.Loopback, 0);
+                o.Listen(System.Net.IPAddress.Loopback, 0, l => l.UseHttps(certificate));
+            });
+        }
+        else
+        {
+            UseKestrel(0);
+        }
     }
 
     /// <summary>Another app instance on an existing PostgreSQL database (several nodes on one database).</summary>
@@ -35,6 +52,12 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
     public DatabaseProvider Provider { get; }
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Whether the app listens with TLS too (<see cref="BaseAddress"/> is then its https address, <see cref="HttpAddress"/> the plain one).</summary>
+    public bool Https { get; }
+
+    /// <summary>The plain-HTTP address (the same as <see cref="BaseAddress"/> unless <see cref="Https"/>).</summary>
+    public Uri HttpAddress { get; private set; } = null!;
 
     /// <summary>The app's data folder (SQLite file, stored files).</summary>
     public string DataDirectory => dataDirectory;
@@ -56,8 +79,10 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
         }
 
         StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal))).ToList();
+        HttpAddress = addresses.First(a => a.Scheme == Uri.UriSchemeHttp);
+        BaseAddress = Https ? addresses.First(a => a.Scheme == Uri.UriSchemeHttps) : HttpAddress;
     }
 
     Task IAsyncLifetime.DisposeAsync()
@@ -96,11 +121,46 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
         }
     }
 
-    /// <summary>A client with its own cookies, talking to the real port.</summary>
-    public HttpClient Client()
+    /// <summary>A client with its own cookies, talking to the real port (and sending the API's cross-site proof, as the app's pages do).</summary>
+    public HttpClient Client() => Http(new CookieContainer(), BaseAddress);
+
+    /// <summary>A client with its own cookies that sends no <c>X-MotCua-Request</c> header: what another site can make a browser send.</summary>
+    public HttpClient CrossSiteClient()
     {
-        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-        return new HttpClient(handler) { BaseAddress = BaseAddress };
+        var client = Client();
+        client.DefaultRequestHeaders.Remove(CrossSiteHeader);
+        return client;
+    }
+
+    /// <summary>The header a script of the app sends with every API call that changes something (see CrossSiteRequests).</summary>
+    public const string CrossSiteHeader = "X-MotCua-Request";
+
+    /// <summary>
+    /// THE one way tests make an HTTP client for an app: its own cookie jar (or a shared one), no automatic redirects, a
+    /// certificate made for the test accepted, and the API's cross-site proof sent by default.
+    /// </summary>
+    public static HttpClient Http(CookieContainer? cookies, Uri baseAddress)
+    {
+        var handler = new HttpClientHandler
+        {
+            CookieContainer = cookies ?? new CookieContainer(),
+            UseCookies = true,
+            AllowAutoRedirect = false,
+            ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+        };
+        var client = new HttpClient(handler) { BaseAddress = baseAddress };
+        client.DefaultRequestHeaders.Add(CrossSiteHeader, "1");
+        return client;
+    }
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 SelfSignedCertificate()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=127.0.0.1", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+        // Exported and loaded again: Kestrel on Linux needs a certificate whose key it can use (not an ephemeral in-memory one).
+        return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx), null);
     }
 
     /// <summary>A client signed in through the real sign-in page (form post with its antiforgery token).</summary>

@@ -85,6 +85,23 @@ public sealed class SafeDefaultsTests
     }
 
     [Fact]
+    public void Outside_Development_the_public_address_is_https_and_forwarded_headers_come_from_listed_proxies_only()
+    {
+        var problems = SafeDefaults.Problems(Shipped(("MotCua:Center:PublicBaseUrl", "http://dichvucong.hanoi.gov.vn"), ("FORWARDEDHEADERS_ENABLED", "true")), Environment("Production"));
+        problems.ShouldContain(p => p.StartsWith("MotCua:Center:PublicBaseUrl is not an https:// address", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.StartsWith("ASPNETCORE_FORWARDEDHEADERS_ENABLED is true", StringComparison.Ordinal));
+
+        // A proxy that does not parse would silently not be trusted: refused everywhere, Development too.
+        SafeDefaults.Problems(Shipped(("MotCua:ForwardedHeaders:KnownProxies", "10.0.0.5;proxy.local"), ("MotCua:ForwardedHeaders:KnownNetworks:0", "10.1.0.0/33")), Environment("Development"))
+            .ShouldBe([
+                "MotCua:ForwardedHeaders:KnownProxies \"proxy.local\" is not an IP address (KnownProxies) or a network in CIDR notation (KnownNetworks, e.g. 10.0.0.0/8).",
+                "MotCua:ForwardedHeaders:KnownNetworks \"10.1.0.0/33\" is not an IP address (KnownProxies) or a network in CIDR notation (KnownNetworks, e.g. 10.0.0.0/8).",
+            ]);
+        SafeDefaults.Problems(Shipped(("MotCua:ForwardedHeaders:KnownProxies", "10.0.0.5, 10.0.0.6"), ("MotCua:ForwardedHeaders:KnownNetworks", "10.1.0.0/16")), Environment("Development"))
+            .ShouldBeEmpty();
+    }
+
+    [Fact]
     public void The_web_app_refuses_to_start_in_Production_with_the_shipped_settings()
     {
         using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -123,7 +140,7 @@ public sealed class SafeDefaultsTests
             ["MotCua:DataProtection:CertificatePath"] = keys,
             ["MotCua:DataProtection:CertificatePassword"] = "pilot",
             ["MotCua:Audit:CheckpointKey"] = AuditKeyText,
-        });
+        }, https: true); // outside Development cookies are Secure and plain HTTP is redirected
         await app.InitializeAsync();
         try
         {

@@ -15,8 +15,8 @@ public sealed class SharedKeyRingTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     public async Task A_staff_cookie_issued_by_one_node_is_accepted_by_another()
     {
         var cookies = new CookieContainer();
-        using var first = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = nodes.First.BaseAddress };
-        using var second = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = nodes.Second.BaseAddress };
+        using var first = MotCuaApp.Http(cookies, nodes.First.BaseAddress);
+        using var second = MotCuaApp.Http(cookies, nodes.Second.BaseAddress);
 
         (await second.GetAsync("/api/v1/work")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "not signed in yet");
         (await MotCuaApp.SignInAsync(first, "chuyenvien", DemoStaff.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -60,8 +60,7 @@ public static partial class CitizenFlow
     public static CitizenBrowser Browser(MotCuaApp app)
     {
         var cookies = new CookieContainer();
-        var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
-        return new CitizenBrowser(new HttpClient(handler) { BaseAddress = app.BaseAddress }, cookies);
+        return new CitizenBrowser(MotCuaApp.Http(cookies, app.BaseAddress), cookies);
     }
 
     /// <summary>The whole flow: the client ends with the citizen cookie and is sent to <paramref name="returnUrl"/>.</summary>

@@ -27,18 +27,22 @@ internal static class MyDossiersEndpoints
                 return (await submit.RunAsync(request, key, ct)).ToCreated(created => $"/api/v1/me/dossiers/{created.Code}");
             })
             .RequireRateLimiting(MotCua.Platform.Http.RateLimits.PublicWrite)
+            .Produces<MotCua.Dossiers.Reception.ReceptionResult>(StatusCodes.Status201Created)
             .WithSummary("File a dossier online as the signed-in citizen: the portal form's values (formData, checked by the same e-form validator), its files (your own uploads, or documents of your store by id or by the dossier they are in), whom it is for (self; person or organisation with the authorisation document). The same use case and messages as the portal's page; it gets its code and waits for reception. Idempotency-Key makes a retry safe.");
         me.MapGet("/dossiers/{code}", async (string code, CitizenDossiers dossiers, CurrentCitizen citizen, CancellationToken ct)
                 => await dossiers.FindAsync(citizen.IdNumber, code, ct) is { } d ? Results.Ok(d) : NotMine())
             .WithSummary("One of my dossiers with its timeline (no officer names), the supplement asked for, the fee, the result.");
         me.MapPost("/dossiers/{code}/supplements", async (string code, SupplyRequest r, CitizenActions actions, CurrentCitizen citizen, CancellationToken ct)
                 => await actions.SupplyAsync(citizen.IdNumber, code, r.Items ?? [], r.Note, ct).ToNoContent())
+            .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Supply what the supplement request listed: one uploaded file (POST /api/v1/attachments) per listed item.");
         me.MapPost("/dossiers/{code}/withdrawals", async (string code, WithdrawRequest r, CitizenActions actions, CurrentCitizen citizen, CancellationToken ct)
                 => await actions.WithdrawAsync(citizen.IdNumber, code, r.Reason, ct).ToNoContent())
+            .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Withdraw my dossier, with a reason.");
         me.MapPost("/dossiers/{code}/ratings", async (string code, RatingRequest r, CitizenActions actions, CurrentCitizen citizen, CancellationToken ct)
                 => await actions.RateAsync(citizen.IdNumber, code, r, ct).ToNoContent())
+            .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Rate a finished dossier once: a score for every criterion (GET /api/v1/rating-criteria), like/dislike, a comment.");
         me.MapGet("/documents", async (CitizenDocuments store, CurrentCitizen citizen, CancellationToken ct) => Results.Ok(await store.ListAsync(citizen.IdNumber, ct)))
             .WithSummary("My document store: files of my earlier dossiers and the electronic results issued to me, each once, to reuse in a new dossier by its id.");

@@ -88,6 +88,7 @@ internal static class ProcessesSetup
             })
             .RequireAuthorization(p => p.RequireRole(StaffRoles.Administrator))
             .Accepts<ProcessSpec>(ProcessFormat.JsonMediaType, "application/yaml", ProcessFormat.YamlMediaType)
+            .Produces<SavedDraft>(StatusCodes.Status201Created)
             .WithSummary("Save a draft process for a procedure version (administrator): JSON, or YAML with Content-Type application/yaml or text/yaml; checked, numbered after the last one. 201 with its id.");
 
         api.MapPost("/definitions/{id:guid}/publication", async (Guid id, SaveProcess save, CancellationToken ct) =>

@@ -42,10 +42,12 @@ internal static class AppointmentEndpoints
         me.MapPost("/", (BookingRequest request, BookAppointment book, CurrentCitizen citizen, CancellationToken ct)
                 => book.RunAsync(request, citizen.IdNumber, citizen.Name, ct).ToCreated(booked => $"/api/v1/me/appointments/{booked.Code}"))
             .RequireRateLimiting(RateLimits.PublicBooking)
+            .Produces<AppointmentView>(StatusCodes.Status201Created)
             .WithSummary("Book a slot (point, serviceGroup or procedure, day yyyy-MM-dd, start HH:mm) within the caps: days released up to BookingDaysAhead ahead, working days, per person and per sector a day.");
 
         me.MapDelete("/{code}", (string code, CancelAppointment cancel, CurrentCitizen citizen, CancellationToken ct) => cancel.RunAsync(citizen.IdNumber, code, ct).ToNoContent())
             .RequireRateLimiting(RateLimits.PublicBooking)
+            .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Cancel one's own booking before its slot starts; the place goes back to the slot.");
 
         api.MapPost("/appointments/{code}/check-in", (string code, CheckInRequest? request, CheckInAppointment checkIn, CancellationToken ct) => checkIn.RunAsync(code, request?.Point, ct).ToHttp())

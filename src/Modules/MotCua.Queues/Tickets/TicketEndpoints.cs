@@ -40,18 +40,21 @@ internal static class TicketEndpoints
         api.MapPost("/tickets", (TicketRequest request, TakeTicket take, CancellationToken ct)
                 => take.RunAsync(request, TicketChannel.Kiosk, holderId: null, appointmentId: null, ct).ToCreated(Location))
             .RequireRateLimiting(RateLimits.PublicWrite)
+            .Produces<IssuedTicket>(StatusCodes.Status201Created)
             .WithSummary("Take an anonymous ticket at a point for a service group (the kiosk; rate-limited per address).");
 
         api.MapPost("/me/tickets", (TicketRequest request, TakeTicket take, CurrentCitizen citizen, CancellationToken ct)
                 => take.RunAsync(request, TicketChannel.Virtual, citizen.IdNumber, appointmentId: null, ct).ToCreated(Location))
             .RequireAuthorization(CitizenAuthentication.Policy)
             .WithTags("Citizen")
+            .Produces<IssuedTicket>(StatusCodes.Status201Created)
             .WithSummary("Take a virtual ticket as the signed-in citizen (portal or the QR code at the entrance); at most two open at once.");
 
         api.MapPost("/points/{point}/tickets", (string point, DeskTicketRequest request, IssueDeskTicket issue, CancellationToken ct)
                 => issue.RunAsync(point, request, ct).ToCreated(Location))
             .RequireAuthorization(p => p.RequireRole(CounterScope.Roles))
             .WithTags("Counters")
+            .Produces<IssuedTicket>(StatusCodes.Status201Created)
             .WithSummary("The reception desk hands a ticket to a visitor (channel Reception), optionally in the visitor's name.");
 
         api.MapGet("/tickets/{token}", (string token, FollowTicket follow, CancellationToken ct) => follow.RunAsync(token, ct).ToHttp())
@@ -60,6 +63,7 @@ internal static class TicketEndpoints
 
         api.MapDelete("/tickets/{token}", (string token, CancelTicket cancel, CancellationToken ct) => cancel.RunAsync(token, ct).ToNoContent())
             .RequireRateLimiting(RateLimits.PublicWrite)
+            .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Give a waiting ticket back (by the secret of its QR code); a ticket already called, served or cancelled answers 409.");
     }
 
