@@ -34,6 +34,11 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
 
     public DatabaseProvider Provider { get; }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, MotCuaApp> Running = new();
+
+    /// <summary>The running app a client talks to (helpers that get only a client, e.g. to register a kiosk in its database).</summary>
+    public static MotCuaApp For(HttpClient client) => Running[client.BaseAddress!];
+
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>The app's data folder (SQLite file, stored files).</summary>
@@ -58,6 +63,7 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        Running[BaseAddress] = this;
     }
 
     Task IAsyncLifetime.DisposeAsync()
@@ -90,6 +96,8 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("MotCua:RateLimits:WritesPerMinute", "100000");
         builder.UseSetting("MotCua:RateLimits:BookingsPerMinutePerAddress", "100000");
         builder.UseSetting("MotCua:RateLimits:BookingsPerMinutePerPerson", "100000");
+        builder.UseSetting("MotCua:Queues:RemoteTicketsPerAddressPerDay", "100000");
+        builder.UseSetting("MotCua:Queues:AnonymousRemoteTicketsPerPointPerDay", "100000");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

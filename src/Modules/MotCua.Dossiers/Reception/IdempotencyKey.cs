@@ -1,6 +1,6 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Platform.Data;
-using Microsoft.AspNetCore.Http;
 using MotCua.Platform.Errors;
 
 namespace MotCua.Dossiers.Reception;

@@ -3,8 +3,8 @@ using MotCua.Calendar.Holidays;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
-using MotCua.Platform.Text;
 using MotCua.Platform.Identity;
+using MotCua.Platform.Text;
 
 namespace MotCua.Organisation.WorkingCalendar;
 
