@@ -196,6 +196,7 @@ public sealed class AccessMatrixTests(SqliteApp fixture)
         ["POST /api/v1/processes/{procedureCode}/versions/{procedureVersion:int}/drafts"] = Rule.StaffOnly(Administrators),
         ["POST /api/v1/processes/definitions/{id:guid}/publication"] = Rule.StaffOnly(Administrators),
         ["GET /admin/calendar"] = Rule.StaffOnly(Administrators),
+        ["GET /admin/kiosks/{Point}"] = Rule.StaffOnly(Kiosks),
         ["GET /admin/audit"] = Rule.StaffOnly(["admin", "thanhtra"]),
         ["GET /admin/network/{Code}"] = Rule.StaffOnly(Administrators),
         ["GET /admin/procedures/{Code}"] = Rule.StaffOnly(Administrators),

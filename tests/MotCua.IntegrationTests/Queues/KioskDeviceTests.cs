@@ -105,6 +105,36 @@ public abstract class KioskDeviceTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task The_kiosks_page_registers_a_kiosk_shows_its_code_once_and_revokes_it()
+    {
+        using var manager = await app.SignedInAsync("quanly");
+        var registered = await KioskSteps.PostFormAsync(manager, "/admin/kiosks/CN01", "register", new Dictionary<string, string> { ["Input.Name"] = "Ki-ốt tầng 2" });
+        registered.StatusCode.ShouldBe(HttpStatusCode.OK);
+        registered.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        var html = await registered.Content.ReadAsStringAsync();
+        var code = System.Text.RegularExpressions.Regex.Match(html, "<code class=\"credential\">([^<]+)</code>").Groups[1].Value;
+        code.ShouldNotBeEmpty();
+
+        using var client = app.Client();
+        using (var request = Post(new { serviceGroup = "HT" }, code))
+        {
+            (await client.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        var page = await manager.GetStringAsync("/admin/kiosks/CN01");
+        page.ShouldNotContain(code.Split('.')[1]);
+        var revoked = await KioskSteps.PostFormAsync(manager, "/admin/kiosks/CN01", $"revoke-{code.Split('.')[0]}", new Dictionary<string, string> { ["Revocation.Id"] = code.Split('.')[0] });
+        revoked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using (var request = Post(new { serviceGroup = "HT" }, code))
+        {
+            (await client.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        using var other = await app.SignedInAsync("quanly2");
+        (await other.GetAsync("/admin/kiosks/CN01")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task A_phone_without_an_account_takes_a_few_remote_tickets_a_day_then_gets_429_and_nothing_more()
     {
         using var phone = app.Client();
@@ -164,7 +194,10 @@ public abstract class KioskDeviceTests(MotCuaApp app)
         // Confirmed while waiting (shown at the counter), the next remote priority ticket is served ahead.
         var (confirmedLater, _) = await RemoteAsync(point, "Disabled");
         var afterThat = await kiosk.TakeAsync(point, "CA");
-        (await admin.ActAsync(point, 1, "priority", new { confirmed = true, ticket = confirmedLater }).OkAsync()).GetProperty("priority").GetString().ShouldBe("Người khuyết tật");
+        // (on the counter page, as the officer does it)
+        var page = await KioskSteps.PostFormAsync(admin, $"/quay/{point}/1", "priority-waiting", new Dictionary<string, string> { ["Input.Ticket"] = confirmedLater.ToLowerInvariant() });
+        page.StatusCode.ShouldBe(HttpStatusCode.Redirect, await page.Content.ReadAsStringAsync());
+        new Uri(app.BaseAddress, page.Headers.Location!).Query.ShouldBe("?ok=uu-tien");
         (await admin.ActAsync(point, 1, "call-next").OkAsync()).Number().ShouldBe(confirmedLater);
         await admin.ActAsync(point, 1, "no-show").OkAsync();
         (await admin.ActAsync(point, 1, "call-next").OkAsync()).Number().ShouldBe(later.Number());
