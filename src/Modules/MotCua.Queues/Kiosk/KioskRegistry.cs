@@ -166,7 +166,8 @@ internal sealed class KioskRegistry(
 
         var (kiosk, credential) = KioskDevice.Register(place.Id, $"Ki-ốt thử {place.Code}", actor.Name, time.GetUtcNow(), demo: true);
         db.Add(kiosk);
-        audit.Record("queue.kiosk-registered", Subject(place, kiosk), $"ki-ốt thử (chỉ trong môi trường phát triển) của {place.Name}");
+        // On the trail under its own "demo." action: nobody decided to register it, the page did in Development.
+        audit.Record("demo.kiosk-enrolled", Subject(place, kiosk), $"ki-ốt thử (chỉ trong môi trường phát triển) của {place.Name}");
         await db.SaveChangesAsync(ct);
         SetCookie(http, credential);
         return new KnownKiosk(kiosk.Id, kiosk.Name, place);
