@@ -26,14 +26,13 @@ public sealed class CounterPagesTests(BrowserFixture browser)
         await page.WaitForURLAsync($"**/quay/{point}/{counter}?ok=mo");
         (await page.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("Đã mở quầy");
 
-        // The officer's browser has a sign-in cookie: a change through the API carries the app's cross-site proof.
-        var taken = await page.Context.APIRequest.PostAsync("/api/v1/tickets", new()
-        {
-            DataObject = new { point, serviceGroup = "HT" },
-            Headers = new Dictionary<string, string> { [MotCua.IntegrationTests.Hosting.MotCuaApp.CrossSiteHeader] = "1" },
-        });
-        taken.Status.ShouldBe(201);
-        var number = JsonDocument.Parse(await taken.TextAsync()).RootElement.GetProperty("number").GetString()!;
+        // The point's kiosk (in Development the demo enrols the kiosk's browser by itself) prints a number.
+        var kiosk = await browser.NewPageAsync();
+        await kiosk.AddInitScriptAsync("window.print = function () { };");
+        await kiosk.GotoAsync($"/kiosk/{point}");
+        await kiosk.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("Hộ tịch, chứng thực, tư pháp") }).ClickAsync();
+        await kiosk.WaitForURLAsync($"**/kiosk/{point}/ve/*");
+        var number = (await kiosk.Locator(".ticket .number").TextContentAsync())!.Trim();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Gọi số tiếp theo" }).ClickAsync();
         await page.WaitForURLAsync("**ok=goi");

@@ -48,4 +48,19 @@ internal sealed class QueueOptions
 
     /// <summary>A day's slots open for booking at this local time, <see cref="BookingDaysAhead"/> days before (release windows against bots).</summary>
     public TimeOnly BookingReleaseAt { get; set; } = new(7, 0);
+
+    /// <summary>
+    /// Development only: a browser opening a kiosk page is enrolled as a demo kiosk of that point by itself (null = on
+    /// in Development). Outside Development demo kiosks never work and SafeDefaults refuses to start with this set to true.
+    /// </summary>
+    public bool? DemoKiosks { get; set; }
+
+    /// <summary>Remote tickets taken without signing in (phone at the entrance, portal): per browser (signed device cookie) and day.</summary>
+    public int RemoteTicketsPerDevicePerDay { get; set; } = 3;
+
+    /// <summary>... and per client address and day (a mobile carrier puts many phones behind one address, so higher).</summary>
+    public int RemoteTicketsPerAddressPerDay { get; set; } = 20;
+
+    /// <summary>... and per point and day, whoever takes them: the walk-in queue at the kiosk cannot be crowded out from outside.</summary>
+    public int AnonymousRemoteTicketsPerPointPerDay { get; set; } = 150;
 }

@@ -40,6 +40,7 @@ public static class QueuesModule
     {
         var api = app.MapGroup("/api/v1").WithTags("Queues");
         api.MapTickets();
+        api.MapKiosks();
         api.MapRecommendations();
         api.MapCounters();
         api.MapLiveLoad();

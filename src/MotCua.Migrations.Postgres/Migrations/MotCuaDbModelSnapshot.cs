@@ -1498,6 +1498,49 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("queue_counters", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Queues.Kiosk.KioskDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("PointId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PointId");
+
+                    b.ToTable("queue_kiosks", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Queues.Tickets.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1540,6 +1583,9 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("IssuedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("KioskId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -1553,8 +1599,19 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
 
+                    b.Property<int>("PriorityCheck")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("QueuedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RemoteDevice")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<Guid?>("ReservedForCounterId")
                         .HasColumnType("uuid");
@@ -1580,6 +1637,10 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.HasIndex("Token")
                         .IsUnique();
+
+                    b.HasIndex("Day", "RemoteAddress");
+
+                    b.HasIndex("Day", "RemoteDevice");
 
                     b.HasIndex("HolderId", "Day");
 

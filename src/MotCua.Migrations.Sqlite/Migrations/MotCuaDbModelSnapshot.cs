@@ -1487,6 +1487,49 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("queue_counters", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Queues.Kiosk.KioskDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PointId");
+
+                    b.ToTable("queue_kiosks", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Queues.Tickets.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1529,6 +1572,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.Property<long>("IssuedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("KioskId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -1542,8 +1588,19 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PriorityCheck")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("QueuedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemoteDevice")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ReservedForCounterId")
                         .HasColumnType("TEXT");
@@ -1569,6 +1626,10 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Token")
                         .IsUnique();
+
+                    b.HasIndex("Day", "RemoteAddress");
+
+                    b.HasIndex("Day", "RemoteDevice");
 
                     b.HasIndex("HolderId", "Day");
 

@@ -31,6 +31,11 @@ internal static class SafeDefaults
             problems.Add("MotCua:Seed:DemoStaff is true: the demo staff accounts share a published password. Set it to false and create the first administrator with `motcua staff add --role Administrator …`.");
         }
 
+        if (configuration.GetValue("MotCua:Queues:DemoKiosks", false))
+        {
+            problems.Add("MotCua:Queues:DemoKiosks is true: any browser opening a kiosk page would enrol itself as a kiosk and hand out numbers. Remove it (or set false) and register each kiosk (POST /api/v1/points/{point}/kiosks, then enter its code on the kiosk's /kiosk page).");
+        }
+
         var identity = configuration.GetSection("MotCua:Identity");
         if (string.IsNullOrWhiteSpace(identity["Authority"]))
         {

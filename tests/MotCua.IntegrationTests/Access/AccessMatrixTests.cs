@@ -47,6 +47,8 @@ public sealed class AccessMatrixTests(SqliteApp fixture)
 
     // Counters of Chi nhánh số 1: its own desk, the director and the administrator (who sets counters up).
     private static readonly string[] Counters = ["admin", "giamdoc", "quanly", "tiepnhan"];
+    // Kiosks of Chi nhánh số 1: the administrator and the branch's own manager register and revoke them.
+    private static readonly string[] Kiosks = ["admin", "quanly"];
     private static readonly string[] Planning = ["admin", "giamdoc", "quanly", "quanly2"];
 
     /// <summary>Method and route pattern → who may. Pages are probed with GET (their form posts run the same use cases).</summary>
@@ -90,7 +92,7 @@ public sealed class AccessMatrixTests(SqliteApp fixture)
         ["POST /api/v1/appointments/{code}/check-in"] = Rule.Anyone,
         ["GET /api/v1/tickets/{token}"] = Rule.Anyone,
         ["DELETE /api/v1/tickets/{token}"] = Rule.Anyone,
-        ["POST /api/v1/tickets"] = Rule.Anyone,
+        ["POST /api/v1/tickets"] = Rule.Always(Answer.Refused), // a registered kiosk's credential, never a person's session
         ["GET /_framework/opaque-redirect"] = Rule.Anyone,
         ["GET /error"] = Rule.Always(Answer.ServerError), // the page of an unexpected error says so
         ["GET /error/{Status:int}"] = Rule.Anyone,
@@ -107,7 +109,7 @@ public sealed class AccessMatrixTests(SqliteApp fixture)
         ["GET /q/{Token}"] = Rule.Anyone,
         ["GET /noi-phuc-vu"] = Rule.Anyone,
         ["GET /kiosk"] = Rule.Anyone,
-        ["GET /kiosk/{Point}"] = Rule.Anyone,
+        ["GET /kiosk/{Point}"] = Rule.Anyone, // in Development the demo enrols the browser as a kiosk; without it: KioskEnrolmentTests
         ["GET /kiosk/{Point}/qr"] = Rule.Anyone,
         ["GET /kiosk/{Point}/ve/{Token}"] = Rule.Anyone,
         ["GET /kiosk/{Point}/hen"] = Rule.Anyone,
@@ -196,6 +198,7 @@ public sealed class AccessMatrixTests(SqliteApp fixture)
         ["POST /api/v1/processes/{procedureCode}/versions/{procedureVersion:int}/drafts"] = Rule.StaffOnly(Administrators),
         ["POST /api/v1/processes/definitions/{id:guid}/publication"] = Rule.StaffOnly(Administrators),
         ["GET /admin/calendar"] = Rule.StaffOnly(Administrators),
+        ["GET /admin/kiosks/{Point}"] = Rule.StaffOnly(Kiosks),
         ["GET /admin/audit"] = Rule.StaffOnly(["admin", "thanhtra"]),
         ["GET /admin/network/{Code}"] = Rule.StaffOnly(Administrators),
         ["GET /admin/procedures/{Code}"] = Rule.StaffOnly(Administrators),
@@ -215,6 +218,10 @@ public sealed class AccessMatrixTests(SqliteApp fixture)
         ["POST /api/v1/points/{point}/counters/{number:int}/no-show"] = Rule.StaffOnly(Counters),
         ["POST /api/v1/points/{point}/counters/{number:int}/transfer"] = Rule.StaffOnly(Counters),
         ["POST /api/v1/points/{point}/counters/{number:int}/link"] = Rule.StaffOnly(Counters),
+        ["POST /api/v1/points/{point}/counters/{number:int}/priority"] = Rule.StaffOnly(Counters),
+        ["GET /api/v1/points/{point}/kiosks/"] = Rule.StaffOnly(Kiosks),
+        ["POST /api/v1/points/{point}/kiosks/"] = Rule.StaffOnly(Kiosks),
+        ["POST /api/v1/points/{point}/kiosks/{id:guid}/revoke"] = Rule.StaffOnly(Kiosks),
         ["GET /quay"] = Rule.StaffOnly(Receivers.Append("admin").ToArray()),
         ["GET /quay/{Point}/{Number:int}"] = Rule.StaffOnly(Counters),
         ["GET /api/v1/live-load"] = Rule.StaffOnly(Planning),

@@ -51,6 +51,11 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
 
     public DatabaseProvider Provider { get; }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, MotCuaApp> Running = new();
+
+    /// <summary>The running app a client talks to (helpers that get only a client, e.g. to register a kiosk in its database).</summary>
+    public static MotCuaApp For(HttpClient client) => Running[client.BaseAddress!];
+
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>Whether the app listens with TLS too (<see cref="BaseAddress"/> is then its https address, <see cref="HttpAddress"/> the plain one).</summary>
@@ -83,6 +88,8 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
             .Select(a => new Uri(a.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal))).ToList();
         HttpAddress = addresses.First(a => a.Scheme == Uri.UriSchemeHttp);
         BaseAddress = Https ? addresses.First(a => a.Scheme == Uri.UriSchemeHttps) : HttpAddress;
+        Running[BaseAddress] = this;
+        Running[HttpAddress] = this;
     }
 
     Task IAsyncLifetime.DisposeAsync()
@@ -115,6 +122,8 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("MotCua:RateLimits:WritesPerMinute", "100000");
         builder.UseSetting("MotCua:RateLimits:BookingsPerMinutePerAddress", "100000");
         builder.UseSetting("MotCua:RateLimits:BookingsPerMinutePerPerson", "100000");
+        builder.UseSetting("MotCua:Queues:RemoteTicketsPerAddressPerDay", "100000");
+        builder.UseSetting("MotCua:Queues:AnonymousRemoteTicketsPerPointPerDay", "100000");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

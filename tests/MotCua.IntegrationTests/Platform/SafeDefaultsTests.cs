@@ -69,6 +69,15 @@ public sealed class SafeDefaultsTests
     }
 
     [Fact]
+    public void Demo_kiosks_are_refused_outside_Development()
+    {
+        SafeDefaults.Problems(Shipped(("MotCua:Queues:DemoKiosks", "true")), Environment("Production"))
+            .ShouldContain(p => p.StartsWith("MotCua:Queues:DemoKiosks is true", StringComparison.Ordinal));
+        SafeDefaults.Problems(Shipped(), Environment("Production")).ShouldNotContain(p => p.Contains("DemoKiosks", StringComparison.Ordinal));
+        SafeDefaults.Problems(Shipped(("MotCua:Queues:DemoKiosks", "true")), Environment("Development")).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void The_audit_checkpoint_key_must_be_32_random_bytes_and_only_Development_may_go_without()
     {
         SafeDefaults.Problems(Shipped(("MotCua:Audit:CheckpointKey", "c2hvcnQ=")), Environment("Production"))

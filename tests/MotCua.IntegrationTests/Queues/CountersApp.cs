@@ -56,7 +56,7 @@ public static class QueueSteps
 
     public static async Task<JsonElement> TakeAsync(this HttpClient client, string point, string group, string priority = "None")
     {
-        var response = await client.PostAsJsonAsync("/api/v1/tickets", new { point, serviceGroup = group, priority });
+        var response = await KioskSteps.PostAsKioskAsync(client, point, new { point, serviceGroup = group, priority });
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -8,6 +9,7 @@ using MotCua.IntegrationTests.Hosting;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Data;
 using MotCua.Queues.Counters;
+using MotCua.Queues.Kiosk;
 using MotCua.Queues.Tickets;
 
 namespace MotCua.IntegrationTests.Queues;
@@ -29,11 +31,39 @@ public static partial class KioskSteps
         return await client.PostAsync(path, new FormUrlEncodedContent(form));
     }
 
-    /// <summary>Takes an anonymous ticket through the API (as a kiosk would): its number and token.</summary>
+    private static readonly ConcurrentDictionary<(Uri, string), Task<string>> Keys = new();
+
+    /// <summary>
+    /// The credential of a kiosk registered for the point in this app's database (one per app and point), as an
+    /// administrator's registration hands it out.
+    /// </summary>
+    public static Task<string> KioskKeyAsync(MotCuaApp app, string point)
+        => Keys.GetOrAdd((app.BaseAddress, point.ToUpperInvariant()), _ => RegisterKioskAsync(app, point));
+
+    public static async Task<string> RegisterKioskAsync(MotCuaApp app, string point, string name = "Ki-ốt thử nghiệm")
+    {
+        using var scope = app.Services.CreateScope();
+        var place = (await scope.ServiceProvider.GetRequiredService<OrgDirectory>().ServicePlaceAsync(point, CancellationToken.None))!;
+        var (kiosk, credential) = KioskDevice.Register(place.Id, name, "admin", DateTimeOffset.UtcNow);
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDb>();
+        db.Add(kiosk);
+        await db.SaveChangesAsync();
+        return credential;
+    }
+
+    /// <summary>POST /api/v1/tickets as the point's registered kiosk.</summary>
+    public static async Task<HttpResponseMessage> PostAsKioskAsync(HttpClient client, string point, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tickets") { Content = JsonContent.Create(body) };
+        request.Headers.Add(KioskRegistry.Header, await KioskKeyAsync(MotCuaApp.For(client), point));
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>Takes a ticket through the API as the point's registered kiosk: its number and token.</summary>
     public static async Task<(string Number, string Token)> TakeAsync(MotCuaApp app, string point, string group = "HT")
     {
         using var client = app.Client();
-        var response = await client.PostAsJsonAsync("/api/v1/tickets", new { point, serviceGroup = group });
+        var response = await PostAsKioskAsync(client, point, new { point, serviceGroup = group });
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var ticket = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (ticket.GetProperty("number").GetString()!, ticket.GetProperty("token").GetString()!);

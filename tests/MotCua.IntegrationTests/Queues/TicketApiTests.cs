@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.IntegrationTests.Hosting;
 using MotCua.Platform.Data;
+using MotCua.Queues.Kiosk;
 using MotCua.Queues.Tickets;
 
 namespace MotCua.IntegrationTests.Queues;
@@ -49,16 +50,16 @@ public abstract class TicketApiTests(MotCuaApp app)
     }
 
     [Theory]
-    [InlineData("""{"point":"KHONG-CO","serviceGroup":"HT"}""", "Không có điểm phục vụ đang hoạt động với mã \"KHONG-CO\".")]
     [InlineData("""{"point":"DPV-00004","serviceGroup":"ZZ"}""", "Không có nhóm dịch vụ \"ZZ\".")]
     [InlineData("""{"point":"DPV-00004"}""", "nhóm dịch vụ")]
-    [InlineData("""{"serviceGroup":"HT"}""", "điểm phục vụ")]
     [InlineData("""{"point":"DPV-00004","serviceGroup":"HT","priority":"Appointment"}""", "Nhóm ưu tiên không hợp lệ.")]
     public async Task Bad_requests_are_refused_in_vietnamese_and_issue_nothing(string body, string message)
     {
         using var client = app.Client();
         var before = await CountAsync();
-        var response = await client.PostAsync("/api/v1/tickets", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tickets") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add(KioskRegistry.Header, await KioskSteps.KioskKeyAsync(app, Point));
+        var response = await client.SendAsync(request);
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).Replace("\\\"", "\"", StringComparison.Ordinal).ShouldContain(message);
         (await CountAsync()).ShouldBe(before);
@@ -90,7 +91,7 @@ public abstract class TicketApiTests(MotCuaApp app)
 
     private static async Task<JsonElement> TakeAsync(HttpClient client, string point, string group)
     {
-        var response = await client.PostAsJsonAsync("/api/v1/tickets", new { point, serviceGroup = group });
+        var response = await KioskSteps.PostAsKioskAsync(client, point, new { point, serviceGroup = group });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var ticket = await response.Content.ReadFromJsonAsync<JsonElement>();
         response.Headers.Location!.ToString().ShouldBe($"/api/v1/tickets/{ticket.GetProperty("token").GetString()}");

@@ -38,7 +38,7 @@ public sealed class TicketNumberingTests(TwoNodes nodes) : IClassFixture<TwoNode
         {
             var client = i % 2 == 0 ? a : b;
             var point = i % 4 < 2 ? "CN07" : "DTN07";
-            var response = await client.PostAsJsonAsync("/api/v1/tickets", new { point, serviceGroup = i % 3 == 0 ? "HT" : "CA" });
+            var response = await KioskSteps.PostAsKioskAsync(client, point, new { point, serviceGroup = i % 3 == 0 ? "HT" : "CA" });
             ((int)response.StatusCode).ShouldBe(201, await response.Content.ReadAsStringAsync());
             var ticket = await response.Content.ReadFromJsonAsync<JsonElement>();
             return (Point: point, Number: int.Parse(ticket.GetProperty("number").GetString()!.Split('-')[1], CultureInfo.InvariantCulture));

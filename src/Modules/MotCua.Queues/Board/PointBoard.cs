@@ -43,7 +43,7 @@ internal sealed class PointBoard(MotCuaDb db, OrgDirectory org, ServiceGroupList
             .Where(t => t.PointId == place.Id && t.Day == today && t.CalledAt != null && t.CounterId != null
                 && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving || t.Status == TicketStatus.Done || t.Status == TicketStatus.NoShow))
             .OrderByDescending(t => t.CalledAt).Take(CallsShown)
-            .Select(t => new { t.Id, t.Display, t.Status, t.Calls, CounterId = t.CounterId!.Value })
+            .Select(t => new { t.Id, t.Display, t.Status, t.Calls, t.PriorityCheck, CounterId = t.CounterId!.Value })
             .ToListAsync(ct);
         var counterIds = shown.Select(t => t.CounterId).Distinct().ToList();
         var counters = await db.Set<Counter>().AsNoTracking().Where(c => counterIds.Contains(c.Id))
@@ -52,7 +52,8 @@ internal sealed class PointBoard(MotCuaDb db, OrgDirectory org, ServiceGroupList
         var calls = shown.Select(t =>
         {
             var counter = counters.GetValueOrDefault(t.CounterId) ?? "";
-            return new BoardCall(t.Display, counter, TicketText.Announcement(t.Display, counter), TicketText.Status(t.Status), t.Status == TicketStatus.Called);
+            return new BoardCall(t.Display, counter, TicketText.Announcement(t.Display, counter), TicketText.Status(t.Status)
+                + (t.PriorityCheck == PriorityCheck.Pending ? $" · {TicketText.PendingPriority}" : ""), t.Status == TicketStatus.Called);
         }).ToList();
         var latest = shown.FirstOrDefault(t => t.Status == TicketStatus.Called);
         var queues = await live.AtPointAsync(place.Id, ct);

@@ -25,6 +25,9 @@ internal sealed record TicketActionRequest(string? Ticket = null);
 /// <summary>Where the ticket goes: another service group, and/or one counter (by number) of the same point.</summary>
 internal sealed record TransferRequest(string? Ticket = null, string? ServiceGroup = null, int? Counter = null);
 
+/// <summary>The officer's answer on a priority declared off-site: confirmed (seen, eligible) or not; the ticket named, or the counter's current one.</summary>
+internal sealed record PriorityRequest(bool? Confirmed, string? Ticket = null);
+
 /// <summary>The dossier the visit created (<c>received</c>) or whose result it returned (<c>returned</c>).</summary>
 internal sealed record LinkRequest(string? DossierCode, string? Kind = null, string? Ticket = null);
 
@@ -213,6 +216,58 @@ internal sealed class CounterActions(
             Record(desk, ticket, TicketEventKind.Transferred, target is null ? $"nhóm {groupCode}" : $"nhóm {groupCode}, {target.Name}",
                 new { ticket.Id, Point = desk.Point.Code, From = desk.Counter.Number, To = target?.Number, ServiceGroup = groupCode });
             return TicketAtCounter.From(ticket, target?.Name ?? desk.Counter.Name, groups);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Confirms or refuses a priority declared off-site (xác nhận ưu tiên), by the officer who sees the person: on the
+    /// counter's current ticket when called in normal order, or on a waiting ticket of the point named by its number
+    /// (the holder shows it at the counter). Confirmed, it is served ahead from the next call; refused, it stays an
+    /// ordinary ticket in its place. Either answer is on the ticket's timeline and the audit trail.
+    /// </summary>
+    public async Task<Result<TicketAtCounter>> ConfirmPriorityAsync(string point, int number, PriorityRequest r, CancellationToken ct)
+    {
+        return await RunAsync<TicketAtCounter>(point, number, async desk =>
+        {
+            if (r.Confirmed is not { } confirmed)
+            {
+                return Error.Required("confirmed", "kết quả xác nhận ưu tiên (confirmed: true hoặc false)");
+            }
+
+            Ticket? ticket;
+            if (string.IsNullOrWhiteSpace(r.Ticket))
+            {
+                ticket = await scope.CurrentTicketAsync(desk.Counter, ct);
+                if (ticket is null)
+                {
+                    return Error.Conflict($"{desk.Counter.Name} không có số nào đang được gọi hay phục vụ.");
+                }
+            }
+            else
+            {
+                var display = r.Ticket.Trim().ToUpperInvariant();
+                var today = live.Today;
+                ticket = await db.Set<Ticket>().FirstOrDefaultAsync(t => t.PointId == desk.Point.Id && t.Day == today && t.Display == display, ct);
+                if (ticket is null)
+                {
+                    return Error.NotFound($"số {r.Ticket.Trim()} hôm nay tại {desk.Point.Name}");
+                }
+
+                if (ticket.Status != TicketStatus.Waiting && ticket.CounterId != desk.Counter.Id)
+                {
+                    return Error.Conflict($"Số {ticket.Display} không phải số đang chờ hay đang ở {desk.Counter.Name}.");
+                }
+            }
+
+            var declared = TicketText.Priority(ticket.Priority);
+            if (ticket.ConfirmPriority(confirmed) is { } refused)
+            {
+                return refused;
+            }
+
+            Record(desk, ticket, confirmed ? TicketEventKind.PriorityConfirmed : TicketEventKind.PriorityRefused, $"{declared}, {desk.Counter.Name}",
+                new { ticket.Id, Point = desk.Point.Code, Counter = desk.Counter.Number, ticket.Display, Priority = ticket.Priority.ToString(), Confirmed = confirmed });
+            return TicketAtCounter.From(ticket, desk.Counter.Name, groups);
         }, ct);
     }
 
@@ -411,6 +466,8 @@ internal sealed class CounterActions(
         TicketEventKind.NoShow => "queue.ticket-no-show",
         TicketEventKind.Transferred => "queue.ticket-transferred",
         TicketEventKind.DossierReceived or TicketEventKind.ResultReturned => "queue.ticket-linked",
+        TicketEventKind.PriorityConfirmed => "queue.ticket-priority-confirmed",
+        TicketEventKind.PriorityRefused => "queue.ticket-priority-refused",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an action at a counter."),
     };
 
@@ -442,7 +499,7 @@ internal sealed class CounterActions(
         var waiting = await db.Set<Ticket>().AsNoTracking()
             .Where(t => t.PointId == counter.PointId && t.Day == today && t.Status == TicketStatus.Waiting
                 && (t.ReservedForCounterId == counter.Id || (t.ReservedForCounterId == null && profile.Contains(t.ServiceGroup))))
-            .Select(t => new Candidate(t.Id, t.ServiceGroup, t.Priority, t.QueuedAt, t.Number, t.ReservedForCounterId))
+            .Select(t => new Candidate(t.Id, t.ServiceGroup, t.Priority, t.PriorityCheck, t.QueuedAt, t.Number, t.ReservedForCounterId))
             .ToListAsync(ct);
         if (waiting.Count == 0)
         {
@@ -456,7 +513,8 @@ internal sealed class CounterActions(
         }
 
         var rule = options.Value.PriorityRule;
-        var priority = waiting.Where(t => t.Priority != TicketPriority.None).OrderBy(t => t.QueuedAt).ThenBy(t => t.Number).FirstOrDefault();
+        // A priority declared off-site and not yet confirmed at a counter is served in normal order.
+        var priority = waiting.Where(t => Ticket.Served(t.Priority, t.Check) != TicketPriority.None).OrderBy(t => t.QueuedAt).ThenBy(t => t.Number).FirstOrDefault();
         if (priority is not null && (rule == PriorityRule.First || (rule == PriorityRule.EveryNth && await PriorityTurnAsync(counter.PointId, today, ct))))
         {
             return priority.Id;
@@ -471,9 +529,9 @@ internal sealed class CounterActions(
         var every = Math.Max(1, options.Value.PriorityEvery);
         var called = await db.Set<Ticket>().AsNoTracking()
             .Where(t => t.PointId == point && t.Day == today && t.CalledAt != null)
-            .Select(t => new { t.Priority, t.CalledAt }).ToListAsync(ct);
-        var lastPriority = called.Where(t => t.Priority != TicketPriority.None).Select(t => t.CalledAt).Max();
-        var ordinarySince = called.Count(t => t.Priority == TicketPriority.None && (lastPriority is null || t.CalledAt > lastPriority));
+            .Select(t => new { t.Priority, t.PriorityCheck, t.CalledAt }).ToListAsync(ct);
+        var lastPriority = called.Where(t => Ticket.Served(t.Priority, t.PriorityCheck) != TicketPriority.None).Select(t => t.CalledAt).Max();
+        var ordinarySince = called.Count(t => Ticket.Served(t.Priority, t.PriorityCheck) == TicketPriority.None && (lastPriority is null || t.CalledAt > lastPriority));
         return ordinarySince >= every - 1;
     }
 
@@ -482,5 +540,5 @@ internal sealed class CounterActions(
 
     private sealed record Officer(string UserName, string Name);
 
-    private sealed record Candidate(Guid Id, string ServiceGroup, TicketPriority Priority, DateTimeOffset QueuedAt, int Number, Guid? Reserved);
+    private sealed record Candidate(Guid Id, string ServiceGroup, TicketPriority Priority, PriorityCheck Check, DateTimeOffset QueuedAt, int Number, Guid? Reserved);
 }

@@ -55,6 +55,9 @@ internal static class CounterEndpoints
         c.MapPost("/{number:int}/transfer", (string point, int number, TransferRequest r, CounterActions a, CancellationToken ct) => a.TransferAsync(point, number, r, ct).ToHttp())
             .WithSummary("Send the current ticket back to the queue of another service group and/or to one counter of the point, keeping its place.");
 
+        c.MapPost("/{number:int}/priority", (string point, int number, PriorityRequest r, CounterActions a, CancellationToken ct) => a.ConfirmPriorityAsync(point, number, r, ct).ToHttp())
+            .WithSummary("Confirms (confirmed: true) or refuses a priority declared off-site, having seen the person: on the counter's current ticket or a waiting ticket named by its number. Until confirmed it is served in normal order.");
+
         c.MapPost("/{number:int}/link", (string point, int number, LinkRequest r, CounterActions a, CancellationToken ct) => a.LinkDossierAsync(point, number, r, ct).ToHttp())
             .WithSummary("Link the visit to the dossier it created (kind=received) or whose result it returned (kind=returned).");
     }

@@ -35,12 +35,14 @@ internal sealed record TicketAtCounter(
     DateTimeOffset? FinishedAt,
     string Counter,
     string Announcement,
-    string? DossierCode)
+    string? DossierCode,
+    bool PriorityPending = false)
 {
     public static TicketAtCounter From(Ticket t, string counterName, ServiceGroupList groups)
     {
         var group = groups.Find(t.ServiceGroup) ?? groups.Fallback;
-        return new TicketAtCounter(t.Id, t.Display, group.Code, group.Name.ToString(), TicketText.Priority(t.Priority), TicketText.Status(t.Status),
-            t.Calls, t.CalledAt, t.ServingAt, t.FinishedAt, counterName, TicketText.Announcement(t.Display, counterName), t.DossierCode);
+        return new TicketAtCounter(t.Id, t.Display, group.Code, group.Name.ToString(), TicketText.PriorityOf(t), TicketText.Status(t.Status),
+            t.Calls, t.CalledAt, t.ServingAt, t.FinishedAt, counterName, TicketText.Announcement(t.Display, counterName), t.DossierCode,
+            t.PriorityCheck == PriorityCheck.Pending);
     }
 }

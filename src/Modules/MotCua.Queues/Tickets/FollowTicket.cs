@@ -24,7 +24,8 @@ internal sealed record TicketView(
     int? Ahead,
     int? EstimatedWaitMinutes,
     string? Counter,
-    IReadOnlyList<TicketLine> Timeline);
+    IReadOnlyList<TicketLine> Timeline,
+    bool PriorityPending = false);
 
 /// <summary>Reads one ticket by its token, with its place in the queue and its timeline from ticket to dossier.</summary>
 internal sealed class FollowTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList groups, LiveQueue live)
@@ -54,8 +55,9 @@ internal sealed class FollowTicket(MotCuaDb db, OrgDirectory org, ServiceGroupLi
         }
 
         return new TicketView(ticket.Display, point?.Code ?? "", point?.Name ?? "", group.Code, group.Name.ToString(),
-            TicketText.Status(ticket.Status), TicketText.Priority(ticket.Priority), ticket.IssuedAt, ahead, wait,
+            TicketText.Status(ticket.Status), TicketText.PriorityOf(ticket), ticket.IssuedAt, ahead, wait,
             counter is { } n ? $"Quầy {n}" : null,
-            [.. ticket.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TicketLine(e.At, TicketText.Event(e.Kind), e.Detail))]);
+            [.. ticket.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TicketLine(e.At, TicketText.Event(e.Kind), e.Detail))],
+            ticket.PriorityCheck == PriorityCheck.Pending);
     }
 }

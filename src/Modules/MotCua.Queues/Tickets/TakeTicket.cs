@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Catalog.Contracts;
@@ -9,6 +10,7 @@ using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
 using MotCua.Platform.Outbox;
 using MotCua.Queues.Contracts;
+using MotCua.Queues.Kiosk;
 using MotCua.Queues.ServiceGroups;
 using MotCua.Queues.Waits;
 
@@ -16,6 +18,16 @@ namespace MotCua.Queues.Tickets;
 
 /// <summary>A request for a ticket: where, for what, and a priority group the holder declares (checked by the officer).</summary>
 internal sealed record TicketRequest(string? Point, string? ServiceGroup, TicketPriority Priority = TicketPriority.None);
+
+/// <summary>
+/// Who asks for the ticket, beyond the signed-in actor: the registered kiosk it is printed at (channel Kiosk), or, for a
+/// remote ticket taken without signing in, the browser's device id (its signed cookie) and the client address.
+/// </summary>
+internal sealed record TicketOrigin(KnownKiosk? Kiosk = null, string? Device = null, string? Address = null)
+{
+    /// <summary>Staff at the desk, an appointment checked in, a signed-in citizen: nothing more to know.</summary>
+    public static readonly TicketOrigin None = new();
+}
 
 /// <summary>A ticket as the kiosk prints it and the API answers.</summary>
 internal sealed record IssuedTicket(
@@ -30,11 +42,23 @@ internal sealed record IssuedTicket(
     DateTimeOffset IssuedAt,
     int Ahead,
     int? EstimatedWaitMinutes,
-    string Token);
+    string Token,
+    bool PriorityPending = false);
 
 /// <summary>
 /// Takes a ticket at a point for a service group (kiosk, virtual ticket from the portal or the entrance QR,
 /// reception desk, appointment check-in): a number unique per point and day, in the one FIFO queue.
+/// <list type="bullet">
+/// <item>A kiosk ticket needs a registered, unrevoked kiosk (<see cref="TicketOrigin.Kiosk"/>) and is issued for that
+/// kiosk's own point only. A priority chosen at the kiosk is served as such: the person is in the hall, in sight of
+/// the guide desk, and is seen by the officer who calls them.</item>
+/// <item>A remote (virtual) ticket is either the signed-in citizen's (at most <see cref="MaxOpenTicketsPerHolder"/>
+/// open) or, without signing in, limited per browser, per address and per point and day (<see cref="QueueOptions"/>):
+/// over a limit it answers 429 and issues nothing. A priority declared remotely is served in normal order until an
+/// officer confirms it (<see cref="PriorityCheck.Pending"/>) — except the elderly priority the e-ID's birth date proves.</item>
+/// </list>
+/// The limits are counted inside the transaction that takes the point's next number, which serialises a point's
+/// issues on every node: two phones racing for the last remote ticket of the day cannot both get it.
 /// </summary>
 internal sealed class TakeTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList groups, LiveQueue live, TimeProvider time, CurrentActor actor, AuditTrail audit, IOptions<QueueOptions> options)
 {
@@ -42,8 +66,34 @@ internal sealed class TakeTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList
     public const int MaxOpenTicketsPerHolder = 2;
 
     public async Task<Result<IssuedTicket>> RunAsync(
-        TicketRequest request, TicketChannel channel, string? holderId, Guid? appointmentId, CancellationToken ct)
+        TicketRequest request, TicketChannel channel, string? holderId, Guid? appointmentId, CancellationToken ct, TicketOrigin? origin = null)
     {
+        origin ??= TicketOrigin.None;
+        var kiosk = origin.Kiosk;
+        if (channel == TicketChannel.Kiosk)
+        {
+            // Who may hand out numbers is answered before what was asked: an unregistered caller learns nothing more.
+            if (kiosk is null)
+            {
+                return KioskRequired;
+            }
+
+            if (string.IsNullOrWhiteSpace(request.Point))
+            {
+                request = request with { Point = kiosk.Point.Code };
+            }
+            else if (!string.Equals(request.Point.Trim(), kiosk.Point.Code, StringComparison.OrdinalIgnoreCase))
+            {
+                return new Error("kiosk-other-point", $"Ki-ốt \"{kiosk.Name}\" chỉ cấp số cho {kiosk.Point.Name} ({kiosk.Point.Code}).", StatusCodes.Status403Forbidden, "point");
+            }
+        }
+
+        var anonymousRemote = channel == TicketChannel.Virtual && holderId is null;
+        if (anonymousRemote && string.IsNullOrEmpty(origin.Device))
+        {
+            return Error.Invalid("device", "Trình duyệt chưa có mã thiết bị để lấy số không cần đăng nhập: hãy cho phép cookie rồi tải lại trang, hoặc đăng nhập VNeID để lấy số.");
+        }
+
         var errors = new List<Error>();
         var point = string.IsNullOrWhiteSpace(request.Point) ? null : await org.ServicePlaceAsync(request.Point.Trim(), ct);
         if (string.IsNullOrWhiteSpace(request.Point))
@@ -88,17 +138,28 @@ internal sealed class TakeTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList
         }
 
         var priority = request.Priority;
-        if (priority == TicketPriority.None && CitizenAge.AgeIn(holderId, today.Year) >= options.Value.ElderlyAge)
+        var provenElderly = CitizenAge.AgeIn(holderId, today.Year) >= options.Value.ElderlyAge;
+        if (priority == TicketPriority.None && provenElderly)
         {
             priority = TicketPriority.Elderly;
         }
 
+        // Declared off-site and not proven by the e-ID: the counter confirms it when it sees the person.
+        var awaitConfirmation = channel == TicketChannel.Virtual && !(priority == TicketPriority.Elderly && provenElderly);
+        var address = anonymousRemote ? AddressPseudonym(today, origin.Address) : null;
+
         var strategy = db.Database.CreateExecutionStrategy();
-        var ticket = await strategy.ExecuteAsync(async () =>
+        var (ticket, overLimit) = await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var number = await TicketNumbers.NextAsync(db, point!.Id, today, ct);
+            if (anonymousRemote && await RemoteLimitAsync(point, today, origin.Device!, address!, ct) is { } limit)
+            {
+                await transaction.RollbackAsync(ct);
+                return ((Ticket?)null, limit);
+            }
+
             var issued = new Ticket
             {
                 PointId = point.Id,
@@ -113,24 +174,77 @@ internal sealed class TakeTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList
                 Token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
                 HolderId = holderId,
                 AppointmentId = appointmentId,
+                KioskId = channel == TicketChannel.Kiosk ? kiosk?.Id : null,
+                RemoteDevice = anonymousRemote ? origin.Device : null,
+                RemoteAddress = address,
             };
+            if (awaitConfirmation)
+            {
+                issued.AwaitPriorityConfirmation();
+            }
+
             issued.Events.Add(new TicketEvent { At = now, Kind = TicketEventKind.Issued, Detail = ChannelText(channel), Actor = actor.IsAuthenticated ? actor.DisplayName : "" });
             db.Add(issued);
             db.Add(OutboxMessage.Create("queue.ticket-issued", issued.Display, new { issued.Id, Point = point.Code, issued.Display, issued.ServiceGroup, Channel = channel.ToString() }, now));
             audit.Record("queue.ticket-issued", TicketText.AuditSubject(point.Code, issued),
-                $"nhóm {issued.ServiceGroup}; {ChannelText(channel)}; ưu tiên: {TicketText.Priority(priority).ToLowerInvariant()}"
-                + (holderId is null ? "" : $"; người giữ số {holderId}") + (appointmentId is null ? "" : "; theo lịch hẹn"));
+                $"nhóm {issued.ServiceGroup}; {ChannelText(channel)}; ưu tiên: {TicketText.PriorityOf(issued).ToLowerInvariant()}"
+                + (holderId is null ? "" : $"; người giữ số {holderId}") + (appointmentId is null ? "" : "; theo lịch hẹn")
+                + (issued.KioskId is null ? "" : $"; ki-ốt \"{kiosk!.Name}\" ({kiosk.Id:N})")
+                + (anonymousRemote ? $"; không đăng nhập, thiết bị {origin.Device}" : ""));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return issued;
+            return (issued, (Error?)null);
         });
+
+        if (ticket is null)
+        {
+            return overLimit!;
+        }
 
         var queue = (await live.AtPointAsync(point!.Id, ct)).Single(q => q.Group == group!.Code);
         var ahead = Math.Max(0, queue.State.Ahead - 1);
         var wait = WaitEstimator.Rounded(queue.State with { Ahead = ahead });
         return new IssuedTicket(ticket.Id, ticket.Display, point.Code, point.Name, group!.Code, group.Name.ToString(),
-            TicketText.Priority(ticket.Priority), TicketText.Status(ticket.Status), ticket.IssuedAt, ahead, wait, ticket.Token);
+            TicketText.PriorityOf(ticket), TicketText.Status(ticket.Status), ticket.IssuedAt, ahead, wait, ticket.Token,
+            ticket.PriorityCheck == PriorityCheck.Pending);
     }
+
+    /// <summary>What a caller without a registered kiosk is told (401: the kiosk credential is the authentication).</summary>
+    public static readonly Error KioskRequired = new("kiosk-required",
+        "Chỉ ki-ốt đã đăng ký của điểm phục vụ mới được cấp số tại chỗ. Ở ngoài trung tâm, hãy lấy số trên điện thoại (quét mã QR ở lối vào) hoặc trên Cổng dịch vụ công.",
+        StatusCodes.Status401Unauthorized);
+
+    /// <summary>The day's limits of remote tickets taken without signing in: per browser, per address, per point.</summary>
+    private async Task<Error?> RemoteLimitAsync(ServicePlace point, DateOnly today, string device, string address, CancellationToken ct)
+    {
+        var o = options.Value;
+        var anonymous = db.Set<Ticket>().Where(t => t.Day == today && t.Channel == TicketChannel.Virtual && t.HolderId == null);
+        if (await anonymous.CountAsync(t => t.RemoteDevice == device, ct) >= o.RemoteTicketsPerDevicePerDay)
+        {
+            return TooMany($"Thiết bị này đã lấy {o.RemoteTicketsPerDevicePerDay} số thứ tự hôm nay mà không đăng nhập. Hãy đăng nhập VNeID để lấy thêm, hoặc lấy số tại ki-ốt khi đến trung tâm.");
+        }
+
+        if (await anonymous.CountAsync(t => t.RemoteAddress == address, ct) >= o.RemoteTicketsPerAddressPerDay)
+        {
+            return TooMany("Mạng bạn đang dùng đã lấy quá nhiều số thứ tự hôm nay mà không đăng nhập. Hãy đăng nhập VNeID để lấy số, hoặc lấy số tại ki-ốt khi đến trung tâm.");
+        }
+
+        if (await anonymous.CountAsync(t => t.PointId == point.Id, ct) >= o.AnonymousRemoteTicketsPerPointPerDay)
+        {
+            return TooMany($"{point.Name} đã cấp hết số thứ tự lấy từ xa không đăng nhập của hôm nay. Hãy đăng nhập VNeID để lấy số, hoặc lấy số tại ki-ốt khi đến trung tâm.");
+        }
+
+        return null;
+    }
+
+    private static Error TooMany(string message) => new("too-many-remote-tickets", message, StatusCodes.Status429TooManyRequests);
+
+    /// <summary>
+    /// The address as a one-day pseudonym: SHA-256 of the day and the address. Enough to count a day's tickets per
+    /// address without storing it in clear; the same address gives another value the next day.
+    /// </summary>
+    private static string AddressPseudonym(DateOnly day, string? address)
+        => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"motcua-remote-ticket|{day:yyyy-MM-dd}|{address ?? "?"}")));
 
     public static string ChannelText(TicketChannel channel) => channel switch
     {

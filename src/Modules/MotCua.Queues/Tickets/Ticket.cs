@@ -40,6 +40,23 @@ internal enum TicketPriority
     Appointment = 4,
 }
 
+/// <summary>
+/// Whether a declared priority still has to be seen at the counter: a priority declared off-site (a remote ticket
+/// from a phone or the portal) is served in normal order until an officer who sees the person confirms it.
+/// </summary>
+internal enum PriorityCheck
+{
+    /// <summary>Nothing to confirm: no priority, or declared where staff see the person (kiosk, desk), or proven by the e-ID (age).</summary>
+    None = 0,
+
+    /// <summary>Declared off-site, not yet seen: served in normal order (chờ xác nhận ưu tiên).</summary>
+    Pending = 1,
+    Confirmed = 2,
+
+    /// <summary>The officer did not confirm it: an ordinary ticket (the declaration stays on record).</summary>
+    Refused = 3,
+}
+
 internal enum TicketChannel
 {
     Kiosk = 1,
@@ -72,7 +89,23 @@ internal sealed class Ticket
     /// <summary>What is called out: the group's letter and the number ("A-0012").</summary>
     public string Display { get; init; } = "";
     public string ServiceGroup { get; set; } = "";
+    /// <summary>The priority group declared (or derived from the holder's e-ID); see <see cref="ServedAs"/> for how it is served.</summary>
     public TicketPriority Priority { get; init; }
+
+    /// <summary>Whether the declared priority still waits for an officer's confirmation (remote tickets).</summary>
+    public PriorityCheck PriorityCheck { get; private set; }
+
+    /// <summary>The priority the queue serves it with: none while a remote declaration is unconfirmed or after it was refused.</summary>
+    public TicketPriority ServedAs => Served(Priority, PriorityCheck);
+
+    /// <summary>The kiosk that printed it (kiosk tickets).</summary>
+    public Guid? KioskId { get; init; }
+
+    /// <summary>Remote tickets taken without signing in: the browser's device id (from its signed cookie) …</summary>
+    public string? RemoteDevice { get; init; }
+
+    /// <summary>… and a one-day pseudonym of the client address (a hash of the day and the address, never the address).</summary>
+    public string? RemoteAddress { get; init; }
     public TicketChannel Channel { get; init; }
     public TicketStatus Status { get; private set; } = TicketStatus.Waiting;
     public DateTimeOffset IssuedAt { get; init; }
@@ -207,6 +240,35 @@ internal sealed class Ticket
         return null;
     }
 
+    /// <summary>A priority declared off-site starts unconfirmed.</summary>
+    public void AwaitPriorityConfirmation()
+    {
+        if (Priority is not (TicketPriority.None or TicketPriority.Appointment))
+        {
+            PriorityCheck = PriorityCheck.Pending;
+        }
+    }
+
+    /// <summary>The officer who sees the person confirms (or refuses) a priority declared off-site, while the ticket is open.</summary>
+    public Error? ConfirmPriority(bool confirmed)
+    {
+        if (PriorityCheck is not PriorityCheck.Pending)
+        {
+            return Error.Conflict($"Số {Display} không có ưu tiên nào đang chờ xác nhận.");
+        }
+
+        if (!IsOpen)
+        {
+            return NotAllowed(confirmed ? "xác nhận ưu tiên cho" : "từ chối ưu tiên của");
+        }
+
+        PriorityCheck = confirmed ? PriorityCheck.Confirmed : PriorityCheck.Refused;
+        return null;
+    }
+
+    public static TicketPriority Served(TicketPriority priority, PriorityCheck check)
+        => check is PriorityCheck.Pending or PriorityCheck.Refused ? TicketPriority.None : priority;
+
     public bool IsOpen => Status is TicketStatus.Waiting or TicketStatus.Called or TicketStatus.Serving;
 
     private Error NotAllowed(string action)
@@ -242,4 +304,10 @@ internal enum TicketEventKind
 
     /// <summary>The visit returned this dossier's result (Detail = dossier code).</summary>
     ResultReturned = 10,
+
+    /// <summary>The officer saw the person and confirmed the priority declared off-site (Detail = the group).</summary>
+    PriorityConfirmed = 11,
+
+    /// <summary>The officer did not confirm the priority declared off-site.</summary>
+    PriorityRefused = 12,
 }

@@ -7,6 +7,7 @@ using MotCua.Platform.Errors;
 using MotCua.Platform.Http;
 using MotCua.Platform.Identity;
 using MotCua.Queues.Counters;
+using MotCua.Queues.Kiosk;
 using MotCua.Queues.ServiceGroups;
 
 namespace MotCua.Queues.Tickets;
@@ -21,6 +22,8 @@ internal static class TicketEndpoints
         services.AddScoped<IssueDeskTicket>();
         services.AddScoped<FollowTicket>();
         services.AddScoped<CancelTicket>();
+        services.AddScoped<KioskRegistry>();
+        services.AddScoped<RemoteDevice>();
         return services;
     }
 
@@ -37,11 +40,17 @@ internal static class TicketEndpoints
         })))
             .WithSummary("The service groups of the queue (what a visitor picks at the kiosk) and the catalog fields each serves.");
 
-        api.MapPost("/tickets", (TicketRequest request, TakeTicket take, CancellationToken ct)
-                => take.RunAsync(request, TicketChannel.Kiosk, holderId: null, appointmentId: null, ct).ToCreated(Location))
+        api.MapPost("/tickets", async (TicketRequest request, HttpContext http, KioskRegistry kiosks, TakeTicket take, CancellationToken ct) =>
+            {
+                // The kiosk's credential is its authentication: without a registered, unrevoked kiosk nothing is read or issued.
+                var kiosk = await kiosks.FromHeaderAsync(http, ct);
+                return kiosk is null
+                    ? TakeTicket.KioskRequired.ToProblem()
+                    : (await take.RunAsync(request, TicketChannel.Kiosk, holderId: null, appointmentId: null, ct, new TicketOrigin(kiosk))).ToCreated(Location);
+            })
             .RequireRateLimiting(RateLimits.PublicWrite)
             .Produces<IssuedTicket>(StatusCodes.Status201Created)
-            .WithSummary("Take an anonymous ticket at a point for a service group (the kiosk; rate-limited per address).");
+            .WithSummary($"A registered kiosk prints a ticket for its own point (credential in the {KioskRegistry.Header} header; the point may be left out). Without a valid kiosk credential: 401.");
 
         api.MapPost("/me/tickets", (TicketRequest request, TakeTicket take, CurrentCitizen citizen, CancellationToken ct)
                 => take.RunAsync(request, TicketChannel.Virtual, citizen.IdNumber, appointmentId: null, ct).ToCreated(Location))
@@ -65,6 +74,19 @@ internal static class TicketEndpoints
             .RequireRateLimiting(RateLimits.PublicWrite)
             .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Give a waiting ticket back (by the secret of its QR code); a ticket already called, served or cancelled answers 409.");
+    }
+
+    public static void MapKiosks(this RouteGroupBuilder api)
+    {
+        var k = api.MapGroup("/points/{point}/kiosks").WithTags("Kiosks")
+            .RequireAuthorization(p => p.RequireRole(StaffRoles.Administrator, StaffRoles.BranchManager));
+        k.MapGet("/", (string point, KioskRegistry kiosks, CancellationToken ct) => kiosks.ListAsync(point, ct).ToHttp())
+            .WithSummary("The point's registered kiosks (administrator, or the manager of the point's branch); never their credentials.");
+        k.MapPost("/", (string point, RegisterKioskRequest request, KioskRegistry kiosks, CancellationToken ct)
+                => kiosks.RegisterAsync(point, request, ct).ToCreated(v => $"/api/v1/points/{v.Point}/kiosks/"))
+            .WithSummary("Registers a kiosk of the point. The answer's credential is shown this once (only its hash is kept): enter it on the kiosk's /kiosk page, or send it in the X-MotCua-Kiosk header.");
+        k.MapPost("/{id:guid}/revoke", (string point, Guid id, KioskRegistry kiosks, CancellationToken ct) => kiosks.RevokeAsync(point, id, ct).ToHttp())
+            .WithSummary("Revokes a kiosk: its credential is refused from the next request on.");
     }
 
     private static string Location(IssuedTicket ticket) => $"/api/v1/tickets/{ticket.Token}";

@@ -30,6 +30,16 @@ internal static class TicketText
         _ => "Không",
     };
 
+    /// <summary>What "Ưu tiên" says of a ticket: the group, and whether an off-site declaration waits for the counter.</summary>
+    public static string PriorityOf(Ticket ticket) => ticket.PriorityCheck switch
+    {
+        PriorityCheck.Pending => $"{Priority(ticket.Priority)} ({PendingPriority})",
+        PriorityCheck.Refused => $"{Priority(TicketPriority.None)} (ưu tiên {Priority(ticket.Priority).ToLowerInvariant()} không được xác nhận)",
+        _ => Priority(ticket.Priority),
+    };
+
+    public const string PendingPriority = "chờ xác nhận ưu tiên";
+
     public static string Event(TicketEventKind kind) => kind switch
     {
         TicketEventKind.Issued => "Lấy số",
@@ -42,6 +52,8 @@ internal static class TicketText
         TicketEventKind.Cancelled => "Hủy số",
         TicketEventKind.DossierReceived => "Tiếp nhận hồ sơ",
         TicketEventKind.ResultReturned => "Trả kết quả",
+        TicketEventKind.PriorityConfirmed => "Xác nhận ưu tiên",
+        TicketEventKind.PriorityRefused => "Không xác nhận ưu tiên",
         _ => kind.ToString(),
     };
 

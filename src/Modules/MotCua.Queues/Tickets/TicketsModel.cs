@@ -25,6 +25,12 @@ internal sealed class TicketsModel : IModelContributor
             b.Property(t => t.DossierCode).HasMaxLength(60);
             b.Property(t => t.Priority).HasConversion<int>();
             b.Property(t => t.Channel).HasConversion<int>();
+            b.Property(t => t.PriorityCheck).HasConversion<int>();
+            b.Property(t => t.RemoteDevice).HasMaxLength(40);
+            b.Property(t => t.RemoteAddress).HasMaxLength(64);
+            b.HasIndex(t => new { t.Day, t.RemoteDevice });
+            b.HasIndex(t => new { t.Day, t.RemoteAddress });
+            b.Ignore(t => t.ServedAs);
             b.HasMany(t => t.Events).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
             b.Ignore(t => t.IsOpen);
         });
@@ -37,6 +43,19 @@ internal sealed class TicketsModel : IModelContributor
             b.Property(e => e.Detail).HasMaxLength(200);
             b.Property(e => e.Actor).HasMaxLength(200);
             b.HasIndex(e => new { e.Kind, e.Detail });
+        });
+
+        modelBuilder.Entity<Kiosk.KioskDevice>(b =>
+        {
+            b.ToTable("queue_kiosks");
+            b.HasKey(k => k.Id);
+            b.Property(k => k.Id).ValueGeneratedNever();
+            b.HasIndex(k => k.PointId);
+            b.Property(k => k.Name).HasMaxLength(Kiosk.KioskRegistry.NameMaxLength);
+            b.Property(k => k.SecretHash).HasMaxLength(64);
+            b.Property(k => k.RegisteredBy).HasMaxLength(100);
+            b.Property(k => k.RevokedBy).HasMaxLength(100);
+            b.Ignore(k => k.IsActive);
         });
 
         modelBuilder.Entity<TicketDayCounter>(b =>
