@@ -18,6 +18,7 @@ public sealed partial class OpenApiDocumentTests(SqliteApp fixture)
     [
         "POST /api/v1/dossiers", "POST /api/v1/attachments", "POST /api/v1/me/applications", "POST /api/v1/me/appointments",
         "POST /api/v1/tickets", "POST /api/v1/me/tickets", "POST /api/v1/points/{point}/tickets",
+        "POST /api/v1/points/{point}/kiosks",
         "POST /api/v1/forms/{procedureCode}/versions/{procedureVersion}/drafts", "POST /api/v1/processes/{procedureCode}/versions/{procedureVersion}/drafts",
     ];
 

@@ -84,6 +84,7 @@ internal static class TicketEndpoints
             .WithSummary("The point's registered kiosks (administrator, or the manager of the point's branch); never their credentials.");
         k.MapPost("/", (string point, RegisterKioskRequest request, KioskRegistry kiosks, CancellationToken ct)
                 => kiosks.RegisterAsync(point, request, ct).ToCreated(v => $"/api/v1/points/{v.Point}/kiosks/"))
+            .Produces<KioskView>(StatusCodes.Status201Created)
             .WithSummary("Registers a kiosk of the point. The answer's credential is shown this once (only its hash is kept): enter it on the kiosk's /kiosk page, or send it in the X-MotCua-Kiosk header.");
         k.MapPost("/{id:guid}/revoke", (string point, Guid id, KioskRegistry kiosks, CancellationToken ct) => kiosks.RevokeAsync(point, id, ct).ToHttp())
             .WithSummary("Revokes a kiosk: its credential is refused from the next request on.");
