@@ -90,6 +90,7 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("MotCua:RateLimits:WritesPerMinute", "100000");
         builder.UseSetting("MotCua:RateLimits:BookingsPerMinutePerAddress", "100000");
         builder.UseSetting("MotCua:RateLimits:BookingsPerMinutePerPerson", "100000");
+        builder.UseSetting("MotCua:RateLimits:SignInsPerMinute", "100000");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -100,6 +101,36 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
     public HttpClient Client()
     {
         var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        return new HttpClient(handler) { BaseAddress = BaseAddress };
+    }
+
+    /// <summary>
+    /// A client on another machine: its connections come from another loopback address (127.0.0.2, …), so per-address
+    /// limits and lockouts see a different visitor.
+    /// </summary>
+    public HttpClient ClientFrom(string sourceAddress)
+    {
+        var source = IPAddress.Parse(sourceAddress);
+        var handler = new SocketsHttpHandler
+        {
+            CookieContainer = new CookieContainer(),
+            AllowAutoRedirect = false,
+            ConnectCallback = async (context, ct) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(source, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, ct);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
         return new HttpClient(handler) { BaseAddress = BaseAddress };
     }
 
