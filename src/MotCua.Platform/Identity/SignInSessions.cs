@@ -117,8 +117,8 @@ public sealed class SignInSessions(MotCuaDb db, TimeProvider time)
             await signingIn(ctx);
             if (ctx.Principal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == Claim))
             {
-                var sessions = ctx.HttpContext.RequestServices.GetRequiredService<SignInSessions>();
-                var id = await sessions.StartAsync(ctx.Scheme.Name, ctx.Principal, lifetime,
+                await using var scope = OwnScope(ctx.HttpContext);
+                var id = await scope.ServiceProvider.GetRequiredService<SignInSessions>().StartAsync(ctx.Scheme.Name, ctx.Principal, lifetime,
                     ctx.HttpContext.Connection.RemoteIpAddress?.ToString(), ctx.HttpContext.RequestAborted);
                 identity.AddClaim(new Claim(Claim, id));
             }
@@ -126,8 +126,13 @@ public sealed class SignInSessions(MotCuaDb db, TimeProvider time)
 
         events.OnValidatePrincipal = async ctx =>
         {
-            var sessions = ctx.HttpContext.RequestServices.GetRequiredService<SignInSessions>();
-            if (!await sessions.IsActiveAsync(ctx.Principal?.FindFirstValue(Claim), ctx.HttpContext.RequestAborted))
+            bool active;
+            await using (var scope = OwnScope(ctx.HttpContext))
+            {
+                active = await scope.ServiceProvider.GetRequiredService<SignInSessions>().IsActiveAsync(ctx.Principal?.FindFirstValue(Claim), ctx.HttpContext.RequestAborted);
+            }
+
+            if (!active)
             {
                 // Refused, and the dead cookie removed (not a sign-out: there is no session left to end).
                 ctx.RejectPrincipal();
@@ -150,10 +155,18 @@ public sealed class SignInSessions(MotCuaDb db, TimeProvider time)
             var ticket = string.IsNullOrEmpty(cookie) ? null : ctx.Options.TicketDataFormat.Unprotect(cookie, null);
             if (ticket?.Principal.FindFirstValue(Claim) is { } id)
             {
-                await ctx.HttpContext.RequestServices.GetRequiredService<SignInSessions>().RevokeAsync(id, ctx.HttpContext.RequestAborted);
+                await using var scope = OwnScope(ctx.HttpContext);
+                await scope.ServiceProvider.GetRequiredService<SignInSessions>().RevokeAsync(id, ctx.HttpContext.RequestAborted);
             }
         };
     }
+
+    /// <summary>
+    /// A scope (and a DbContext) of its own: the cookie is checked while the page's components may be using the request's
+    /// DbContext (a citizen page reading the cookie as it renders).
+    /// </summary>
+    private static AsyncServiceScope OwnScope(Microsoft.AspNetCore.Http.HttpContext http)
+        => http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }
