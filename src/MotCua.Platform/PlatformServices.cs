@@ -26,6 +26,10 @@ public static class PlatformServices
         services.AddScoped<VerifyAuditTrail>();
         services.AddScoped<AuditSearch>();
         services.AddPeriodicJob<SealAuditTrail>(TimeSpan.FromSeconds(configuration.GetValue("MotCua:Audit:SealSeconds", 10)));
+        services.AddScoped<SignInSessions>();
+        services.AddScoped<ResetTwoFactor>();
+        services.AddPeriodicJob<PruneSignInSessions>(PruneSignInSessions.Interval);
+        services.AddSingleton(sp => TwoFactorPolicy.From(configuration, IsDevelopment(sp, configuration)));
         services.AddSingleton<Readiness>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<IFileStore>(sp => new FileSystemStore(Path.Combine(sp.GetRequiredService<DatabaseSettings>().DataDirectory, "files")));

@@ -44,6 +44,8 @@ public sealed class MotCuaDb(DbContextOptions<MotCuaDb> options, IEnumerable<IMo
         AuditEntry.Configure(builder);
         AuditCheckpoint.Configure(builder);
         OutboxMessage.Configure(builder);
+        SignInSession.Configure(builder);
+        SignInFailure.Configure(builder);
         foreach (var contributor in contributors)
         {
             contributor.Configure(builder);

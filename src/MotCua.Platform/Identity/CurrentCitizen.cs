@@ -13,7 +13,7 @@ namespace MotCua.Platform.Identity;
 public sealed class CurrentCitizen(IHttpContextAccessor accessor)
 {
     private ClaimsIdentity? loaded;
-    private bool triedCookie;
+    private Task<bool>? loading;
 
     public bool IsSignedIn => Identity is not null;
 
@@ -42,20 +42,27 @@ public sealed class CurrentCitizen(IHttpContextAccessor accessor)
     /// <summary>The ID number with all but its last 3 digits hidden (*********001).</summary>
     public string MaskedIdNumber => Mask(IdNumber);
 
-    /// <summary>Reads the citizen cookie when this request was not authorized with the citizen policy.</summary>
-    public async Task<bool> LoadAsync()
+    /// <summary>
+    /// Reads the citizen cookie when this request was not authorized with the citizen policy. The layout and the page ask
+    /// at the same time (both initialize while the other awaits): they share one read of the cookie.
+    /// </summary>
+    public Task<bool> LoadAsync()
     {
         if (IsSignedIn)
         {
-            return true;
+            return Task.FromResult(true);
         }
 
-        if (triedCookie || accessor.HttpContext is not { } http)
+        if (accessor.HttpContext is not { } http)
         {
-            return false;
+            return Task.FromResult(false);
         }
 
-        triedCookie = true;
+        return loading ??= ReadCookieAsync(http);
+    }
+
+    private async Task<bool> ReadCookieAsync(HttpContext http)
+    {
         var result = await http.AuthenticateAsync(CitizenAuthentication.Scheme);
         loaded = CitizenIdentity(result.Succeeded ? result.Principal : null);
         return loaded is not null;

@@ -23,6 +23,9 @@ internal static class PlatformSetup
 {
     public static readonly CultureInfo[] Cultures = [new("vi-VN"), new("en")];
 
+    /// <summary>However the cookie slides, a staff session ends after this (a working day and a half).</summary>
+    public static readonly TimeSpan StaffSessionLifetime = TimeSpan.FromHours(12);
+
     public static void AddPlatform(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -45,7 +48,30 @@ internal static class PlatformSetup
             // The API answers 401/403; only pages redirect to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => Redirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => Redirect(ctx, StatusCodes.Status403Forbidden);
+            // A session in the database behind every cookie: signing out (or a reset of the account) ends it on every
+            // node, a replayed copy of the cookie included; then the security stamp (a changed password) as usual.
+            SignInSessions.Attach(o.Events, StaffSessionLifetime, SecurityStampValidator.ValidatePrincipalAsync);
         });
+        // A changed password or a reset authenticator ends the other sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                // Keep the session (and how the sign-in was confirmed) when the claims are refreshed.
+                if (ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity renewed)
+                {
+                    foreach (var claim in ctx.CurrentPrincipal?.FindAll(c => c.Type is SignInSessions.Claim or "amr") ?? [])
+                    {
+                        renewed.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
+                    }
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<StaffSignIn>();
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
 

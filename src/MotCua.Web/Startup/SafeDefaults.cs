@@ -83,6 +83,11 @@ internal static class SafeDefaults
             problems.Add($"{DataProtectionSection}:CertificatePath is not set: a PFX whose key encrypts the data-protection keys (sign-in cookies, antiforgery) stored in the database.");
         }
 
+        if (MotCua.Platform.Identity.TwoFactorPolicy.Problem(configuration) is { } twoFactor)
+        {
+            problems.Add(twoFactor);
+        }
+
         if (AuditKey.Problem(configuration) is { } auditKey)
         {
             problems.Add(auditKey);

@@ -99,6 +99,7 @@ public sealed class AccessMatrixTests(SqliteApp fixture)
         ["GET /not-found"] = Rule.Anyone,
         ["GET /account/access-denied"] = Rule.Always(Answer.Refused),
         ["GET /account/login"] = Rule.Anyone,
+        ["GET /account/2fa"] = Rule.Always(Answer.Refused), // only after a correct password (a pending sign-in): else back to the sign-in page
         ["GET /"] = Rule.Anyone,
         ["GET /network"] = Rule.Anyone,
         ["GET /network/{Code}"] = Rule.Anyone,
@@ -186,6 +187,7 @@ public sealed class AccessMatrixTests(SqliteApp fixture)
 
         // The system's set-up: catalog, forms, processes, network, calendar.
         ["PUT /api/v1/procedures/{code}"] = Rule.StaffOnly(Administrators),
+        ["POST /api/v1/staff/{userName}/two-factor/reset"] = Rule.StaffOnly(Administrators),
         ["PUT /api/v1/branches/{code}"] = Rule.StaffOnly(Administrators),
         ["POST /api/v1/calendar/days"] = Rule.StaffOnly(Administrators),
         ["DELETE /api/v1/calendar/days/{date}"] = Rule.StaffOnly(Administrators),

@@ -124,6 +124,7 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("MotCua:RateLimits:BookingsPerMinutePerPerson", "100000");
         builder.UseSetting("MotCua:Queues:RemoteTicketsPerAddressPerDay", "100000");
         builder.UseSetting("MotCua:Queues:AnonymousRemoteTicketsPerPointPerDay", "100000");
+        builder.UseSetting("MotCua:RateLimits:SignInsPerMinute", "100000");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -170,6 +171,38 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
         // Exported and loaded again: Kestrel on Linux needs a certificate whose key it can use (not an ephemeral in-memory one).
         return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx), null);
+    }
+
+    /// <summary>
+    /// A client on another machine: its connections come from another loopback address (127.0.0.2, …), so per-address
+    /// limits and lockouts see a different visitor.
+    /// </summary>
+    public HttpClient ClientFrom(string sourceAddress)
+    {
+        var source = IPAddress.Parse(sourceAddress);
+        var handler = new SocketsHttpHandler
+        {
+            CookieContainer = new CookieContainer(),
+            AllowAutoRedirect = false,
+            ConnectCallback = async (context, ct) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(source, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, ct);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        var client = new HttpClient(handler) { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Add(CrossSiteHeader, "1");
+        return client;
     }
 
     /// <summary>A client signed in through the real sign-in page (form post with its antiforgery token).</summary>

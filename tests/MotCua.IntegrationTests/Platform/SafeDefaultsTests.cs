@@ -160,6 +160,30 @@ public sealed class SafeDefaultsTests
             signIn.ShouldNotContain("001090000001");
             signIn.ShouldNotContain(DemoStaff.Password);
 
+            // The pilot's e-ID provider sends codes to the center's public address only: no loopback redirect outside Development,
+            // and PKCE with S256 only.
+            var (_, challenge) = MotCua.IntegrationTests.Portal.CitizenFlow.Pkce();
+            foreach (var (redirect, allowed) in new[]
+            {
+                (new Uri(app.BaseAddress, "/portal/signin-oidc").AbsoluteUri, false),
+                ("http://localhost:5000/portal/signin-oidc", false),
+                ("https://thu-nghiem.dichvucong.hanoi.gov.vn/portal/signin-oidc", true),
+            })
+            {
+                var authorize = await client.GetAsync("/connect/authorize?client_id=motcua-portal&response_type=code&scope=openid"
+                    + $"&redirect_uri={Uri.EscapeDataString(redirect)}&state=s&code_challenge={challenge}&code_challenge_method=S256");
+                if (allowed)
+                {
+                    authorize.StatusCode.ShouldBe(HttpStatusCode.Redirect, redirect);
+                    authorize.Headers.Location!.AbsolutePath.ShouldBe("/connect/login");
+                }
+                else
+                {
+                    authorize.StatusCode.ShouldBe(HttpStatusCode.BadRequest, redirect);
+                    authorize.Headers.Location.ShouldBeNull();
+                }
+            }
+
             // The first administrator comes from `motcua staff add` (the same use case).
             await using (var scope = app.Services.CreateAsyncScope())
             {
@@ -167,7 +191,10 @@ public sealed class SafeDefaultsTests
                     .RunAsync(new NewStaff("quantri", "Nguyễn Văn Quản Trị", "administrator", "TTPVHCC"), CancellationToken.None);
                 added.Value!.Generated.ShouldBeTrue();
                 added.Value.Password.Length.ShouldBe(20);
-                (await MotCuaApp.SignInAsync(app.Client(), "quantri", added.Value.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+                // An administrator outside Development confirms the sign-in with an authenticator: enrolment at the first sign-in.
+                var first = await MotCuaApp.SignInAsync(app.Client(), "quantri", added.Value.Password);
+                first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+                first.Headers.Location!.OriginalString.ShouldContain("/account/2fa?");
 
                 var again = await scope.ServiceProvider.GetRequiredService<AddStaff>()
                     .RunAsync(new NewStaff("quantri", "Người khác", "Auditor", "TTPVHCC"), CancellationToken.None);

@@ -34,7 +34,7 @@ public abstract class CitizenSignInTests(MotCuaApp app)
         Endpoint("jwks_uri").ShouldStartWith("/.well-known/jwks");
         Values("response_types_supported").ShouldContain("code");
         Values("grant_types_supported").ShouldContain("authorization_code");
-        Values("code_challenge_methods_supported").ShouldContain("S256");
+        Values("code_challenge_methods_supported").ShouldBe(["S256"], "PKCE with S256 only");
         Values("scopes_supported").ShouldContain("vn_id");
         Values("claims_supported").ShouldContain("vn_id_number");
         Values("claims_supported").ShouldContain("acr");
@@ -201,6 +201,14 @@ public abstract class CitizenSignInTests(MotCuaApp app)
         withoutPkce.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "PKCE is required");
         withoutPkce.Headers.Location.ShouldBeNull();
         (await withoutPkce.Content.ReadAsStringAsync()).ShouldContain("code_challenge");
+
+        // A "plain" challenge is the verifier itself: refused, S256 only.
+        var plain = await client.GetAsync($"/connect/authorize?client_id=motcua-portal&response_type=code&scope=openid"
+            + $"&redirect_uri={Uri.EscapeDataString(new Uri(app.BaseAddress, "/portal/signin-oidc").AbsoluteUri)}&state=s"
+            + $"&code_challenge={challenge}&code_challenge_method=plain");
+        plain.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "PKCE plain is refused");
+        plain.Headers.Location.ShouldBeNull();
+        (await plain.Content.ReadAsStringAsync()).ShouldContain("code_challenge_method");
     }
 
     [Fact]

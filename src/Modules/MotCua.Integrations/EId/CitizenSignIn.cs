@@ -25,6 +25,9 @@ namespace MotCua.Integrations.EId;
 /// </summary>
 internal static class CitizenSignIn
 {
+    /// <summary>However the cookie slides (30 minutes idle), a citizen's session ends after this.</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
+
     public static void AddCitizenSignIn(this IServiceCollection services, CitizenIdentitySettings settings)
     {
         services.AddScoped<CitizenOidcEvents>();
@@ -42,6 +45,8 @@ internal static class CitizenSignIn
                 // The API answers 401/403; pages go to the sign-in.
                 o.Events.OnRedirectToLogin = ctx => Redirect(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => Redirect(ctx, StatusCodes.Status403Forbidden);
+                // A session in the database behind the cookie: the sign-out ends it on every node (a replayed copy too).
+                SignInSessions.Attach(o.Events, SessionLifetime);
             })
             .AddOpenIdConnect(CitizenAuthentication.ChallengeScheme, "VNeID", o =>
             {

@@ -17,16 +17,20 @@ internal sealed class PortalApplicationManager(
     IOpenIddictApplicationCache<OpenIddictEntityFrameworkCoreApplication> cache,
     ILogger<OpenIddictApplicationManager<OpenIddictEntityFrameworkCoreApplication>> logger,
     IOptionsMonitor<OpenIddictCoreOptions> options,
-    IOpenIddictApplicationStore<OpenIddictEntityFrameworkCoreApplication> store)
+    IOpenIddictApplicationStore<OpenIddictEntityFrameworkCoreApplication> store,
+    Microsoft.Extensions.Hosting.IHostEnvironment environment)
     : OpenIddictApplicationManager<OpenIddictEntityFrameworkCoreApplication>(cache, logger, options, store)
 {
     public override async ValueTask<bool> ValidateRedirectUriAsync(OpenIddictEntityFrameworkCoreApplication application, string uri, CancellationToken cancellationToken = default)
-        => MatchesLoopback(await GetRedirectUrisAsync(application, cancellationToken), uri)
+        => (IsDevelopment && MatchesLoopback(await GetRedirectUrisAsync(application, cancellationToken), uri))
             || await base.ValidateRedirectUriAsync(application, uri, cancellationToken);
 
     public override async ValueTask<bool> ValidatePostLogoutRedirectUriAsync(OpenIddictEntityFrameworkCoreApplication application, string uri, CancellationToken cancellationToken = default)
-        => MatchesLoopback(await GetPostLogoutRedirectUrisAsync(application, cancellationToken), uri)
+        => (IsDevelopment && MatchesLoopback(await GetPostLogoutRedirectUrisAsync(application, cancellationToken), uri))
             || await base.ValidatePostLogoutRedirectUriAsync(application, uri, cancellationToken);
+
+    /// <summary>Loopback redirects (any port) are for Development only; a pilot registers its public address.</summary>
+    private bool IsDevelopment => Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions.IsDevelopment(environment);
 
     internal static bool MatchesLoopback(IEnumerable<string> registered, string candidate)
     {

@@ -9,13 +9,13 @@ namespace MotCua.Integrations.EId.Provider;
 /// Registers the web app ("motcua-portal") as a client of the bundled provider: confidential, code flow with PKCE,
 /// implicit consent (a first-party client). Runs at every start and brings the registration up to date.
 /// </summary>
-internal sealed class PortalClientSeeder(IOpenIddictApplicationManager applications, CitizenIdentitySettings settings) : ISeeder
+internal sealed class PortalClientSeeder(IOpenIddictApplicationManager applications, CitizenIdentitySettings settings, Microsoft.Extensions.Hosting.IHostEnvironment environment, Microsoft.Extensions.Options.IOptions<MotCua.Platform.CenterOptions> center) : ISeeder
 {
     public int Order => 60;
 
     public async Task SeedAsync(CancellationToken ct)
     {
-        var descriptor = Descriptor(settings);
+        var descriptor = Descriptor(settings, Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions.IsDevelopment(environment), center.Value.PublicBaseUrl);
         var existing = await applications.FindByClientIdAsync(descriptor.ClientId!, ct);
         if (existing is null)
         {
@@ -27,7 +27,7 @@ internal sealed class PortalClientSeeder(IOpenIddictApplicationManager applicati
         }
     }
 
-    internal static OpenIddictApplicationDescriptor Descriptor(CitizenIdentitySettings settings)
+    internal static OpenIddictApplicationDescriptor Descriptor(CitizenIdentitySettings settings, bool isDevelopment, string? publicBaseUrl = null)
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {
@@ -51,11 +51,16 @@ internal sealed class PortalClientSeeder(IOpenIddictApplicationManager applicati
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
 
-        // Loopback hosts without a port accept any port (see PortalApplicationManager); the configured public issuer (with its path base) too.
-        List<string> origins = ["http://localhost", "http://127.0.0.1", "http://[::1]"];
-        if (!string.IsNullOrWhiteSpace(settings.Issuer))
+        // In Development, loopback hosts without a port accept any port (see PortalApplicationManager); elsewhere (a pilot)
+        // only the configured public issuer (with its path base).
+        List<string> origins = isDevelopment ? ["http://localhost", "http://127.0.0.1", "http://[::1]"] : [];
+        foreach (var address in new[] { settings.Issuer, publicBaseUrl })
         {
-            origins.Add(new Uri(settings.Issuer.Trim(), UriKind.Absolute).AbsoluteUri.TrimEnd('/'));
+            if (!string.IsNullOrWhiteSpace(address) && Uri.TryCreate(address.Trim(), UriKind.Absolute, out var origin)
+                && !origins.Contains(origin.AbsoluteUri.TrimEnd('/')))
+            {
+                origins.Add(origin.AbsoluteUri.TrimEnd('/'));
+            }
         }
 
         foreach (var origin in origins)

@@ -61,6 +61,8 @@ internal static class ProviderSetup
             o.ReturnUrlParameter = "returnUrl";
             o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             o.SlidingExpiration = false;
+            // Ended in the database at the end-session request: a replayed provider cookie cannot get new codes.
+            SignInSessions.Attach(o.Events, TimeSpan.FromMinutes(30));
         });
 
         services.AddOpenIddict().AddServer(o =>
@@ -70,6 +72,12 @@ internal static class ProviderSetup
                 .SetUserInfoEndpointUris("connect/userinfo")
                 .SetEndSessionEndpointUris("connect/endsession");
             o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+            // PKCE with S256 only: a "plain" challenge is the verifier itself, readable by whoever sees the request.
+            o.Configure(options =>
+            {
+                options.CodeChallengeMethods.Clear();
+                options.CodeChallengeMethods.Add(CodeChallengeMethods.Sha256);
+            });
             o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Phone, Scopes.Address, DemoCitizenAccounts.IdNumberScope);
             o.RegisterClaims(Claims.Subject, Claims.Name, Claims.Birthdate, Claims.PhoneNumber, Claims.Address,
                 Claims.AuthenticationContextReference, CitizenClaims.IdNumber);
