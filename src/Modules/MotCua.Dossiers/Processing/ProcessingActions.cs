@@ -45,7 +45,7 @@ internal sealed record ActionResult(string Code, string Status, int NationalStat
 /// the dossier page call the same methods): load the dossier with its steps, let the entity decide, save
 /// with the audit line and the outbox event in the same transaction. A concurrent change answers 409.
 /// </summary>
-internal sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, CurrentActor actor, UserManager<StaffUser> users, OrgDirectory directory, IFileStore files, AuditTrail audit, TimeProvider time)
+internal sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, CurrentActor actor, UserManager<StaffUser> users, OrgDirectory directory, IFileStore files, Attachments.FileOwnership ownership, AuditTrail audit, TimeProvider time)
 {
     public Task<Result<ActionResult>> AssignAsync(string code, AssignmentRequest r, CancellationToken ct)
         => RunAsync(code, "assignment", DossierRight.Process, async (d, by, _, now) =>
@@ -81,7 +81,7 @@ internal sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, C
     public Task<Result<ActionResult>> SupplyAsync(string code, SupplementDelivery r, CancellationToken ct)
         => RunAsync(code, "supplemented", DossierRight.Desk, async (d, by, ctx, now) =>
         {
-            var (added, error) = await FilesAsync(r.Attachments ?? [], Provision.DigitizedAtCounter, ct);
+            var (added, error) = await FilesAsync(d, by.Id, r.Attachments ?? [], Provision.DigitizedAtCounter, ct);
             return error ?? d.SupplySupplement(by, $"tại {by.UnitName}", added, r.Note, ctx, now);
         }, ct);
 
@@ -105,7 +105,7 @@ internal sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, C
     public Task<Result<ActionResult>> AttachResultAsync(string code, ResultRequest r, CancellationToken ct)
         => RunAsync(code, "result-attached", DossierRight.Process, async (d, by, _, now) =>
         {
-            var (added, error) = await FilesAsync(r.Documents ?? [], Provision.Uploaded, ct);
+            var (added, error) = await FilesAsync(d, by.Id, r.Documents ?? [], Provision.Uploaded, ct);
             if (error is not null)
             {
                 return error;
@@ -173,11 +173,17 @@ internal sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, C
         return user is null ? null : new Staff(user.Id, user.FullName, user.UnitId, user.UnitName ?? "", (await users.GetRolesAsync(user)).ToList());
     }
 
-    private async Task<(List<DossierAttachment> Added, Error? Error)> FilesAsync(IReadOnlyList<FileRef> refs, Provision provision, CancellationToken ct)
+    /// <summary>The stored files an officer attaches: each uploaded by this officer or already a file of this dossier.</summary>
+    private async Task<(List<DossierAttachment> Added, Error? Error)> FilesAsync(Dossier dossier, Guid staffId, IReadOnlyList<FileRef> refs, Provision provision, CancellationToken ct)
     {
         var added = new List<DossierAttachment>();
         foreach (var r in refs)
         {
+            if (!dossier.Attachments.Any(a => a.Sha256 == r.Sha256) && !await ownership.IsStaffsAsync(staffId, r.Sha256, ct))
+            {
+                return (added, Attachments.FileOwnership.NotYours("attachments", Attachments.FileOwnership.NotStaffsMessage(r.FileName ?? r.Sha256)));
+            }
+
             await using var stream = r.Sha256 is { Length: 64 } sha && sha.All(char.IsAsciiHexDigitLower) ? await files.OpenAsync(sha, ct) : null;
             if (stream is null)
             {

@@ -15,7 +15,7 @@ namespace MotCua.Dossiers.Reception;
 /// they live (phi địa giới), and receives it, asks for a supplement, or refuses it. The code is issued and the
 /// dossier saved in one transaction: what the slip says exists exactly once.
 /// </summary>
-internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDates dueDates, Processes.ProcessCatalog processes, Processing.ProcessContexts contexts, OrgDirectory directory, CurrentActor actor, AuditTrail audit, TimeProvider time)
+internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, Attachments.FileOwnership ownership, DueDates dueDates, Processes.ProcessCatalog processes, Processing.ProcessContexts contexts, OrgDirectory directory, CurrentActor actor, AuditTrail audit, TimeProvider time)
 {
     public async Task<Result<ReceptionResult>> RunAsync(ReceptionRequest request, CancellationToken ct, string? idempotencyKey = null)
     {
@@ -43,6 +43,15 @@ internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, DueDate
         if (errors.Count > 0 || draft is null)
         {
             return errors;
+        }
+
+        // The scans are the officer's own: a citizen's private upload or another officer's file is not attached by its hash.
+        foreach (var file in draft.Attachments.DistinctBy(a => a.Sha256))
+        {
+            if (!await ownership.IsStaffsAsync(actor.UserId ?? Guid.Empty, file.Sha256, ct))
+            {
+                return Attachments.FileOwnership.NotYours("documents", Attachments.FileOwnership.NotStaffsMessage(file.FileName));
+            }
         }
 
         var now = time.GetUtcNow();
