@@ -219,6 +219,46 @@ internal sealed partial class Dossier
     public Error? Refuse(Actor officer, string reason, string? legalBasis, DateTimeOffset now)
         => NotWaiting() ?? (string.IsNullOrWhiteSpace(reason) ? Error.Required("reason", "lý do từ chối") : MarkRefused(officer, reason, legalBasis, now));
 
+    /// <summary>True while a supplement asked for BEFORE reception (form 02 at a counter, or online) is outstanding: no clock runs.</summary>
+    public bool AwaitsSupplementBeforeReception => Status == DossierStatus.SupplementRequested && ReceivedAt is null;
+
+    /// <summary>
+    /// The applicant completes a dossier that was asked to be supplemented before reception — online item by item
+    /// or at any counter. The SAME dossier (code, history, documents) waits for reception again; the clock starts
+    /// only when an officer receives it. A checklist line that was missing is marked as provided by what came.
+    /// </summary>
+    public Error? SupplyBeforeReception(Actor? by, string channelText, IReadOnlyList<DossierAttachment> added, string? note, Provision provision, DateTimeOffset now)
+    {
+        if (!AwaitsSupplementBeforeReception)
+        {
+            return new Error("wrong-status", $"Hồ sơ đang ở trạng thái \"{DossierStatuses.Vietnamese(Status)}\", không có yêu cầu bổ sung trước khi tiếp nhận.", 409);
+        }
+
+        if (added.Count == 0 && string.IsNullOrWhiteSpace(note))
+        {
+            return Error.Invalid("attachments", "Đính kèm giấy tờ bổ sung hoặc ghi rõ giấy tờ bản giấy đã nhận.");
+        }
+
+        foreach (var a in added)
+        {
+            a.DossierId = Id;
+            a.AddedAt = now;
+            attachments.Add(a);
+            if (documents.FirstOrDefault(doc => doc.Number == a.DocumentNumber) is { Provision: Provision.Missing } line)
+            {
+                line.Provision = provision;
+            }
+        }
+
+        var asked = MissingItems.Count;
+        Status = DossierStatus.RegisteredOnline;
+        MissingItemsJson = null;
+        AddEvent(now, "supplemented-before-reception", $"Đã bổ sung, hoàn thiện hồ sơ ({channelText}; {asked} nội dung đã yêu cầu); chờ tiếp nhận",
+            by?.UnitName ?? "Cổng dịch vụ công", by?.Name ?? Applicant.Name, Cut(note?.Trim() ?? "", 4000));
+        Version++;
+        return null;
+    }
+
     private Error? NotWaiting() => Status == DossierStatus.RegisteredOnline
         ? null
         : new Error("wrong-status", $"Hồ sơ đang ở trạng thái \"{DossierStatuses.Vietnamese(Status)}\", không thể thực hiện thao tác tiếp nhận.", 409);

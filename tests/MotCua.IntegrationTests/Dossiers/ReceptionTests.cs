@@ -294,7 +294,7 @@ public abstract partial class ReceptionTests(MotCuaApp app)
     }
 
     /// <summary>A birth registration as the JSON API takes it, with the citizen's own uploads for the form's required uploads.</summary>
-    private static async Task<JsonObject> ApplicationAsync(HttpClient citizen, string idNumber)
+    internal static async Task<JsonObject> ApplicationAsync(HttpClient citizen, string idNumber)
     {
         var files = new JsonObject();
         foreach (var key in await Application.RequiredUploadsAsync(citizen))

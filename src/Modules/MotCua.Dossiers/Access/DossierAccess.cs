@@ -25,8 +25,8 @@ internal enum DossierRight
 /// unit that received it (a branch, a reception point), the deciding agency, or a unit holding (or having
 /// held) one of its steps, including consulted agencies. The center's director sees and may do everything;
 /// the auditor reads every dossier but only with a reason, which the audit trail keeps; an administrator
-/// runs the system and reads no dossier. Online dossiers waiting for reception belong to the center's
-/// reception as a whole. The entity then decides the step-level detail (whose step, which state).
+/// runs the system and reads no dossier. Dossiers not received yet (waiting online, or asked to complete before
+/// reception at a counter or online) belong to the center's reception as a whole. The entity then decides the step-level detail (whose step, which state).
 /// </summary>
 /// <summary>The receiving unit whose book is read (null: every unit) and the auditor's reason.</summary>
 internal sealed record BookScope(Guid? UnitId, string? Reason);
@@ -55,13 +55,15 @@ internal static class DossierAccess
 
         var mayWork = who.Roles.Any(WorkRoles.Contains);
         var receiving = who.UnitId is { } unit && dossier.ReceivingUnitId == unit;
-        var waitingOnline = dossier.ReceivingUnitId is null && dossier.Status is DossierStatus.RegisteredOnline or DossierStatus.SupplementRequested;
+        // Not received yet (waiting online, or asked to complete before reception): it belongs to the center's
+        // reception as a whole, as the applicant may come back to any counter with the missing papers.
+        var waitingOnline = dossier.ReceivedAt is null && dossier.Status is DossierStatus.RegisteredOnline or DossierStatus.SupplementRequested;
         var deciding = who.UnitId is { } u1 && dossier.AgencyId == u1;
         var holding = who.UnitId is { } u2 && dossier.Tasks.Any(t => t.UnitId == u2);
         var allowed = right switch
         {
             DossierRight.Read => mayWork && (receiving || deciding || holding || (waitingOnline && who.Roles.Any(DeskRoles.Contains))),
-            DossierRight.Desk => who.Roles.Any(DeskRoles.Contains) && (receiving || (waitingOnline && dossier.Channel == Catalog.Contracts.Channel.Online)),
+            DossierRight.Desk => who.Roles.Any(DeskRoles.Contains) && (receiving || waitingOnline),
             DossierRight.Process => mayWork && (receiving || deciding || holding),
             DossierRight.Lead => who.Roles.Any(r => r is StaffRoles.UnitLeader or StaffRoles.BranchManager) && (receiving || deciding),
             _ => false,

@@ -89,10 +89,18 @@ internal sealed class CitizenActions(
             return errors;
         }
 
-        var ctx = await contexts.ForAsync(d, ct);
         var now = time.GetUtcNow();
-        var listed = string.Join("; ", missing.Select(m => m.Document));
-        if (d.SupplySupplement(null, "trực tuyến", attachments, Shorten(string.IsNullOrWhiteSpace(note) ? listed : $"{listed}. {note.Trim()}", EventNoteLength), ctx, now) is { } error)
+        var listed = Shorten(string.IsNullOrWhiteSpace(note) ? string.Join("; ", missing.Select(m => m.Document)) : $"{string.Join("; ", missing.Select(m => m.Document))}. {note.Trim()}", EventNoteLength);
+        if (d.AwaitsSupplementBeforeReception)
+        {
+            // Asked before reception: the completed dossier waits for an officer's reception again (same code).
+            return d.SupplyBeforeReception(null, "trực tuyến", attachments, listed, Provision.Uploaded, now) is { } notSupplied
+                ? notSupplied
+                : await SaveAsync(d, "dossier.supplemented-before-reception", now, ct);
+        }
+
+        var ctx = await contexts.ForAsync(d, ct);
+        if (d.SupplySupplement(null, "trực tuyến", attachments, listed, ctx, now) is { } error)
         {
             return error;
         }

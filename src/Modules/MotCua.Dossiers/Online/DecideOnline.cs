@@ -43,24 +43,15 @@ internal sealed class DecideOnline(MotCuaDb db, DueDates dueDates, Processing.Pr
         var unit = actor.UnitId is { } unitId ? await directory.UnitAsync(unitId, ct) : null;
         var now = time.GetUtcNow();
         var officer = new Dossier.Actor(actor.UserId, actor.DisplayName, unit?.Id, unit?.Name ?? center.Value.Name);
-        var process = decision.Action == ReceptionAction.Receive ? await contexts.ForAsync(dossier, ct, (officer.UnitId ?? dossier.AgencyId, officer.UnitName)) : null;
-        var due = process is not null
-            ? await dueDates.DueAtAsync(now, dossier.ProcessingTimeValue is { } v ? new(v, dossier.ProcessingTimeUnit, "") : null, ct, process.Spec.Rules)
-            : null;
         var error = decision.Action switch
         {
-            ReceptionAction.Receive => dossier.Receive(officer, now, due),
+            ReceptionAction.Receive => await ReceiveAsync(dossier, officer, now, ct),
             ReceptionAction.RequestSupplement => dossier.RequestSupplementBeforeReception(officer, decision.Missing!, now),
             _ => dossier.Refuse(officer, decision.Reason!, decision.LegalBasis, now),
         };
         if (error is not null)
         {
             return error;
-        }
-
-        if (process is not null)
-        {
-            dossier.StartProcess(process, officer, now);
         }
 
         var kind = dossier.Events.MaxBy(e => e.At)!.Kind;
@@ -76,5 +67,23 @@ internal sealed class DecideOnline(MotCuaDb db, DueDates dueDates, Processing.Pr
         }
 
         return new ReceptionResult(code, dossier.Status, dossier.ReceivedAt, dossier.DueAt);
+    }
+
+    /// <summary>
+    /// Receives a waiting dossier now: the appointment from the clock of the process it starts, the process's
+    /// first steps opened. Also the second half of completing, at a counter, a dossier asked to be supplemented
+    /// before reception.
+    /// </summary>
+    public async Task<Error?> ReceiveAsync(Dossier dossier, Dossier.Actor officer, DateTimeOffset now, CancellationToken ct)
+    {
+        var process = await contexts.ForAsync(dossier, ct, (officer.UnitId ?? dossier.AgencyId, officer.UnitName));
+        var due = await dueDates.DueAtAsync(now, dossier.ProcessingTimeValue is { } v ? new(v, dossier.ProcessingTimeUnit, "") : null, ct, process.Spec.Rules);
+        if (dossier.Receive(officer, now, due) is { } error)
+        {
+            return error;
+        }
+
+        dossier.StartProcess(process, officer, now);
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MotCua.Catalog.Contracts;
 using MotCua.Dossiers.Access;
 using MotCua.Organisation.Contracts;
@@ -45,7 +46,9 @@ internal sealed record ActionResult(string Code, string Status, int NationalStat
 /// the dossier page call the same methods): load the dossier with its steps, let the entity decide, save
 /// with the audit line and the outbox event in the same transaction. A concurrent change answers 409.
 /// </summary>
-internal sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, CurrentActor actor, UserManager<StaffUser> users, OrgDirectory directory, IFileStore files, Attachments.FileOwnership ownership, AuditTrail audit, TimeProvider time)
+internal sealed class ProcessingActions(
+    MotCuaDb db, ProcessContexts contexts, CurrentActor actor, UserManager<StaffUser> users, OrgDirectory directory, IFileStore files,
+    Attachments.FileOwnership ownership, Online.DecideOnline receive, AuditTrail audit, TimeProvider time, IOptions<MotCua.Platform.CenterOptions> center)
 {
     public Task<Result<ActionResult>> AssignAsync(string code, AssignmentRequest r, CancellationToken ct)
         => RunAsync(code, "assignment", DossierRight.Process, async (d, by, _, now) =>
@@ -82,7 +85,27 @@ internal sealed class ProcessingActions(MotCuaDb db, ProcessContexts contexts, C
         => RunAsync(code, "supplemented", DossierRight.Desk, async (d, by, ctx, now) =>
         {
             var (added, error) = await FilesAsync(d, by.Id, r.Attachments ?? [], Provision.DigitizedAtCounter, ct);
-            return error ?? d.SupplySupplement(by, $"tại {by.UnitName}", added, r.Note, ctx, now);
+            if (error is not null || !d.AwaitsSupplementBeforeReception)
+            {
+                return error ?? d.SupplySupplement(by, $"tại {by.UnitName}", added, r.Note, ctx, now);
+            }
+
+            // Asked before reception (form 02): the completed dossier is received here and now, same code and
+            // history, and its clock starts at this reception — at whichever counter the applicant came back to.
+            var officer = new Dossier.Actor(by.Id, by.Name, by.UnitId, by.UnitName.Length > 0 ? by.UnitName : center.Value.Name);
+            if (d.SupplyBeforeReception(officer, $"tại {officer.UnitName}", added, r.Note, Provision.DigitizedAtCounter, now) is { } notSupplied)
+            {
+                return notSupplied;
+            }
+
+            if (await receive.ReceiveAsync(d, officer, now, ct) is { } notReceived)
+            {
+                return notReceived;
+            }
+
+            audit.Record("dossier.received", $"dossier:{code}", "tại quầy, sau khi bổ sung trước tiếp nhận");
+            db.Outbox.Add(OutboxMessage.Create("dossier.received", code, new { code, status = DossierStatuses.NationalCode(d.Status), d.DueAt }, now));
+            return null;
         }, ct);
 
     public Task<Result<ActionResult>> RequestObligationAsync(string code, ObligationRequest r, CancellationToken ct)

@@ -40,7 +40,7 @@ internal static class ProcessingEndpoints
         d.MapPost("/supplement-requests", (string code, SupplementRequest r, ProcessingActions a, CancellationToken ct) => a.RequestSupplementAsync(code, r, ct).ToHttp())
             .WithSummary("Ask the applicant for a supplement, each missing item with its reason: the clock pauses. A second round is flagged.");
         d.MapPost("/supplements", (string code, SupplementDelivery r, ProcessingActions a, CancellationToken ct) => a.SupplyAsync(code, r, ct).ToHttp())
-            .WithSummary("The applicant's supplement received at a counter: the clock resumes (or restarts, per the process).");
+            .WithSummary("The applicant's supplement received at a counter: the clock resumes (or restarts, per the process). For a supplement asked before reception (form 02), the completed dossier is received at once and its clock starts.");
         d.MapPost("/financial-obligations", (string code, ObligationRequest r, ProcessingActions a, CancellationToken ct) => a.RequestObligationAsync(code, r, ct).ToHttp())
             .WithSummary("Ask the applicant to pay a tax, fee or charge (VND): the clock pauses.");
         d.MapPost("/payments", (string code, PaymentRequest r, ProcessingActions a, CancellationToken ct) => a.ConfirmPaymentAsync(code, r, ct).ToHttp())
