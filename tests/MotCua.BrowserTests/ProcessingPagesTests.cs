@@ -98,6 +98,35 @@ public sealed class ProcessingPagesTests(BrowserFixture browser)
         (await officer.GetByText("đã yêu cầu bổ sung 1 lần").IsVisibleAsync()).ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task A_dossier_guided_at_one_branch_is_completed_and_received_at_another_by_its_code()
+    {
+        string code;
+        using (var guide = await browser.App.SignedInAsync("tiepnhan"))
+        {
+            var request = Reception.Request("RequestSupplement", firstProvision: "Missing");
+            request["missing"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["document"] = "Tờ khai đăng ký khai sinh", ["reason"] = "Chưa ký" });
+            var guided = await guide.PostAsJsonAsync("/api/v1/dossiers", request);
+            guided.StatusCode.ShouldBe(HttpStatusCode.Created);
+            code = (await guided.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        }
+
+        var officer = await SignedInAsync("tiepnhan2");
+        await officer.GotoAsync("/reception");
+        await officer.GetByLabel("Mã hồ sơ trên phiếu hướng dẫn bổ sung (mẫu 02) hoặc hồ sơ nộp trực tuyến").FillAsync(code);
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Mở hồ sơ" }).ClickAsync();
+        await officer.WaitForURLAsync($"**/dossiers/{code}");
+        (await officer.GetByRole(AriaRole.Heading, new() { Name = "Nhận bổ sung và tiếp nhận hồ sơ" }).IsVisibleAsync()).ShouldBeTrue();
+        await BrowserFixture.ShouldBeAccessibleAsync(officer);
+
+        await officer.GetByLabel("Bản số hóa giấy tờ bổ sung").SetInputFilesAsync(ResultPath);
+        await officer.GetByLabel("Ghi chú (giấy tờ đã nhận)").FillAsync("Tờ khai đã ký");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Nhận bổ sung, tiếp nhận hồ sơ" }).ClickAsync();
+        await officer.GetByText("Đã ghi nhận thao tác").WaitForAsync();
+        (await officer.GetByText("Đã tiếp nhận").First.IsVisibleAsync()).ShouldBeTrue();
+        (await officer.GetByText("Hẹn trả kết quả").First.IsVisibleAsync()).ShouldBeTrue();
+    }
+
     private static ILocator Step(IPage page, string stepName) => page.GetByRole(AriaRole.Region, new() { Name = stepName, Exact = false });
 
     private async Task<IPage> SignedInAsync(string user)
