@@ -49,6 +49,7 @@ internal sealed class OrganisationModel : IModelContributor
             b.Property(d => d.NameVi).HasMaxLength(200);
             b.Property(d => d.NameEn).HasMaxLength(200);
             b.Property(d => d.Source).HasMaxLength(500);
+            b.Property(d => d.LegalBasisVi).HasMaxLength(500);
             b.Property(d => d.CreatedBy).HasMaxLength(256);
         });
 

@@ -360,6 +360,9 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Property<int>("AlertLevel")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("ApologyLate")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("CaseName")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -386,6 +389,9 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("DueProvisional")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("FeeDescription")
                         .IsRequired()
@@ -416,6 +422,9 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("OriginalDueAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("OriginalDueProvisional")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("ProcedureCode")
                         .IsRequired()
@@ -1090,6 +1099,11 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<string>("LegalBasisVi")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("NameEn")
                         .IsRequired()

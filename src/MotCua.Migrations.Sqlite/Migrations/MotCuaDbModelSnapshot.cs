@@ -349,6 +349,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.Property<int>("AlertLevel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ApologyLate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CaseName")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -374,6 +377,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DueProvisional")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FeeDescription")
@@ -404,6 +410,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("OriginalDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OriginalDueProvisional")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ProcedureCode")
@@ -1079,6 +1088,11 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalBasisVi")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NameEn")
                         .IsRequired()

@@ -181,6 +181,7 @@ public sealed class AccessMatrixTests(SqliteApp fixture)
         ["GET /reception/online"] = Rule.StaffOnly(Receivers),
         ["GET /api/v1/work"] = Rule.StaffOnly(WorkLists),
         ["GET /api/v1/work/alerts"] = Rule.StaffOnly(WorkLists),
+        ["GET /api/v1/work/late-apologies"] = Rule.StaffOnly(["giamdoc", "quanly", "lanhdao", "quanly2", "lanhdao2"]),
         ["GET /work"] = Rule.StaffOnly(WorkLists),
         ["GET /api/v1/book"] = Rule.StaffOnly(Books),
         ["GET /dossiers/book"] = Rule.StaffOnly(Books),

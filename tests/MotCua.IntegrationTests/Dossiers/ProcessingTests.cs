@@ -235,7 +235,7 @@ public abstract class ProcessingTests(MotCuaApp app)
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDb>();
         var alerts = await db.Set<DossierAlert>().Where(a => a.DossierCode == code).ToListAsync();
         alerts.Count(a => a.Kind == AlertKind.DueSoon && a.TaskId == Guid.Empty).ShouldBe(1);
-        alerts.Count(a => a.Kind == AlertKind.ApologyDue).ShouldBe(1);
+        alerts.Count(a => a.Kind == AlertKind.ApologyDue).ShouldBe(0, "a one-working-day budget leaves no room for an apology in time (WarningThresholds)");
         alerts.Count(a => a.Kind == AlertKind.Overdue && a.TaskId == Guid.Empty).ShouldBe(1, "to the agency");
         alerts.Count(a => a.Kind == AlertKind.Overdue && a.TaskId != Guid.Empty && a.RecipientUnitId != null).ShouldBeGreaterThanOrEqualTo(1);
         alerts.GroupBy(a => (a.TaskId, a.Kind, a.RecipientUnitId)).ShouldAllBe(g => g.Count() == 1);

@@ -80,7 +80,7 @@ public abstract class CalendarApiTests(MotCuaApp app)
         var year = await admin.GetFromJsonAsync<JsonElement>("/api/v1/calendar/2030");
         year.GetProperty("entered").GetBoolean().ShouldBeTrue();
         var days = year.GetProperty("days").EnumerateArray().ToList();
-        days.ShouldContain(d => d.GetProperty("date").GetString() == "2030-03-04" && d.GetProperty("source").GetString() == "Thông báo 99/TB-BNV");
+        days.ShouldContain(d => d.GetProperty("date").GetString() == "2030-03-04" && d.GetProperty("legalBasisVi").GetString() == "Thông báo 99/TB-BNV");
         days.ShouldContain(d => d.GetProperty("date").GetString() == "2030-09-02", "the year's Labor Code days are kept when it becomes entered");
 
         var after = await provider.ClockAsync(CancellationToken.None);

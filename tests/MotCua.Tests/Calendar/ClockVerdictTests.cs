@@ -14,7 +14,8 @@ public sealed class ClockVerdictTests
     [Theory]
     [InlineData("2025-03-11T08:00", ClockState.NotStarted)]
     [InlineData("2025-03-11T10:00", ClockState.Running)]
-    [InlineData("2025-03-13T08:59", ClockState.Running)]   // exactly 1 working day left is not "soon"
+    [InlineData("2025-03-12T15:00", ClockState.Running)]   // 11 h left: a 3-day budget is "soon" under 10 h (WarningThresholds)
+    [InlineData("2025-03-13T08:59", ClockState.DueSoon)]   // 8 h 01 left: a quarter day before the last apology in time
     [InlineData("2025-03-13T10:00", ClockState.DueSoon)]
     [InlineData("2025-03-14T09:00", ClockState.DueSoon)]
     [InlineData("2025-03-14T09:01", ClockState.Overdue)]
@@ -128,11 +129,12 @@ public sealed class ClockVerdictTests
 
         vi.ShouldContain("Tiếp nhận: 10:00 Thứ Năm 24/04/2025.");
         vi.ShouldContain("Thứ Bảy 26/04/2025: tính 8 giờ 00 phút (08:00–12:00, 13:00–17:00)");
-        vi.ShouldContain("ngày làm bù theo văn bản");
+        vi.ShouldContain("ngày làm bù theo Thông báo về hoán đổi ngày làm việc dịp 30/4–1/5/2025");
         vi.ShouldContain("Chủ nhật 27/04/2025: không tính — ngày nghỉ hằng tuần (cuối tuần).");
         vi.ShouldContain("Thứ Hai 28/04/2025: tính 4 giờ 00 phút (13:00–17:00)");
         vi.ShouldContain("Thứ Tư 30/04/2025: không tính — ngày lễ, Tết: Ngày Chiến thắng.");
-        vi.ShouldContain("Thứ Sáu 02/05/2025: không tính — ngày nghỉ hoán đổi theo văn bản VietnamPlus");
+        vi.ShouldContain("Thứ Sáu 02/05/2025: không tính — ngày nghỉ hoán đổi theo Thông báo về hoán đổi ngày làm việc dịp 30/4–1/5/2025");
+        vi.ShouldNotContain("VietnamPlus", Case.Insensitive, "the research notes are never shown");
         vi.ShouldContain("chờ thực hiện nghĩa vụ tài chính");
         vi.ShouldContain("Gia hạn thêm 1 ngày làm việc");
         vi.ShouldContain("Căn cứ: Điều 19 Nghị định 61/2018/NĐ-CP".Replace("Căn cứ", "căn cứ", StringComparison.Ordinal));

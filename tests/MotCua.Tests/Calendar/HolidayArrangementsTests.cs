@@ -38,7 +38,7 @@ public sealed class HolidayArrangementsTests
         entries.Count(e => e.Kind == DayKind.Holiday).ShouldBe(85);
         entries.Count(e => e.Kind == DayKind.CompensatoryDayOff).ShouldBe(10);
         entries.Count(e => e.Kind == DayKind.SwappedDayOff).ShouldBe(4);
-        entries.Count(e => e.Kind == DayKind.MakeUpWorkingDay).ShouldBe(3);
+        entries.Count(e => e.Kind == DayKind.MakeUpWorkingDay).ShouldBe(4);
         HolidayArrangements.Bundled.EnteredYears.Order().ShouldBe([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
     }
 
@@ -69,12 +69,13 @@ public sealed class HolidayArrangementsTests
     [InlineData("2024-05-04")]
     [InlineData("2025-04-26")]
     [InlineData("2026-08-22")]
+    [InlineData("2026-01-10")]
     public void A_make_up_Saturday_is_a_working_day(string day)
     {
         var status = Bundled.Describe(Local.Day(day));
         status.IsWorkingDay.ShouldBeTrue();
         status.Entry!.Kind.ShouldBe(DayKind.MakeUpWorkingDay);
-        status.ReasonVi.ShouldStartWith("ngày làm bù theo văn bản");
+        status.ReasonVi.ShouldStartWith("ngày làm bù theo ");
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public sealed class HolidayArrangementsTests
         // give 2 January 2026 off, and nothing else is added.
         LaborCodeHolidays.Generate(2026).ShouldNotContain(e => e.Date == new DateOnly(2026, 1, 2));
         Bundled.IsWorkingDay(new DateOnly(2026, 1, 2)).ShouldBeFalse();
-        Bundled.Describe(new DateOnly(2026, 1, 2)).ReasonVi.ShouldContain("ngày nghỉ hoán đổi theo văn bản VPCP notice 25/12/2025");
+        Bundled.Describe(new DateOnly(2026, 1, 2)).ReasonVi.ShouldContain("ngày nghỉ hoán đổi theo Thông báo của Bộ Nội vụ ngày 25/12/2025");
         Bundled.IsWorkingDay(new DateOnly(2020, 1, 30)).ShouldBeTrue();
         Bundled.IsWorkingDay(new DateOnly(2020, 9, 3)).ShouldBeTrue();
     }
@@ -176,7 +177,7 @@ public sealed class HolidayArrangementsTests
     [Fact]
     public void A_bad_row_is_reported_with_its_line()
     {
-        const string csv = "date,weekday,name_vi,name_en,kind,is_working_day,source,verified\n2027-01-01,Fri,A,B,festival,false,x,y\n";
+        const string csv = "date,weekday,name_vi,name_en,kind,is_working_day,source,verified,legal_basis_vi\n2027-01-01,Fri,A,B,festival,false,x,y,z\n";
         Should.Throw<FormatException>(() => HolidayArrangements.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(csv))))
             .Message.ShouldContain("Line 2");
     }

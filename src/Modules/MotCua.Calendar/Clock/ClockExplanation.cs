@@ -6,4 +6,9 @@ public sealed record ClockExplanation(IReadOnlyList<string> Vietnamese, IReadOnl
     public string TextVi => string.Join('\n', Vietnamese);
 
     public string TextEn => string.Join('\n', English);
+
+    /// <summary>The years the due instant depends on whose arrangement is not announced (computed from the Labor Code rules): the date is provisional.</summary>
+    public IReadOnlyList<int> ProvisionalYears { get; init; } = [];
+
+    public bool IsProvisional => ProvisionalYears.Count > 0;
 }

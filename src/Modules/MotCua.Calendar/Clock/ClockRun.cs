@@ -422,7 +422,15 @@ internal sealed class ClockRun(DeadlineClock clock, ClockRequest request, bool e
                 $"No due instant yet: the clock is paused with {Words.DurationEn(LeftWhenPaused)} of working time left on resume.");
         }
 
-        return new ClockExplanation(vi, en);
+        var provisional = calendar.Arrangements.ProvisionalYears(WorkingCalendar.LocalDate(request.ReceivedAt), WorkingCalendar.LocalDate(Due ?? BudgetDue));
+        if (provisional.Count > 0)
+        {
+            var years = string.Join(", ", provisional);
+            Line($"TẠM TÍNH: lịch nghỉ năm {years} chưa được công bố, các ngày nghỉ của năm đó tính theo Bộ luật Lao động 2019; ngày hẹn đã ghi không tự thay đổi khi lịch chính thức được nhập.",
+                $"PROVISIONAL: the {years} arrangement is not announced yet, its days off are computed from the Labor Code 2019; a date already given does not change when the official arrangement is entered.");
+        }
+
+        return new ClockExplanation(vi, en) { ProvisionalYears = provisional };
     }
 
     private void DayByDay(Action<string, string> line)

@@ -56,7 +56,7 @@ public sealed class DeadlineClock
     public ClockExplanation Explain(ClockRequest request) => Run(request, explain: true).Explanation();
 
     /// <summary>The state at <paramref name="now"/>: not started, running, paused, due soon (less working time left
-    /// than <see cref="ClockRules.DueSoonWithin"/>, default one working day) or overdue.</summary>
+    /// than <see cref="ClockRules.DueSoonWithin"/>, default scaled to the budget by <see cref="WarningThresholds"/>) or overdue.</summary>
     public ClockVerdict VerdictAt(ClockRequest request, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -73,7 +73,7 @@ public sealed class DeadlineClock
             return new ClockVerdict(ClockState.Paused, left, TimeSpan.Zero, due);
         }
 
-        var soon = request.Rules.DueSoonWithin ?? calendar.Hours.DayLength;
+        var soon = request.Rules.DueSoonWithin ?? WarningThresholds.DueSoonWithin(request.Budget, calendar.Hours.DayLength);
         if (due is null)
         {
             // An open pause that has not begun yet at `now`: the time until it, plus what will be left after it.

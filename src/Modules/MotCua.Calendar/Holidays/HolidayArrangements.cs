@@ -37,6 +37,29 @@ public sealed class HolidayArrangements
 
     public bool HasEnteredData(int year) => entered.ContainsKey(year);
 
+    /// <summary>
+    /// Whether the government's arrangement of <paramref name="year"/> is known: the year has entered data (the
+    /// bundled file, or days an administrator entered from the Ministry of Home Affairs' notice — entering the
+    /// first day of a year writes the whole year, which then counts as announced). A year that is not announced
+    /// is computed from the Labor Code rules and every date that depends on it is provisional.
+    /// </summary>
+    public bool IsAnnounced(int year) => entered.ContainsKey(year);
+
+    /// <summary>The years between two days (inclusive) that are computed from the rules, not announced; empty when none.</summary>
+    public IReadOnlyList<int> ProvisionalYears(DateOnly from, DateOnly to)
+    {
+        var years = new List<int>();
+        for (var y = Math.Min(from.Year, to.Year); y <= Math.Max(from.Year, to.Year); y++)
+        {
+            if (!IsAnnounced(y))
+            {
+                years.Add(y);
+            }
+        }
+
+        return years;
+    }
+
     /// <summary>The year's entries, ordered by date: as entered, or generated from the Labor Code rules.</summary>
     public IReadOnlyList<ArrangementEntry> Year(int year)
         => entered.TryGetValue(year, out var days) ? days : LaborCodeHolidays.Generate(year);
@@ -76,8 +99,9 @@ public sealed class HolidayArrangements
     }
 
     /// <summary>
-    /// Reads the arrangements CSV (header date,weekday,name_vi,name_en,kind,is_working_day,source,verified;
+    /// Reads the arrangements CSV (header date,weekday,name_vi,name_en,kind,is_working_day,source,verified,legal_basis_vi;
     /// kinds statutory_holiday, observed_compensatory_day_off, substituted_day_off, make_up_working_day).
+    /// <c>source</c> is research notes (kept, never shown); <c>legal_basis_vi</c> is the legal document shown to users.
     /// Throws <see cref="FormatException"/> naming the line of a bad row.
     /// </summary>
     public static IReadOnlyList<ArrangementEntry> ReadCsv(Stream csv)
@@ -87,6 +111,7 @@ public sealed class HolidayArrangements
         var columns = SplitCsvLine(header).Select(c => c.Trim()).ToList();
         int Column(string name) => columns.IndexOf(name) is var i and >= 0 ? i : throw new FormatException($"The arrangements file has no column '{name}'.");
         var (date, nameVi, nameEn, kind, working, source) = (Column("date"), Column("name_vi"), Column("name_en"), Column("kind"), Column("is_working_day"), Column("source"));
+        var legalBasis = Column("legal_basis_vi");
 
         var result = new List<ArrangementEntry>();
         var lineNumber = 1;
@@ -128,7 +153,12 @@ public sealed class HolidayArrangements
                 throw new FormatException($"Line {lineNumber}: is_working_day {f[working]} contradicts kind {f[kind]}.");
             }
 
-            result.Add(new ArrangementEntry(day, dayKind, f[nameVi], f[nameEn], f[source]));
+            if (string.IsNullOrWhiteSpace(f[legalBasis]))
+            {
+                throw new FormatException($"Line {lineNumber}: legal_basis_vi is empty (the legal document shown to users).");
+            }
+
+            result.Add(new ArrangementEntry(day, dayKind, f[nameVi], f[nameEn], f[source], f[legalBasis].Trim()));
         }
 
         return result;

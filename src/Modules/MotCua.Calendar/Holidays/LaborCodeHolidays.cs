@@ -15,6 +15,12 @@ public static class LaborCodeHolidays
     public const string Source = "Bộ luật Lao động 2019, Điều 112 (sinh theo quy tắc)";
     public const string CompensationSource = "Bộ luật Lao động 2019, Điều 111 khoản 3 (sinh theo quy tắc)";
 
+    /// <summary>The legal basis shown for a generated holiday (the same wording as the bundled data).</summary>
+    public const string LegalBasis = "Bộ luật Lao động số 45/2019/QH14, Điều 112 khoản 1";
+
+    /// <summary>The legal basis shown for a generated compensatory day off.</summary>
+    public const string CompensationLegalBasis = "Bộ luật Lao động số 45/2019/QH14, Điều 111 khoản 3 (nghỉ bù khi ngày lễ, tết trùng ngày nghỉ hằng tuần)";
+
     public static IReadOnlyList<ArrangementEntry> Generate(int year)
     {
         if (year is < LunarCalendar.MinYear or > LunarCalendar.MaxYear)
@@ -60,7 +66,7 @@ public static class LaborCodeHolidays
             }
 
             taken.Add(day);
-            result.Add(new ArrangementEntry(day, DayKind.CompensatoryDayOff, $"{h.NameVi} (nghỉ bù)", $"{h.NameEn} (observed)", CompensationSource));
+            result.Add(new ArrangementEntry(day, DayKind.CompensatoryDayOff, $"{h.NameVi} (nghỉ bù)", $"{h.NameEn} (observed)", CompensationSource, CompensationLegalBasis));
         }
 
         result.Sort((a, b) => a.Date.CompareTo(b.Date));
@@ -69,5 +75,5 @@ public static class LaborCodeHolidays
 
     public static bool IsWeekend(DateOnly day) => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 
-    private static ArrangementEntry Holiday(DateOnly date, string vi, string en) => new(date, DayKind.Holiday, vi, en, Source);
+    private static ArrangementEntry Holiday(DateOnly date, string vi, string en) => new(date, DayKind.Holiday, vi, en, Source, LegalBasis);
 }

@@ -107,6 +107,13 @@ public sealed class WorkingCalendar
 
     public static DateTimeOffset ToLocal(DateTimeOffset instant) => instant.ToOffset(LocalOffset);
 
+    /// <summary>The latest instant with <paramref name="amount"/> of working time left before <paramref name="end"/> (e.g. the last moment for an apology one working day before a due instant).</summary>
+    public DateTimeOffset SubtractWorkingTime(DateTimeOffset end, TimeSpan amount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(amount, TimeSpan.Zero);
+        return AtPosition(Math.Max(0, Position(end) - amount.Ticks));
+    }
+
     /// <summary>
     /// The instant reached after counting <paramref name="amount"/> of working time from <paramref name="start"/>:
     /// counting begins at the start of the next working period when <paramref name="start"/> is outside one,

@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MotCua.Calendar.Clock;
+using MotCua.Calendar.Working;
+using MotCua.Catalog.Contracts;
 using MotCua.Dossiers.Processing;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Data;
@@ -14,9 +17,11 @@ namespace MotCua.Dossiers.Jobs;
 internal sealed record SweepReport(int DueSoon, int Overdue, int StepsDueSoon, int StepsOverdue);
 
 /// <summary>
-/// Checks the clocks of open dossiers and their steps and raises each warning once: "due soon" (less than
-/// one working day left) to the handler with the prompt to the resolving agency to issue the apology and
-/// new date (form 04) in time, and "overdue" to the handler's leader and the center. Only candidates are
+/// Checks the clocks of open dossiers and their steps and raises each warning once: "due soon" (less working
+/// time left than the threshold scaled to the dossier's budget, <see cref="WarningThresholds"/>) to the handler,
+/// with — when the budget allows an apology in time — the prompt to the resolving agency to issue the apology
+/// and new date (form 04) at least one working day before the due instant, and "overdue" to the handler's
+/// leader and the center. Steps keep the one-working-day threshold. Only candidates are
 /// read (an index on status, alert level and due instant), in batches claimed with row locks
 /// (FOR UPDATE SKIP LOCKED on PostgreSQL); the conditional update of the alert level and a unique index on
 /// the alerts keep every warning single even when several app instances sweep at the same time.
@@ -37,20 +42,46 @@ internal sealed class SweepClocks(MotCuaDb db, IDeadlineClocks calendars, OrgDir
         var clock = await calendars.ClockAsync(ct);
         var soon = clock.Calendar.AddWorkingTime(now, clock.Calendar.Hours.DayLength).ToUniversalTime();
         var center = await directory.UnitByCodeAsync(DemoStaff.CenterCode, ct);
-        var dueSoon = await DossiersAsync(1, soon, now, center?.Id, ct);
+        var dueSoon = 0;
+        foreach (var (budget, value, unit) in await CandidateBudgetsAsync(clock, now, ct))
+        {
+            // The "due soon" threshold of each budget (WarningThresholds): a one-day procedure does not warn at reception.
+            var day = clock.Calendar.Hours.DayLength;
+            var threshold = clock.Calendar.AddWorkingTime(now, WarningThresholds.DueSoonWithin(budget, day)).ToUniversalTime();
+            dueSoon += await DossiersAsync(1, threshold, now, center?.Id, ct, (value, unit, WarningThresholds.ApologyReminder(budget, day), clock.Calendar));
+        }
+
         var overdue = await DossiersAsync(2, now, now, center?.Id, ct);
         var stepsSoon = await TasksAsync(1, soon, now, ct);
         var stepsOverdue = await TasksAsync(2, now, now, ct);
         return new SweepReport(dueSoon, overdue, stepsSoon, stepsOverdue);
     }
 
-    private async Task<int> DossiersAsync(int level, DateTimeOffset threshold, DateTimeOffset now, Guid? centerId, CancellationToken ct)
+    /// <summary>The budgets (value, unit) of the open dossiers that may need a "due soon" warning now (due within the widest threshold).</summary>
+    private async Task<List<(ClockBudget Budget, decimal Value, TimeUnit Unit)>> CandidateBudgetsAsync(DeadlineClock clock, DateTimeOffset now, CancellationToken ct)
+    {
+        var widest = clock.Calendar.AddWorkingTime(now, 2 * clock.Calendar.Hours.DayLength).ToUniversalTime();
+        var budgets = await db.Set<Dossier>().AsNoTracking()
+            .Where(d => (d.Status == DossierStatus.Received || d.Status == DossierStatus.InProgress) && d.AlertLevel < 1 && d.DueAt <= widest && d.ProcessingTimeValue != null)
+            .Select(d => new { Value = d.ProcessingTimeValue!.Value, Unit = d.ProcessingTimeUnit })
+            .Distinct().ToListAsync(ct);
+        return budgets.Where(b => b.Value > 0)
+            .Select(b => (b.Unit switch
+            {
+                TimeUnit.CalendarDays => ClockBudget.CalendarDays((int)Math.Ceiling(b.Value)),
+                TimeUnit.WorkingHours => ClockBudget.WorkingHours(b.Value),
+                _ => ClockBudget.WorkingDays(b.Value),
+            }, b.Value, b.Unit)).ToList();
+    }
+
+    private async Task<int> DossiersAsync(int level, DateTimeOffset threshold, DateTimeOffset now, Guid? centerId, CancellationToken ct,
+        (decimal Value, TimeUnit Unit, bool Apology, WorkingCalendar Calendar)? budget = null)
     {
         var raised = 0;
         while (true)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var ids = await ClaimDossiersAsync(level, threshold, ct);
+            var ids = await ClaimDossiersAsync(level, threshold, ct, budget is { } b ? (b.Value, b.Unit) : null);
             if (ids.Count == 0)
             {
                 return raised;
@@ -66,8 +97,13 @@ internal sealed class SweepClocks(MotCuaDb db, IDeadlineClocks calendars, OrgDir
                 if (level == 1)
                 {
                     Alert(d.Id, d.Code, Guid.Empty, AlertKind.DueSoon, due, d.AgencyId, $"Hồ sơ {d.Code} sắp đến hạn trả kết quả ({Local(due)}).", now);
-                    Alert(d.Id, d.Code, Guid.Empty, AlertKind.ApologyDue, due, d.AgencyId,
-                        $"Hồ sơ {d.Code} có nguy cơ trễ hạn: nếu không kịp, {d.AgencyName} phát hành văn bản xin lỗi và hẹn lại ngày trả kết quả (mẫu 04) trước {Local(due)}.", now);
+                    if (budget is { Apology: true, Calendar: var calendar })
+                    {
+                        // Decree 118/2025: the apology goes out at least one working day before the due instant.
+                        var latest = calendar.SubtractWorkingTime(due, calendar.Hours.DayLength);
+                        Alert(d.Id, d.Code, Guid.Empty, AlertKind.ApologyDue, due, d.AgencyId,
+                            $"Hồ sơ {d.Code} có nguy cơ trễ hạn: nếu không kịp, {d.AgencyName} phát hành văn bản xin lỗi và hẹn lại ngày trả kết quả (mẫu 04) chậm nhất {Local(latest)} (ít nhất một ngày làm việc trước hạn {Local(due)}); sau đó vẫn gia hạn được nhưng ghi nhận là xin lỗi muộn.", now);
+                    }
                 }
                 else
                 {
@@ -121,13 +157,26 @@ internal sealed class SweepClocks(MotCuaDb db, IDeadlineClocks calendars, OrgDir
         }
     }
 
-    private Task<List<Guid>> ClaimDossiersAsync(int level, DateTimeOffset threshold, CancellationToken ct)
-        => !db.IsSqlite
+    private Task<List<Guid>> ClaimDossiersAsync(int level, DateTimeOffset threshold, CancellationToken ct, (decimal Value, TimeUnit Unit)? budget = null)
+    {
+        if (budget is { } b)
+        {
+            return !db.IsSqlite
+                ? db.Database.SqlQueryRaw<Guid>(
+                    """SELECT "Id" AS "Value" FROM dossiers WHERE "Status" IN (2, 4) AND "AlertLevel" < {0} AND "DueAt" <= {1} AND "ProcessingTimeValue" = {3} AND "ProcessingTimeUnit" = {4} LIMIT {2} FOR UPDATE SKIP LOCKED""",
+                    level, threshold, Batch, b.Value, (int)b.Unit).ToListAsync(ct)
+                : db.Set<Dossier>().Where(d => (d.Status == DossierStatus.Received || d.Status == DossierStatus.InProgress) && d.AlertLevel < level && d.DueAt <= threshold
+                        && d.ProcessingTimeValue == b.Value && d.ProcessingTimeUnit == b.Unit)
+                    .OrderBy(d => d.DueAt).Select(d => d.Id).Take(Batch).ToListAsync(ct);
+        }
+
+        return !db.IsSqlite
             ? db.Database.SqlQueryRaw<Guid>(
                 """SELECT "Id" AS "Value" FROM dossiers WHERE "Status" IN (2, 4) AND "AlertLevel" < {0} AND "DueAt" <= {1} LIMIT {2} FOR UPDATE SKIP LOCKED""",
                 level, threshold, Batch).ToListAsync(ct)
             : db.Set<Dossier>().Where(d => (d.Status == DossierStatus.Received || d.Status == DossierStatus.InProgress) && d.AlertLevel < level && d.DueAt <= threshold)
                 .OrderBy(d => d.DueAt).Select(d => d.Id).Take(Batch).ToListAsync(ct);
+    }
 
     private Task<List<Guid>> ClaimTasksAsync(int level, DateTimeOffset threshold, CancellationToken ct)
         => !db.IsSqlite

@@ -15,7 +15,14 @@ internal sealed record MyDossier(
     string Code, string ProcedureCode, string ProcedureName, string Status, int NationalStatus, string StatusText,
     DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, string Agency, string ReceivingUnit,
     IReadOnlyList<MissingItem> Missing, long? FeeDue, string FeeDescription, string ResultDescription, bool PaperResult,
-    IReadOnlyList<MyResultDocument> ResultDocuments, bool CanWithdraw, bool CanRate, bool Rated, IReadOnlyList<MyTimelineEntry> Timeline);
+    IReadOnlyList<MyResultDocument> ResultDocuments, bool CanWithdraw, bool CanRate, bool Rated, IReadOnlyList<MyTimelineEntry> Timeline)
+{
+    /// <summary>The appointment was computed across a year whose holidays were not announced yet (tạm tính).</summary>
+    public bool DueProvisional { get; init; }
+
+    /// <summary>The apology and new date came less than one working day before the due instant (Decree 118/2025).</summary>
+    public bool ApologyLate { get; init; }
+}
 
 /// <summary>
 /// A signed-in citizen's own dossiers — as applicant or as the person who filed on someone's behalf — and
@@ -68,7 +75,11 @@ internal sealed class CitizenDossiers(MotCuaDb db, AuditTrail audit)
             resultReady || d.Decision == "rejected" ? result.Description : "", result.Paper, documents,
             d.IsOpen || d.Status == DossierStatus.RegisteredOnline,
             d.Status is DossierStatus.Resolved or DossierStatus.ResultReturned && !rated, rated,
-            d.Events.OrderBy(e => e.At).Select(e => new MyTimelineEntry(e.At, e.Text, e.UnitName)).ToList());
+            d.Events.OrderBy(e => e.At).Select(e => new MyTimelineEntry(e.At, e.Text, e.UnitName)).ToList())
+        {
+            DueProvisional = d.DueProvisional,
+            ApologyLate = d.ApologyLate,
+        };
     }
 
     /// <summary>The dossier row for a change by its owner (tracked), or null when it is not theirs.</summary>

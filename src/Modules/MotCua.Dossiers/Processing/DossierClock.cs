@@ -45,6 +45,14 @@ internal sealed class DossierClock(ProcessContexts contexts, TimeProvider time)
             ClockState.NotStarted => "not-started",
             _ => "running",
         };
-        return new ClockView(state, verdict.Due ?? d.DueAt, d.OriginalDueAt, verdict.Left, verdict.Overdue, null, explanation.Vietnamese, explanation.English) { Steps = steps };
+        // The date given is the one stored: a calendar entered later (a year announced) recomputes nothing already issued.
+        var (vi, en) = (explanation.Vietnamese, explanation.English);
+        if (d.DueAt is { } given && verdict.Due is { } now2 && given != now2)
+        {
+            vi = [.. vi, $"Ngày hẹn đã ghi cho hồ sơ: {MotCua.Platform.Time.VietnamTime.FormatDateTime(given)}{(d.DueProvisional ? " (tạm tính)" : "")} — giữ nguyên; lịch làm việc đã thay đổi sau khi tính."];
+            en = [.. en, $"Date given to the dossier: {MotCua.Platform.Time.VietnamTime.FormatDateTime(given)}{(d.DueProvisional ? " (provisional)" : "")} — kept; the working calendar changed after it was computed."];
+        }
+
+        return new ClockView(state, d.DueAt ?? verdict.Due, d.OriginalDueAt, verdict.Left, verdict.Overdue, null, vi, en) { Steps = steps };
     }
 }

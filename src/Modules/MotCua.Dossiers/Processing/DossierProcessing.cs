@@ -89,6 +89,7 @@ internal sealed partial class Dossier
     {
         ProcessDefinitionId = ctx.DefinitionId;
         OriginalDueAt = DueAt;
+        FlagProvisional(ctx.Clock.Calendar, original: true);
         var first = ctx.Spec.First;
         var unit = ctx.UnitOf(first);
         var task = NewTask(ctx, first, unit, now, officer.UnitName, officer.Name);
@@ -491,7 +492,8 @@ internal sealed partial class Dossier
         log.Extension = new ExtensionLog(now, workingDays, newDue?.ToUniversalTime(), reason.Trim(), legalBasis.Trim(), due, by.Name);
         Clock = log;
         Recompute(ctx);
-        AddEvent(now, "extended", "Xin lỗi và hẹn lại ngày trả kết quả", by.UnitName, by.Name, $"{reason.Trim()}; căn cứ: {legalBasis.Trim()}");
+        FlagApology(ctx, due, now);
+        AddEvent(now, "extended", ApologyLate ? "Xin lỗi và hẹn lại ngày trả kết quả (xin lỗi muộn: chưa đủ một ngày làm việc trước hạn)" : "Xin lỗi và hẹn lại ngày trả kết quả", by.UnitName, by.Name, $"{reason.Trim()}; căn cứ: {legalBasis.Trim()}");
         return Changed();
     }
 
@@ -777,6 +779,7 @@ internal sealed partial class Dossier
         {
             DueAt = ctx.Clock.Compute(request).Due;
             AlertLevel = 0;
+            FlagProvisional(ctx.Clock.Calendar, original: false);
         }
 
         foreach (var t in tasks.Where(t => t.IsOpen && t.ConsultationOf is null))

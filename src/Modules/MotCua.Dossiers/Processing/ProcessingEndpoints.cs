@@ -18,6 +18,7 @@ internal static class ProcessingEndpoints
         services.AddScoped<ProcessContexts>();
         services.AddScoped<ProcessingActions>();
         services.AddScoped<WorkInbox>();
+        services.AddScoped<LateApologies>();
         services.AddScoped<DossierClock>();
         services.AddSingleton(sp => new Slips.ProcessSlips(sp.GetRequiredService<Slips.SlipFonts>(), sp.GetRequiredService<IOptions<CenterOptions>>().Value.FullName));
         services.AddScoped<Slips.ProcessDocuments>();
@@ -76,6 +77,11 @@ internal static class ProcessingEndpoints
             .RequireAuthorization(p => p.RequireRole(WorkInbox.Roles))
             .WithTags("Processing")
             .WithSummary("The latest due-soon, overdue and apology warnings for me or my unit.");
+
+        app.MapGet("/api/v1/work/late-apologies", async (LateApologies late, CancellationToken ct) => Results.Ok(await late.RunAsync(ct)))
+            .RequireAuthorization(p => p.RequireRole(LateApologies.Roles))
+            .WithTags("Processing")
+            .WithSummary("Managers' count of late apologies (form 04 recorded less than one working day before the due instant, Decree 118/2025) in my unit's dossiers (every dossier for the center's director).");
 
         d.MapGet("/control-sheet", (string code, string? reason, HttpRequest http, Slips.ProcessDocuments docs, IOptions<CenterOptions> center, CancellationToken ct)
                 => docs.ControlSheetAsync(code, reason, TrackingUrl(http, center.Value, code), ct).ToFile("application/pdf", $"{code}-mau-06.pdf"))

@@ -60,6 +60,7 @@ internal sealed class DossierSlips(SlipFonts fonts, string centerName)
             .Line("Thời gian giải quyết theo quy định", d.ProcessingTimeValue is { } v ? $"{v.ToString("0.##", CultureInfo.GetCultureInfo("vi-VN"))} {ProcedureLabels.Unit(d.ProcessingTimeUnit)}" : "Theo quy định của thủ tục")
             .Line("Thời gian nhận hồ sơ", At(d.ReceivedAt))
             .Line("Thời gian trả kết quả giải quyết hồ sơ", At(d.DueAt))
+            .ProvisionalDue(d)
             .Line("Nơi, hình thức trả kết quả", d.ResultDelivery)
             .Line("Vào sổ theo dõi hồ sơ", $"Quyển số {VietnamTime.ToLocal(d.ReceivedAt ?? d.CreatedAt).Year}, số thứ tự {d.Sequence:0000} ({d.AgencyName})")
             .Signatures("Người nộp hồ sơ", "Người tiếp nhận hồ sơ", d.ReceivedByName);

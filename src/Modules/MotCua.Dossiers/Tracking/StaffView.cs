@@ -29,6 +29,13 @@ internal sealed record StaffView(
     int Version)
 {
     public DateTimeOffset? OriginalDueAt { get; init; }
+
+    /// <summary>The first appointment / the one in force was computed across a year not announced yet (tạm tính).</summary>
+    public bool OriginalDueProvisional { get; init; }
+    public bool DueProvisional { get; init; }
+
+    /// <summary>The apology and new date (form 04) was recorded less than one working day before the due instant.</summary>
+    public bool ApologyLate { get; init; }
     public int SupplementRounds { get; init; }
     public string? Verdict { get; init; }
     public string? Decision { get; init; }
@@ -47,6 +54,9 @@ internal sealed record StaffView(
         d.Version)
     {
         OriginalDueAt = d.OriginalDueAt,
+        OriginalDueProvisional = d.OriginalDueProvisional,
+        DueProvisional = d.DueProvisional,
+        ApologyLate = d.ApologyLate,
         SupplementRounds = d.SupplementRounds,
         Verdict = d.Verdict?.ToString(),
         Decision = d.Decision,

@@ -13,10 +13,13 @@ internal sealed class CalendarDay
     public string NameVi { get; init; } = "";
     public string NameEn { get; init; } = "";
 
-    /// <summary>The legal document (number) or source.</summary>
+    /// <summary>Where the day comes from: research notes for a bundled day (never shown), the legal document for an entered one.</summary>
     public string Source { get; init; } = "";
+
+    /// <summary>The legal document shown to users as the day's basis (bundled <c>legal_basis_vi</c>, or what the administrator entered).</summary>
+    public string LegalBasisVi { get; set; } = "";
     public DateTimeOffset CreatedAt { get; init; }
     public string CreatedBy { get; init; } = "";
 
-    public ArrangementEntry ToEntry() => new(Date, Kind, NameVi, NameEn, Source);
+    public ArrangementEntry ToEntry() => new(Date, Kind, NameVi, NameEn, Source, LegalBasisVi);
 }

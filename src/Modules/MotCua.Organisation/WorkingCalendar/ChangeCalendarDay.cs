@@ -70,7 +70,7 @@ internal sealed class ChangeCalendarDay(MotCuaDb db, CalendarProvider calendars,
         {
             foreach (var e in LaborCodeHolidays.Generate(year).Where(e => e.Date != day.Date))
             {
-                db.Add(new CalendarDay { Date = e.Date, Kind = e.Kind, NameVi = e.NameVi, NameEn = e.NameEn, Source = e.Source, CreatedAt = now, CreatedBy = actor.Name });
+                db.Add(new CalendarDay { Date = e.Date, Kind = e.Kind, NameVi = e.NameVi, NameEn = e.NameEn, Source = e.Source, LegalBasisVi = e.LegalBasisVi, CreatedAt = now, CreatedBy = actor.Name });
             }
         }
 
@@ -81,6 +81,7 @@ internal sealed class ChangeCalendarDay(MotCuaDb db, CalendarProvider calendars,
             NameVi = day.NameVi!.Trim(),
             NameEn = string.IsNullOrWhiteSpace(day.NameEn) ? day.NameVi.Trim() : day.NameEn.Trim(),
             Source = day.LegalDocument!.Trim(),
+            LegalBasisVi = day.LegalDocument!.Trim(),
             CreatedAt = now,
             CreatedBy = actor.Name,
         });
