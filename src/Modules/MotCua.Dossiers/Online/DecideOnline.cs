@@ -44,9 +44,15 @@ internal sealed class DecideOnline(MotCuaDb db, DueDates dueDates, Processing.Pr
         var now = time.GetUtcNow();
         var officer = new Dossier.Actor(actor.UserId, actor.DisplayName, unit?.Id, unit?.Name ?? center.Value.Name);
         var process = decision.Action == ReceptionAction.Receive ? await contexts.ForAsync(dossier, ct, (officer.UnitId ?? dossier.AgencyId, officer.UnitName)) : null;
+        var cutOff = process is not null ? dueDates.CutOff(dossier.ProcessingCutOff, process.Spec) : null;
         var due = process is not null
-            ? await dueDates.DueAtAsync(now, dossier.ProcessingTimeValue is { } v ? new(v, dossier.ProcessingTimeUnit, "") : null, ct, process.Spec.Rules)
+            ? await dueDates.DueAtAsync(now, dossier.ProcessingTimeValue is { } v ? new(v, dossier.ProcessingTimeUnit, "") : null, ct, DueDates.Rules(process.Spec, cutOff))
             : null;
+        if (process is not null)
+        {
+            dossier.CountWithCutOff(cutOff);
+        }
+
         var error = decision.Action switch
         {
             ReceptionAction.Receive => dossier.Receive(officer, now, due),
