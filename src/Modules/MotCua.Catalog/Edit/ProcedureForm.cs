@@ -164,17 +164,20 @@ internal sealed class ProcedureForm
         };
     }
 
+    /// <summary>"15:00", "15h30", "15g", "9:45"; empty = none.</summary>
     private static TimeOnly? CutOff(string? text, List<Error> errors)
     {
-        var t = (text ?? "").Trim().Replace('h', ':').Replace('g', ':');
+        var t = (text ?? "").Trim();
         if (t.Length == 0)
         {
             return null;
         }
 
-        if (TimeOnly.TryParseExact(t, ["HH:mm", "H:mm", "HH:", "H:", "HH", "H"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var c))
+        var m = System.Text.RegularExpressions.Regex.Match(t, @"^(\d{1,2})\s*[:hHgG]\s*(\d{2})?$");
+        if (m.Success && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) is var h and <= 23
+            && (m.Groups[2].Success ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : 0) is var minutes and <= 59)
         {
-            return c;
+            return new TimeOnly(h, minutes);
         }
 
         errors.Add(Error.Invalid("receptionCutOff", "Giờ chốt tiếp nhận phải là giờ dạng HH:mm, ví dụ 15:00 (hoặc để trống)."));
