@@ -51,6 +51,17 @@ public abstract class SameDayReceptionTests(DatabaseProvider provider) : IAsyncL
         afternoon.GetProperty("dueAt").GetDateTimeOffset().ShouldBe(Local(next, 17, 0), "15:30 is after the 15:00 cut-off: the end of the next working day");
     }
 
+    [Fact]
+    public async Task The_procedure_page_says_same_day_and_the_cut_off()
+    {
+        using var client = App.Client();
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/procedures/{Reception.BirthRegistration}"));
+
+        page.ShouldContain("Trong ngày làm việc");
+        page.ShouldContain("tiếp nhận sau 15:00 thì tính từ ngày làm việc tiếp theo");
+    }
+
     private static async Task<JsonElement> ReceiveAsync(HttpClient officer, string idNumber)
     {
         var sha = await Reception.UploadAsync(officer, Reception.PdfWith(idNumber), $"to-khai-{idNumber}.pdf");
