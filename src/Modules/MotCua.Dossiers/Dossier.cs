@@ -135,6 +135,9 @@ internal sealed partial class Dossier
     public decimal? ProcessingTimeValue { get; private init; }
     public TimeUnit ProcessingTimeUnit { get; private init; }
 
+    /// <summary>The reception cut-off the clock counts with (giờ chốt tiếp nhận; null = none): the one in force at reception.</summary>
+    public TimeOnly? ProcessingCutOff { get; private set; }
+
     /// <summary>Where and how the result goes back: "Tại Chi nhánh số 1", "Qua bưu chính: …", "Trực tuyến".</summary>
     public string ResultDelivery { get; private set; } = "";
 
@@ -171,7 +174,11 @@ internal sealed partial class Dossier
         string FormDataJson,
         string ResultDelivery);
 
-    public sealed record ProcedureSnapshot(Guid Id, string Code, int Version, string Name, Guid AgencyId, string AgencyName, decimal? TimeValue, TimeUnit TimeUnit);
+    public sealed record ProcedureSnapshot(Guid Id, string Code, int Version, string Name, Guid AgencyId, string AgencyName, decimal? TimeValue, TimeUnit TimeUnit)
+    {
+        /// <summary>The procedure version's reception cut-off (at a counter: the one in force).</summary>
+        public TimeOnly? CutOff { get; init; }
+    }
 
     public sealed record Actor(Guid? Id, string Name, Guid? UnitId, string UnitName);
 
@@ -337,6 +344,7 @@ internal sealed partial class Dossier
             AgencyName = d.Procedure.AgencyName,
             ProcessingTimeValue = d.Procedure.TimeValue,
             ProcessingTimeUnit = d.Procedure.TimeUnit,
+            ProcessingCutOff = d.Procedure.CutOff,
             CaseName = d.CaseName,
             Channel = d.Channel,
             Applicant = d.Applicant,

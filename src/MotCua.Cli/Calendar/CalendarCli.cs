@@ -98,10 +98,11 @@ public sealed class CalendarCli(DeadlineClock clock)
     }
 
     /// <summary>
-    /// `due --received T (--working-days N | --hours N | --calendar-days N) [--pause T1/T2]… [--explain]` →
-    /// the due instant YYYY-MM-DDTHH:mm, or the explanation (Vietnamese, then English).
+    /// `due --received T (--working-days N | --hours N | --calendar-days N | --same-day) [--cut-off HH:MM] [--pause T1/T2]… [--explain]`
+    /// → the due instant YYYY-MM-DDTHH:mm, or the explanation (Vietnamese, then English). Working days and working hours
+    /// may be fractional (0.5 working day = 4 working hours); calendar days are whole.
     /// </summary>
-    public CliAnswer Due(string? received, string? workingDays, string? hours, string? calendarDays, IReadOnlyList<string>? pauses, bool explain)
+    public CliAnswer Due(string? received, string? workingDays, string? hours, string? calendarDays, IReadOnlyList<string>? pauses, bool explain, bool sameDay = false, string? cutOff = null)
     {
         var at = ParseInstant(received, "--received");
         if (at.Error is { } receivedError)
@@ -109,44 +110,73 @@ public sealed class CalendarCli(DeadlineClock clock)
             return receivedError;
         }
 
-        var given = new[] { ("--working-days", workingDays), ("--hours", hours), ("--calendar-days", calendarDays) }.Where(g => g.Item2 is not null).ToList();
+        var given = new[] { ("--working-days", workingDays), ("--hours", hours), ("--calendar-days", calendarDays), ("--same-day", sameDay ? "" : null) }.Where(g => g.Item2 is not null).ToList();
         if (given.Count == 0)
         {
-            return CliAnswer.Bad("--working-days", "one of --working-days, --hours or --calendar-days is required.");
+            return CliAnswer.Bad("--working-days", "one of --working-days, --hours, --calendar-days or --same-day is required.");
         }
 
         if (given.Count > 1)
         {
-            return CliAnswer.Bad(given[1].Item1, $"give only one of --working-days, --hours, --calendar-days (also given: {given[0].Item1}).");
+            return CliAnswer.Bad(given[1].Item1, $"give only one of --working-days, --hours, --calendar-days, --same-day (also given: {given[0].Item1}).");
+        }
+
+        TimeOnly? cut = null;
+        if (cutOff is not null)
+        {
+            if (!TimeOnly.TryParseExact(cutOff, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var c))
+            {
+                return CliAnswer.Bad("--cut-off", $"'{cutOff}' is not a local time HH:MM (00:00–23:59).");
+            }
+
+            cut = c;
         }
 
         var (name, text) = given[0];
-        var max = name switch { "--working-days" => MaxWorkingDays, "--hours" => MaxHours, _ => MaxCalendarDays };
-        if (!TryInt(text, out var n))
+        ClockBudget budget;
+        decimal n = 1;
+        if (name == "--same-day")
         {
-            return CliAnswer.Bad(name, $"'{text}' is not a whole number.");
+            budget = ClockBudget.SameDay();
         }
-
-        if (n <= 0)
+        else
         {
-            return CliAnswer.Bad(name, $"{n} must be greater than 0.");
+            var max = name switch { "--working-days" => MaxWorkingDays, "--hours" => MaxHours, _ => MaxCalendarDays };
+            if (name == "--calendar-days")
+            {
+                if (!TryInt(text, out var whole))
+                {
+                    return CliAnswer.Bad(name, $"'{text}' is not a whole number (calendar days are whole days).");
+                }
+
+                n = whole;
+            }
+            else if (!TryDecimal(text, out n))
+            {
+                return CliAnswer.Bad(name, $"'{text}' is not a number (e.g. 3 or 0.5).");
+            }
+
+            if (n <= 0)
+            {
+                return CliAnswer.Bad(name, $"{Number(n)} must be greater than 0.");
+            }
+
+            if (n > max)
+            {
+                return CliAnswer.Bad(name, $"{Number(n)} is too large: the calendar ends in 2100.");
+            }
+
+            budget = name switch
+            {
+                "--working-days" => ClockBudget.WorkingDays(n),
+                "--hours" => ClockBudget.WorkingHours(n),
+                _ => ClockBudget.CalendarDays((int)n),
+            };
         }
-
-        if (n > max)
-        {
-            return CliAnswer.Bad(name, $"{n} is too large: the calendar ends in 2100.");
-        }
-
-        var budget = name switch
-        {
-            "--working-days" => ClockBudget.WorkingDays(n),
-            "--hours" => ClockBudget.WorkingHours(n),
-            _ => ClockBudget.CalendarDays(n),
-        };
 
         try
         {
-            var request = new ClockRequest(at.Instant, budget);
+            var request = new ClockRequest(at.Instant, budget) { Rules = new ClockRules(cut) };
             var accepted = new List<ClockPause>();
             var parsedPauses = new List<(string Text, DateTimeOffset Start, DateTimeOffset End)>();
             foreach (var p in pauses ?? [])
@@ -192,13 +222,19 @@ public sealed class CalendarCli(DeadlineClock clock)
         }
         catch (ArgumentOutOfRangeException)
         {
-            return CliAnswer.Bad(name, $"{n}: the due instant falls outside the calendar (1900–2100).");
+            return CliAnswer.Bad(name, $"{Number(n)}: the due instant falls outside the calendar (1900–2100).");
         }
     }
 
     private static string Format(DateTimeOffset instant) => WorkingCalendar.ToLocal(instant).ToString(InstantFormat, CultureInfo.InvariantCulture);
 
     private static bool Missing(string? s) => string.IsNullOrWhiteSpace(s);
+
+    private static string Number(decimal d) => d.ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>A positive or negative decimal with a point or a comma ("0.5", "0,5"); no thousands separators.</summary>
+    private static bool TryDecimal(string? s, out decimal value)
+        => decimal.TryParse(s?.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
 
     private static bool TryInt(string? s, out int value)
         => int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);

@@ -54,8 +54,10 @@ public static class CalendarCommand
     private static Command Due(CalendarCli cli, TextWriter output, TextWriter error)
     {
         var received = new Option<string>("--received") { Description = "Reception instant, local time YYYY-MM-DDTHH:mm." };
-        var workingDays = new Option<string>("--working-days") { Description = "N working days (N × 8 working hours)." };
-        var hours = new Option<string>("--hours") { Description = "N working hours." };
+        var workingDays = new Option<string>("--working-days") { Description = "N working days (N × 8 working hours); fractions allowed, e.g. 0.5." };
+        var hours = new Option<string>("--hours") { Description = "N working hours; fractions allowed." };
+        var sameDay = new Option<bool>("--same-day") { Description = "Trong ngày: due at the end of the working day of reception (the next working day after the cut-off, after hours or on a day off)." };
+        var cutOff = new Option<string>("--cut-off") { Description = "Reception cut-off HH:MM (e.g. 15:00): a reception after it counts from the next working day." };
         var calendarDays = new Option<string>("--calendar-days") { Description = "N calendar days (Civil Code 2015, Art. 148)." };
         var pauses = new Option<string[]>("--pause")
         {
@@ -66,11 +68,11 @@ public static class CalendarCommand
         var explain = new Option<bool>("--explain") { Description = "Print the explanation (Vietnamese, then English) instead of the instant." };
         var command = new Command("due", "The due instant YYYY-MM-DDTHH:mm of a time budget from a reception.")
         {
-            received, workingDays, hours, calendarDays, pauses, explain,
+            received, workingDays, hours, calendarDays, sameDay, cutOff, pauses, explain,
         };
         Answer(command, output, error, parse => cli.Due(
             parse.GetValue(received), parse.GetValue(workingDays), parse.GetValue(hours), parse.GetValue(calendarDays),
-            parse.GetValue(pauses) ?? [], parse.GetValue(explain)));
+            parse.GetValue(pauses) ?? [], parse.GetValue(explain), parse.GetValue(sameDay), parse.GetValue(cutOff)));
         return command;
     }
 

@@ -445,6 +445,9 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Property<Guid?>("ProcessDefinitionId")
                         .HasColumnType("uuid");
 
+                    b.Property<TimeOnly?>("ProcessingCutOff")
+                        .HasColumnType("time without time zone");
+
                     b.Property<int>("ProcessingTimeUnit")
                         .HasColumnType("integer");
 

@@ -434,6 +434,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ProcessDefinitionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeOnly?>("ProcessingCutOff")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProcessingTimeUnit")
                         .HasColumnType("INTEGER");
 

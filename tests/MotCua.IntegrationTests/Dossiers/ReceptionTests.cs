@@ -44,7 +44,8 @@ public abstract partial class ReceptionTests(MotCuaApp app)
         using var scope = app.Services.CreateScope();
         var dueDates = scope.ServiceProvider.GetRequiredService<MotCua.Dossiers.Reception.DueDates>();
         var clock = await dueDates.ClockAsync(CancellationToken.None);
-        due.ShouldBe(clock.DueAt(received, MotCua.Calendar.Clock.ClockBudget.WorkingDays(1)), "birth registration is 1 working day (catalog)");
+        due.ShouldBe(clock.DueAt(received, MotCua.Calendar.Clock.ClockBudget.SameDay(), new MotCua.Calendar.Clock.ClockRules(new TimeOnly(15, 0))),
+            "birth registration is same-day with a 15:00 cut-off (Luật Hộ tịch Art. 16, read from the catalog's text)");
         due.ShouldBeGreaterThan(received);
 
         (await app.AuditAsync($"dossier:{code}")).Select(e => e.Action).ShouldBe(["dossier.received", "dossier.read"]);

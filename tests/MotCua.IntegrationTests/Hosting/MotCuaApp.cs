@@ -20,14 +20,17 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
     private string? postgres;
 
     private readonly IReadOnlyDictionary<string, string> settings;
+    private readonly TimeProvider? time;
 
     /// <param name="https">
     /// Also listen with TLS (a self-signed certificate made for the run) and talk HTTPS: outside Development the app
     /// redirects plain HTTP and its cookies are Secure, as behind a center's TLS endpoint.
     /// </param>
-    public MotCuaApp(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, bool https = false)
+    /// <param name="time">The app's clock (the <see cref="TimeProvider"/> every use case reads), e.g. a <see cref="ShiftedTime"/>; the system's by default.</param>
+    public MotCuaApp(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null, bool https = false, TimeProvider? time = null)
     {
         Provider = provider;
+        this.time = time;
         this.settings = settings ?? new Dictionary<string, string>();
         Https = https;
         if (https)
@@ -128,6 +131,11 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (time is not null)
+        {
+            Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, s => s.AddSingleton(time));
         }
     }
 
@@ -243,6 +251,20 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
 
     [GeneratedRegex("__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*?name=\"__RequestVerificationToken\"")]
     private static partial Regex AntiforgeryToken();
+}
+
+/// <summary>
+/// A settable clock for an app of its own (<see cref="MotCuaApp"/>'s <c>time</c>): the system's time moved by
+/// <see cref="Shift"/>, so it keeps running (sign-in, sessions) while a test puts "now" where it needs it.
+/// </summary>
+public sealed class ShiftedTime : TimeProvider
+{
+    public TimeSpan Shift { get; set; }
+
+    /// <summary>Moves "now" to <paramref name="instant"/> (it runs on from there).</summary>
+    public void MoveTo(DateTimeOffset instant) => Shift = instant - System.GetUtcNow();
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Shift;
 }
 
 /// <summary>The app on SQLite, shared by the tests of the "sqlite" collection.</summary>

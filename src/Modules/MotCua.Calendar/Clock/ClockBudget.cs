@@ -13,6 +13,17 @@ public enum ClockUnit
 
     /// <summary>Ngày (calendar days): Civil Code 2015 Art. 148.</summary>
     CalendarDays = 3,
+
+    /// <summary>
+    /// Trong ngày (làm việc): the result is due at the end of the working day of reception; a reception after
+    /// the cut-off (<see cref="ClockRules.CutOff"/>), after the end of the working day or on a day off is due
+    /// at the end of the next working day (e.g. Luật Hộ tịch Art. 16; "nếu tiếp nhận sau 15 giờ thì trả kết quả
+    /// trong ngày làm việc tiếp theo").
+    /// </summary>
+    SameDay = 4,
+
+    /// <summary>Giờ (clock hours, "24 giờ"): N hours of elapsed time, nights and days off included.</summary>
+    ClockHours = 5,
 }
 
 /// <summary>A time budget (thời hạn giải quyết): an amount and its unit. Fractions of working days or hours are allowed.</summary>
@@ -24,10 +35,18 @@ public readonly record struct ClockBudget(ClockUnit Unit, decimal Amount)
 
     public static ClockBudget CalendarDays(int days) => new(ClockUnit.CalendarDays, Positive(days));
 
+    /// <summary>Trong ngày: due at the end of the working day of reception (see <see cref="ClockUnit.SameDay"/>).</summary>
+    public static ClockBudget SameDay() => new(ClockUnit.SameDay, 1);
+
+    /// <summary>N clock hours of elapsed time ("24 giờ"), not only working hours.</summary>
+    public static ClockBudget ClockHours(decimal hours) => new(ClockUnit.ClockHours, Positive(hours));
+
     public string DescribeVi() => Unit switch
     {
         ClockUnit.WorkingDays => $"{Number(Amount)} ngày làm việc",
         ClockUnit.WorkingHours => $"{Number(Amount)} giờ làm việc",
+        ClockUnit.SameDay => "trong ngày làm việc",
+        ClockUnit.ClockHours => $"{Number(Amount)} giờ",
         _ => $"{Number(Amount)} ngày",
     };
 
@@ -35,6 +54,8 @@ public readonly record struct ClockBudget(ClockUnit Unit, decimal Amount)
     {
         ClockUnit.WorkingDays => $"{Number(Amount)} working day(s)",
         ClockUnit.WorkingHours => $"{Number(Amount)} working hour(s)",
+        ClockUnit.SameDay => "within the working day",
+        ClockUnit.ClockHours => $"{Number(Amount)} clock hour(s)",
         _ => $"{Number(Amount)} calendar day(s)",
     };
 

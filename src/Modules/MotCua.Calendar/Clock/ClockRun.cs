@@ -34,6 +34,10 @@ internal sealed class ClockRun(DeadlineClock clock, ClockRequest request, bool e
 
     private bool CalendarDays => request.Budget.Unit == ClockUnit.CalendarDays;
 
+    private bool ClockHours => request.Budget.Unit == ClockUnit.ClockHours;
+
+    private bool SameDay => request.Budget.Unit == ClockUnit.SameDay;
+
     public void Execute()
     {
         foreach (var p in request.Pauses)
@@ -47,6 +51,10 @@ internal sealed class ClockRun(DeadlineClock clock, ClockRequest request, bool e
         if (CalendarDays)
         {
             RunCalendarDays();
+        }
+        else if (ClockHours)
+        {
+            RunClockHours();
         }
         else
         {
@@ -116,9 +124,8 @@ internal sealed class ClockRun(DeadlineClock clock, ClockRequest request, bool e
     private void RunWorkingTime()
     {
         var rules = request.Rules;
-        var budget = clock.BudgetTicks(request.Budget);
         start = clock.StartPosition(request.ReceivedAt, rules, out var cutOff);
-        target = start + budget;
+        target = clock.TargetFrom(start, request.Budget);
         CountingStart = calendar.AtPosition(start, preferStart: true);
         BudgetDue = calendar.AtPosition(target);
         if (cutOff && explain)
@@ -160,7 +167,7 @@ internal sealed class ClockRun(DeadlineClock clock, ClockRequest request, bool e
                 if (rules.SupplementMode == SupplementMode.Restart && p.Reason == PauseReason.Supplement)
                 {
                     start = clock.StartPosition(end, rules, out _);
-                    target = start + budget + extensionTicks;
+                    target = clock.TargetFrom(start, request.Budget) + extensionTicks;
                     covered = start;
                     explicitDue = null;
                     restarted = true;
@@ -227,6 +234,69 @@ internal sealed class ClockRun(DeadlineClock clock, ClockRequest request, bool e
         {
             Due = explicitDue ?? calendar.AtPosition(target);
         }
+    }
+
+    /// <summary>Clock hours ("24 giờ"): elapsed time from the reception; a pause adds its own length; no cut-off.</summary>
+    private void RunClockHours()
+    {
+        var span = DeadlineClock.ClockHoursSpan(request.Budget);
+        var received = request.ReceivedAt.ToUniversalTime();
+        CountingStart = received;
+        var due = received + span;
+        BudgetDue = due;
+        var covered = received;
+        foreach (var (_, pause, extension) in Events())
+        {
+            if (pause is { } p)
+            {
+                if (IsPaused || (p.End is { } e0 && e0 <= request.ReceivedAt) || p.Start >= due)
+                {
+                    Ignore(p, IsPaused ? "đã đang tạm dừng" : p.Start >= due ? "bắt đầu từ hoặc sau thời hạn" : "kết thúc trước khi tiếp nhận",
+                        IsPaused ? "the clock was already paused" : p.Start >= due ? "it starts at or after the due instant" : "it ends before the reception");
+                    continue;
+                }
+
+                Applied.Add(p);
+                var from = p.Start < covered ? covered : p.Start.ToUniversalTime();
+                if (p.End is not { } end)
+                {
+                    IsPaused = true;
+                    LeftWhenPaused = due - from;
+                    pausedAt = calendar.Position(from);
+                    Note($"Đang tạm dừng từ {Words.InstantVi(p.Start)} ({Words.ReasonVi(p.Reason)}).",
+                        $"Paused since {Words.InstantEn(p.Start)} ({Words.ReasonEn(p.Reason)}).");
+                    continue;
+                }
+
+                var lost = end > from ? end - from : TimeSpan.Zero;
+                due += lost;
+                if (lost > TimeSpan.Zero)
+                {
+                    excluded.Add((calendar.Position(from), calendar.Position(end)));
+                    covered = end.ToUniversalTime();
+                }
+
+                Note($"Tạm dừng từ {Words.InstantVi(p.Start)} đến {Words.InstantVi(end)} ({Words.ReasonVi(p.Reason)}): không tính {Words.DurationVi(lost)}.",
+                    $"Paused from {Words.InstantEn(p.Start)} to {Words.InstantEn(end)} ({Words.ReasonEn(p.Reason)}): {Words.DurationEn(lost)} not counted.");
+            }
+            else if (extension is { } x)
+            {
+                if (x.WorkingDays is { } days)
+                {
+                    due = calendar.AddWorkingTime(due, TimeSpan.FromTicks(days * calendar.DayLengthTicks));
+                    Note($"Gia hạn thêm {days} ngày làm việc (ghi nhận {Words.InstantVi(x.GrantedAt)}; lý do: {x.Reason}; căn cứ: {x.LegalBasis}).",
+                        $"Extended by {days} working day(s) (recorded {Words.InstantEn(x.GrantedAt)}; reason: {x.Reason}; legal basis: {x.LegalBasis}).");
+                }
+                else if (x.NewDue is { } newDue)
+                {
+                    due = newDue.ToUniversalTime();
+                    Note($"Gia hạn đến {Words.InstantVi(newDue)} (ghi nhận {Words.InstantVi(x.GrantedAt)}; lý do: {x.Reason}; căn cứ: {x.LegalBasis}).",
+                        $"Extended to {Words.InstantEn(newDue)} (recorded {Words.InstantEn(x.GrantedAt)}; reason: {x.Reason}; legal basis: {x.LegalBasis}).");
+                }
+            }
+        }
+
+        Due = IsPaused ? null : due;
     }
 
     private void RunCalendarDays()
@@ -394,11 +464,33 @@ internal sealed class ClockRun(DeadlineClock clock, ClockRequest request, bool e
         {
             Line($"Thời hạn: {request.Budget.DescribeVi()}.", $"Time budget: {request.Budget.DescribeEn()}.");
         }
+        else if (ClockHours)
+        {
+            Line($"Thời hạn: {request.Budget.DescribeVi()} — tính theo giờ đồng hồ (thời gian thực, liên tục, kể cả ngoài giờ làm việc và ngày nghỉ).",
+                $"Time budget: {request.Budget.DescribeEn()} — counted in clock hours (elapsed time, continuously, outside working hours and on days off too).");
+            Line($"Bắt đầu tính: {Words.InstantVi(CountingStart)}.", $"Counting starts: {Words.InstantEn(CountingStart)}.");
+        }
+        else if (SameDay)
+        {
+            var end = calendar.Hours.DayEnd.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            var (cutVi, cutEn) = request.Rules.CutOff is { } c
+                ? ($" sau giờ chốt {c:HH\\:mm}, sau {end} hoặc vào ngày nghỉ", $" after the {c:HH\\:mm} cut-off, after {end} or on a day off")
+                : ($" sau {end} hoặc vào ngày nghỉ", $" after {end} or on a day off");
+            Line($"Thời hạn: {request.Budget.DescribeVi()} — trả kết quả trước khi hết giờ làm việc ({end}) của ngày tiếp nhận; tiếp nhận{cutVi} thì trả trong ngày làm việc tiếp theo (giờ làm việc: {hours}).",
+                $"Time budget: {request.Budget.DescribeEn()} — due at the end of the working day of reception ({end}); received{cutEn}: due at the end of the next working day (working periods: {hours}).");
+            Line($"Bắt đầu tính: {Words.InstantVi(CountingStart)}.", $"Counting starts: {Words.InstantEn(CountingStart)}.");
+        }
         else
         {
             var budget = TimeSpan.FromTicks(clock.BudgetTicks(request.Budget));
             Line($"Thời hạn: {request.Budget.DescribeVi()} = {Words.DurationVi(budget)} làm việc (giờ làm việc: {hours}).",
                 $"Time budget: {request.Budget.DescribeEn()} = {Words.DurationEn(budget)} of working time (working periods: {hours}).");
+            if (request.Budget.Unit == ClockUnit.WorkingHours)
+            {
+                Line("Tính theo giờ làm việc: chỉ tính thời gian trong giờ làm việc của ngày làm việc.",
+                    "Counted in working hours: only time inside the working periods of working days counts.");
+            }
+
             Line($"Bắt đầu tính: {Words.InstantVi(CountingStart)}.", $"Counting starts: {Words.InstantEn(CountingStart)}.");
         }
 
@@ -407,7 +499,7 @@ internal sealed class ClockRun(DeadlineClock clock, ClockRequest request, bool e
             Line(v, e);
         }
 
-        if (!CalendarDays)
+        if (!CalendarDays && !ClockHours)
         {
             DayByDay(Line);
         }

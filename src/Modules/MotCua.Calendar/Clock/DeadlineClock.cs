@@ -9,6 +9,9 @@ namespace MotCua.Calendar.Clock;
 /// only inside the working periods of working days, from the reception instant (or from the start of the next
 /// working period when the reception is outside one). A count that ends exactly at the end of a period ends
 /// there (12:00, 17:00). N working hours: the same with N hours.</item>
+/// <item>Same day (trong ngày): the end of the working day on which counting starts — the day of reception, or
+/// the next working day after the cut-off, after the end of the working day or on a day off.</item>
+/// <item>N clock hours (giờ, "24 giờ"): the reception plus N hours of elapsed time; pauses add their length.</item>
 /// <item>N calendar days: the end of the last working period of the Nth day after the day of reception; when
 /// that day is not a working day, the end of the next working day (Civil Code 2015, Art. 148).</item>
 /// <item>Pauses: working time in [pause, resume) does not count (calendar days: the due day moves later by the
@@ -47,7 +50,12 @@ public sealed class DeadlineClock
             return CalendarDaysDue(ReceptionDay(receivedAt, rules, out _).AddDays(CalendarDayCount(budget)));
         }
 
-        return calendar.AtPosition(StartPosition(receivedAt, rules, out _) + BudgetTicks(budget));
+        if (budget.Unit == ClockUnit.ClockHours)
+        {
+            return receivedAt.ToUniversalTime() + ClockHoursSpan(budget);
+        }
+
+        return calendar.AtPosition(TargetFrom(StartPosition(receivedAt, rules, out _), budget));
     }
 
     /// <summary>The due instant with pauses and extensions; null while an open pause holds the clock.</summary>
@@ -127,6 +135,18 @@ public sealed class DeadlineClock
         ClockUnit.WorkingHours => (long)Math.Round(budget.Amount * TimeSpan.TicksPerHour),
         _ => throw new ArgumentOutOfRangeException(nameof(budget), budget, "Calendar days are not working time."),
     };
+
+    /// <summary>
+    /// The working-time position of the due instant for a count starting at <paramref name="start"/>: the start plus
+    /// the budget, or for a same-day budget the end of the working day on which counting starts (a start at the end
+    /// of a day, after a cut-off or on a day off counts on the next working day).
+    /// </summary>
+    internal long TargetFrom(long start, ClockBudget budget)
+        => budget.Unit == ClockUnit.SameDay
+            ? calendar.DayEndPosition(WorkingCalendar.LocalDate(calendar.AtPosition(start, preferStart: true)))
+            : start + BudgetTicks(budget);
+
+    internal static TimeSpan ClockHoursSpan(ClockBudget budget) => TimeSpan.FromTicks((long)Math.Round(budget.Amount * TimeSpan.TicksPerHour));
 
     internal static int CalendarDayCount(ClockBudget budget) => (int)Math.Ceiling(budget.Amount);
 

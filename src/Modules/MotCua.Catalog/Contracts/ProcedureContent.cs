@@ -9,8 +9,15 @@ public enum TimeUnit
     /// <summary>"Ngày" — calendar days.</summary>
     CalendarDays = 2,
 
-    /// <summary>"Giờ" — working hours.</summary>
+    /// <summary>"Giờ làm việc" — working hours (only time inside the working periods counts).</summary>
     WorkingHours = 3,
+
+    /// <summary>"Trong ngày (làm việc)" — due at the end of the working day of reception; after the cut-off
+    /// (<see cref="ProcedureContent.ReceptionCutOff"/> or the organisation's default), the end of the next working day.</summary>
+    SameDay = 4,
+
+    /// <summary>"Giờ" in clock hours ("24 giờ") — elapsed time, nights and days off included.</summary>
+    ClockHours = 5,
 }
 
 /// <summary>The channels a dossier can come through (national portal's KenhThucHien 1/2/3).</summary>
@@ -88,4 +95,13 @@ public sealed record ProcedureContent
 
     /// <summary>Summary records only: the number of documents the index lists.</summary>
     public int? DocumentCount { get; init; }
+
+    /// <summary>
+    /// Giờ chốt tiếp nhận: a dossier received after this local time counts from the next working day ("nếu tiếp
+    /// nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo"). Read from the procedure's text at
+    /// import, editable; null = the organisation's default (MotCua:Calendar:CutOff). Left out of the JSON when
+    /// null so that existing versions keep their fingerprint.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public TimeOnly? ReceptionCutOff { get; init; }
 }

@@ -18,11 +18,21 @@ public static class ProcedureLabels
         TimeUnit.WorkingDays => "ngày làm việc",
         TimeUnit.CalendarDays => "ngày",
         TimeUnit.WorkingHours => "giờ làm việc",
+        TimeUnit.SameDay => "trong ngày làm việc",
+        TimeUnit.ClockHours => "giờ",
         _ => unit.ToString(),
     };
 
     public static string Time(ProcessingTime time)
-        => time.Value is { } v ? $"{v.ToString("0.##", CultureInfo.GetCultureInfo("vi-VN"))} {Unit(time.Unit)}" : "Không có thông tin";
+        => time.Value is null ? "Không có thông tin"
+            : time.Unit == TimeUnit.SameDay ? "Trong ngày làm việc"
+            : $"{time.Value.Value.ToString("0.##", CultureInfo.GetCultureInfo("vi-VN"))} {Unit(time.Unit)}";
+
+    /// <summary>"Trong ngày làm việc; tiếp nhận sau 15:00 thì trả trong ngày làm việc tiếp theo" — the time with its cut-off, if any.</summary>
+    public static string TimeWithCutOff(ProcessingTime time, TimeOnly? cutOff)
+        => cutOff is { } c && time.Value is not null
+            ? $"{Time(time)}; tiếp nhận sau {c.ToString("HH:mm", CultureInfo.InvariantCulture)} thì tính từ ngày làm việc tiếp theo"
+            : Time(time);
 
     public static string Fees(ChannelTerms terms)
     {

@@ -32,6 +32,9 @@ internal sealed class ProcedureForm
     public OnlineServiceLevel OnlineLevel { get; set; }
     public bool DelegatedToCenter { get; set; }
 
+    /// <summary>Giờ chốt tiếp nhận "HH:mm"; empty = the organisation's default.</summary>
+    public string? ReceptionCutOff { get; set; }
+
     public sealed class LevelRow
     {
         public string Name { get; set; } = "";
@@ -83,6 +86,7 @@ internal sealed class ProcedureForm
         SourceUrl = c.SourceUrl,
         OnlineLevel = c.OnlineLevel,
         DelegatedToCenter = c.DelegatedToCenter,
+        ReceptionCutOff = c.ReceptionCutOff?.ToString("HH:mm", CultureInfo.InvariantCulture),
     };
 
     /// <summary>Reads the form back into content; what cannot be read is reported by field.</summary>
@@ -105,6 +109,11 @@ internal sealed class ProcedureForm
                 }
             }
 
+            if (row.TimeUnit == TimeUnit.SameDay)
+            {
+                value = 1m; // "trong ngày làm việc" has no number to type
+            }
+
             var fees = new List<long>();
             foreach (var part in (row.Fees ?? "").Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
@@ -122,7 +131,7 @@ internal sealed class ProcedureForm
             var text = current.Channels.FirstOrDefault(c => c.Channel == row.Channel)?.Time.Text;
             channels.Add(new ChannelTerms(
                 row.Channel,
-                new ProcessingTime(value, row.TimeUnit, value is null ? "Không có thông tin" : $"{value.Value.ToString(CultureInfo.InvariantCulture)} {UnitText(row.TimeUnit)}"),
+                new ProcessingTime(value, row.TimeUnit, value is null ? "Không có thông tin" : row.TimeUnit == TimeUnit.SameDay ? "Trong ngày làm việc" : $"{value.Value.ToString(CultureInfo.InvariantCulture)} {UnitText(row.TimeUnit)}"),
                 fees,
                 row.IsFree,
                 !row.IsFree && fees.Count == 0,
@@ -151,7 +160,28 @@ internal sealed class ProcedureForm
             SourceUrl = (SourceUrl ?? "").Trim(),
             OnlineLevel = OnlineLevel,
             DelegatedToCenter = DelegatedToCenter,
+            ReceptionCutOff = CutOff(ReceptionCutOff, errors),
         };
+    }
+
+    /// <summary>"15:00", "15h30", "15g", "9:45"; empty = none.</summary>
+    private static TimeOnly? CutOff(string? text, List<Error> errors)
+    {
+        var t = (text ?? "").Trim();
+        if (t.Length == 0)
+        {
+            return null;
+        }
+
+        var m = System.Text.RegularExpressions.Regex.Match(t, @"^(\d{1,2})\s*[:hHgG]\s*(\d{2})?$");
+        if (m.Success && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) is var h and <= 23
+            && (m.Groups[2].Success ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : 0) is var minutes and <= 59)
+        {
+            return new TimeOnly(h, minutes);
+        }
+
+        errors.Add(Error.Invalid("receptionCutOff", "Giờ chốt tiếp nhận phải là giờ dạng HH:mm, ví dụ 15:00 (hoặc để trống)."));
+        return null;
     }
 
     public static string DocumentsText(IReadOnlyList<DocumentGroup> groups)
@@ -235,7 +265,8 @@ internal sealed class ProcedureForm
     {
         TimeUnit.WorkingDays => "Ngày làm việc",
         TimeUnit.CalendarDays => "Ngày",
-        TimeUnit.WorkingHours => "Giờ",
+        TimeUnit.WorkingHours => "Giờ làm việc",
+        TimeUnit.ClockHours => "Giờ",
         _ => "",
     };
 }

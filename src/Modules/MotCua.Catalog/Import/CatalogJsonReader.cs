@@ -127,7 +127,8 @@ internal static class CatalogJsonReader
                     return null;
                 }
 
-                var channels = Channels();
+                var steps = Text("steps_text");
+                var channels = Channels(steps, out var cutOff);
                 var results = Text("results_text");
                 return new ProcedureContent
                 {
@@ -144,7 +145,7 @@ internal static class CatalogJsonReader
                     ReceivingAddress = Text("receiving_address"),
                     Channels = channels,
                     DocumentGroups = Groups(),
-                    StepsText = Text("steps_text"),
+                    StepsText = steps,
                     ConditionsText = Text("conditions_text"),
                     ResultsText = results,
                     LegalBasis = Text("legal_basis_raw"),
@@ -152,6 +153,7 @@ internal static class CatalogJsonReader
                     OnlineLevel = OnlineLevelOf(channels, results),
                     DelegatedToCenter = false,
                     Detail = DetailLevel.Full,
+                    ReceptionCutOff = cutOff,
                 };
             }
             catch (Exception e) when (e is InvalidOperationException or FormatException or JsonException or OverflowException or ArgumentException)
@@ -180,8 +182,9 @@ internal static class CatalogJsonReader
                 : OnlineServiceLevel.Partial;
         }
 
-        private List<ChannelTerms> Channels()
+        private List<ChannelTerms> Channels(string steps, out TimeOnly? cutOff)
         {
+            cutOff = null;
             var list = new List<ChannelTerms>();
             if (!element.TryGetProperty("channels", out var channels) || channels.ValueKind == JsonValueKind.Null)
             {
@@ -219,7 +222,15 @@ internal static class CatalogJsonReader
                 var isFree = Bool(c, "is_free");
                 // When every amount was unbelievable and the fee is not free, the fee text is all that is left.
                 var unspecified = Bool(c, "fee_unspecified") || (droppedFees && fees.Count == 0 && !isFree);
-                list.Add(new ChannelTerms(channel, Time(c, channelText), fees, isFree, unspecified, FeeText(c, channelText)));
+                var feeText = FeeText(c, channelText);
+                var reading = ProcessingTimeText.Read(Time(c, channelText), Clean(Str(c, "time_unit")), feeText, steps);
+                if (reading.Note is { } note)
+                {
+                    Problem("channels.time", $"{channelText}: {note}");
+                }
+
+                cutOff ??= reading.CutOff;
+                list.Add(new ChannelTerms(channel, reading.Time, fees, isFree, unspecified, feeText));
             }
 
             return list;
@@ -231,6 +242,17 @@ internal static class CatalogJsonReader
             decimal? value = c.TryGetProperty("time_value", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d) ? d : null;
             var unitText = Clean(Str(c, "time_unit"));
             var unit = Unit(unitText);
+            if (value is null && ProcessingTimeText.ValueFromText(text) is { } written)
+            {
+                // "0,5 Ngày làm việc" with no number column: the decimal comma the number parser missed.
+                value = written;
+                unit ??= ProcessingTimeText.UnitFromText(text);
+            }
+            if (value is null && ProcessingTimeText.SaysSameDay(text))
+            {
+                return new ProcessingTime(null, unit ?? TimeUnit.WorkingDays, text); // "Trong ngày": read as same day by the caller
+            }
+
             if (value is null)
             {
                 Problem("channels.time", $"{channel}: no processing time (\"{(text.Length == 0 ? NoInformation : text)}\")");

@@ -77,11 +77,14 @@ internal sealed class DecideOnline(MotCuaDb db, DueDates dueDates, Processing.Pr
     public async Task<Error?> ReceiveAsync(Dossier dossier, Dossier.Actor officer, DateTimeOffset now, CancellationToken ct)
     {
         var process = await contexts.ForAsync(dossier, ct, (officer.UnitId ?? dossier.AgencyId, officer.UnitName));
-        var due = await dueDates.DueAtAsync(now, dossier.ProcessingTimeValue is { } v ? new(v, dossier.ProcessingTimeUnit, "") : null, ct, process.Spec.Rules);
+        var cutOff = dueDates.CutOff(dossier.ProcessingCutOff, process.Spec);
+        var due = await dueDates.DueAtAsync(now, dossier.ProcessingTimeValue is { } v ? new(v, dossier.ProcessingTimeUnit, "") : null, ct, DueDates.Rules(process.Spec, cutOff));
         if (dossier.Receive(officer, now, due) is { } error)
         {
             return error;
         }
+
+        dossier.CountWithCutOff(cutOff);
 
         dossier.StartProcess(process, officer, now);
         return null;

@@ -71,18 +71,11 @@ internal sealed partial class Dossier
         {
             Pauses = log.Pauses.Select(p => new ClockPause(p.Start, p.End, p.Reason, p.Note)).ToList(),
             Extensions = log.Extension is { } x ? [x.WorkingDays is { } n ? ClockExtension.ByWorkingDays(x.GrantedAt, n, x.Reason, x.LegalBasis) : ClockExtension.ToInstant(x.GrantedAt, x.NewDue!.Value, x.Reason, x.LegalBasis)] : [],
-            Rules = spec.Rules,
+            Rules = spec.Rules with { CutOff = ProcessingCutOff ?? spec.CutOff },
         };
     }
 
-    public ClockBudget? Budget => ProcessingTimeValue is { } v and > 0
-        ? ProcessingTimeUnit switch
-        {
-            Catalog.Contracts.TimeUnit.CalendarDays => ClockBudget.CalendarDays((int)Math.Ceiling(v)),
-            Catalog.Contracts.TimeUnit.WorkingHours => ClockBudget.WorkingHours(v),
-            _ => ClockBudget.WorkingDays(v),
-        }
-        : null;
+    public ClockBudget? Budget => Reception.DueDates.Budget(new ProcessingTime(ProcessingTimeValue, ProcessingTimeUnit, ""));
 
     /// <summary>At reception: the process starts; the reception step is done and the next steps open.</summary>
     public void StartProcess(ProcessContext ctx, Actor officer, DateTimeOffset now)

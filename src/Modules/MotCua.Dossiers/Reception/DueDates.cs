@@ -1,5 +1,6 @@
 using MotCua.Calendar.Clock;
 using MotCua.Catalog.Contracts;
+using MotCua.Dossiers.Processes;
 using MotCua.Organisation.Contracts;
 
 namespace MotCua.Dossiers.Reception;
@@ -16,11 +17,22 @@ internal sealed class DueDates(IDeadlineClocks calendars)
 
     public Task<DeadlineClock> ClockAsync(CancellationToken ct) => calendars.ClockAsync(ct).AsTask();
 
+    /// <summary>
+    /// The reception cut-off in force for a dossier: the procedure version's own (from its text or its edit page),
+    /// else its process's, else the organisation's default (MotCua:Calendar:CutOff); null = none.
+    /// </summary>
+    public TimeOnly? CutOff(TimeOnly? version, ProcessSpec? spec) => version ?? spec?.CutOff ?? calendars.DefaultCutOff;
+
+    /// <summary>The process's clock rules with the cut-off in force.</summary>
+    public static ClockRules Rules(ProcessSpec spec, TimeOnly? cutOff) => spec.Rules with { CutOff = cutOff };
+
     public static ClockBudget? Budget(ProcessingTime? time) => time?.Value is { } v and > 0
         ? time.Unit switch
         {
             TimeUnit.CalendarDays => ClockBudget.CalendarDays((int)Math.Ceiling(v)),
             TimeUnit.WorkingHours => ClockBudget.WorkingHours(v),
+            TimeUnit.SameDay => ClockBudget.SameDay(),
+            TimeUnit.ClockHours => ClockBudget.ClockHours(v),
             _ => ClockBudget.WorkingDays(v),
         }
         : null;

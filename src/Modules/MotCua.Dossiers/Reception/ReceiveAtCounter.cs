@@ -58,11 +58,13 @@ internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, Attachm
         var process = request.Action == ReceptionAction.Receive
             ? await contexts.BuildAsync(await processes.CurrentAsync(draft.Procedure.Code, draft.Procedure.Version, ct), (unit.Id, unit.Name), (draft.Agency.Id, draft.Agency.Name), draft.Applicant.WardCode, ct)
             : null;
-        var due = process is not null ? await dueDates.DueAtAsync(now, draft.Time, ct, process.Spec.Rules) : null;
+        var cutOff = process is not null ? dueDates.CutOff(draft.Procedure.Content.ReceptionCutOff, process.Spec) : null;
+        var due = process is not null ? await dueDates.DueAtAsync(now, draft.Time, ct, DueDates.Rules(process.Spec, cutOff)) : null;
         var officer = new Dossier.Actor(actor.UserId, actor.DisplayName, unit.Id, unit.Name);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (code, sequence) = await DossierCodes.NextAsync(db, draft.Agency.ElectronicId!, now, ct);
         var data = New(draft, code, sequence, Channel.Counter, request, unit.Name);
+        data = data with { Procedure = data.Procedure with { CutOff = cutOff ?? data.Procedure.CutOff } };
         var dossier = request.Action switch
         {
             ReceptionAction.Receive => Dossier.ReceiveAtCounter(data, officer, now, due),
@@ -148,7 +150,7 @@ internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, Attachm
         => new(
             code,
             sequence,
-            new Dossier.ProcedureSnapshot(draft.Procedure.Id, draft.Procedure.Code, draft.Procedure.Version, draft.Procedure.Content.Name, draft.Agency.Id, draft.Agency.Name, draft.Time?.Value, draft.Time?.Unit ?? TimeUnit.WorkingDays),
+            new Dossier.ProcedureSnapshot(draft.Procedure.Id, draft.Procedure.Code, draft.Procedure.Version, draft.Procedure.Content.Name, draft.Agency.Id, draft.Agency.Name, draft.Time?.Value, draft.Time?.Unit ?? TimeUnit.WorkingDays) { CutOff = draft.Procedure.Content.ReceptionCutOff },
             draft.Case?.Case is { Length: > 0 } c && c != "--" ? c : "",
             channel,
             draft.Applicant,

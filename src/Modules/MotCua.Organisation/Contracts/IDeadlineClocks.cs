@@ -9,4 +9,7 @@ namespace MotCua.Organisation.Contracts;
 public interface IDeadlineClocks
 {
     ValueTask<DeadlineClock> ClockAsync(CancellationToken ct);
+
+    /// <summary>The organisation's default reception cut-off (MotCua:Calendar:CutOff); null = none.</summary>
+    TimeOnly? DefaultCutOff => null;
 }

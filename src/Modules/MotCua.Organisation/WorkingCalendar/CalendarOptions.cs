@@ -16,6 +16,19 @@ internal sealed class CalendarOptions
     /// <summary>Comma-separated English weekday names, e.g. "Monday,Tuesday,Wednesday,Thursday,Friday".</summary>
     public string WorkingWeekdays { get; set; } = "Monday,Tuesday,Wednesday,Thursday,Friday";
 
+    /// <summary>
+    /// The organisation's default reception cut-off "HH:mm" (giờ chốt tiếp nhận, e.g. "15:00"): a dossier received
+    /// after it counts from the next working day. Empty (the default): none. A procedure version's own cut-off
+    /// (read from its text or set on its edit page) and its process's cut-off come first.
+    /// </summary>
+    public string CutOff { get; set; } = "";
+
+    /// <summary>The default cut-off, or null; a bad setting stops the start with a message naming it.</summary>
+    public TimeOnly? ToCutOff()
+        => string.IsNullOrWhiteSpace(CutOff) ? null
+            : TimeOnly.TryParseExact(CutOff.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var c) ? c
+            : throw new InvalidOperationException($"MotCua:Calendar:CutOff: \"{CutOff}\" is not a time HH:mm (e.g. 15:00), or leave it empty for no cut-off.");
+
     /// <summary>The working week these settings describe; a bad setting stops the start with a message naming it.</summary>
     public WorkingHours ToWorkingHours()
     {

@@ -17,6 +17,8 @@ namespace MotCua.Organisation.WorkingCalendar;
 internal sealed class CalendarProvider(IServiceScopeFactory scopes, TimeProvider time, IOptions<CalendarOptions> options) : IDeadlineClocks, IDisposable
 {
     private readonly MotCua.Calendar.Working.WorkingHours hours = options.Value.ToWorkingHours();
+
+    public TimeOnly? DefaultCutOff { get; } = options.Value.ToCutOff();
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim gate = new(1, 1);
     private DeadlineClock? clock;
