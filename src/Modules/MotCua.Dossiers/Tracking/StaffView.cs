@@ -29,6 +29,11 @@ internal sealed record StaffView(
     int Version)
 {
     public DateTimeOffset? OriginalDueAt { get; init; }
+
+    /// <summary>The tracking book entry (form 07): the book year and number in the receiving unit's book, and the sets received.</summary>
+    public int? BookYear { get; init; }
+    public int? BookNumber { get; init; }
+    public int SetsReceived { get; init; } = 1;
     public int SupplementRounds { get; init; }
     public string? Verdict { get; init; }
     public string? Decision { get; init; }
@@ -47,6 +52,9 @@ internal sealed record StaffView(
         d.Version)
     {
         OriginalDueAt = d.OriginalDueAt,
+        BookYear = d.BookYear,
+        BookNumber = d.BookNumber,
+        SetsReceived = d.SetsReceived,
         SupplementRounds = d.SupplementRounds,
         Verdict = d.Verdict?.ToString(),
         Decision = d.Decision,
