@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using MotCua.IntegrationTests.Hosting;
 using MotCua.IntegrationTests.Portal;
 using UglyToad.PdfPig;
@@ -156,6 +157,29 @@ public abstract class TrackingBookTests(MotCuaApp app)
         Regex.IsMatch(text, @"Số điện thoại liên hệ:\s*\d{3,}").ShouldBeTrue(text);
         text.ShouldContain("kể từ khi nhận đủ hồ sơ hợp lệ");
         (await EntryOrNullAsync(officer, code)).ShouldBeNull("a dossier guided to supplement is not entered in the book");
+    }
+
+    [Fact]
+    public async Task The_supplement_slip_gives_the_officers_own_phone_recorded_on_the_staff_account()
+    {
+        var userName = $"tn{Guid.NewGuid():N}"[..14];
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var staff = scope.ServiceProvider.GetRequiredService<MotCua.Organisation.Staff.AddStaff>();
+            (await staff.RunAsync(new MotCua.Organisation.Staff.NewStaff(userName, "Lê Văn Hướng", "ReceptionOfficer", "CN01", MotCua.Organisation.Contracts.DemoStaff.Password, "abc"), CancellationToken.None))
+                .Error!.Field.ShouldBe("phone");
+            (await staff.RunAsync(new MotCua.Organisation.Staff.NewStaff(userName, "Lê Văn Hướng", "ReceptionOfficer", "CN01", MotCua.Organisation.Contracts.DemoStaff.Password, "0243 825 1234"), CancellationToken.None))
+                .Succeeded.ShouldBeTrue();
+        }
+
+        using var officer = await app.SignedInAsync(userName);
+        var request = Reception.Request("RequestSupplement", documents: 0);
+        request["missing"] = new JsonArray(new JsonObject { ["document"] = "Giấy chứng sinh", ["reason"] = "Chưa có bản chính" });
+        var code = await CreateAsync(officer, request);
+
+        var text = await TextAsync(officer, $"/api/v1/dossiers/{code}/slip");
+
+        text.ShouldContain("Số điện thoại liên hệ:0243 825 1234");
     }
 
     [Fact]
