@@ -17,6 +17,12 @@ public sealed class CenterOptions
     /// <summary>The center's full name, in the header of the forms (TT 03/2025 forms 01–07).</summary>
     public string FullName { get; set; } = "Trung tâm Phục vụ hành chính công thành phố Hà Nội";
 
+    /// <summary>
+    /// The place written in the dateline of the letters (form 04 "Hà Nội, ngày … tháng … năm …"). Unset = the short name of
+    /// the province of <see cref="ProvinceCode"/> from the administrative units.
+    /// </summary>
+    public string? Place { get; set; }
+
     /// <summary>The GSO code of the province (01 = Hà Nội). Also read from <c>MotCua:Seed:ProvinceCode</c>.</summary>
     public string ProvinceCode { get; set; } = "01";
 

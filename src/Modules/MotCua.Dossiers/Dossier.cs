@@ -172,7 +172,8 @@ internal sealed partial class Dossier
         IReadOnlyList<DossierDocument> Documents,
         IReadOnlyList<DossierAttachment> Attachments,
         string FormDataJson,
-        string ResultDelivery);
+        string ResultDelivery,
+        int Sets = 1);
 
     public sealed record ProcedureSnapshot(Guid Id, string Code, int Version, string Name, Guid AgencyId, string AgencyName, decimal? TimeValue, TimeUnit TimeUnit)
     {
@@ -275,6 +276,7 @@ internal sealed partial class Dossier
         Status = DossierStatus.Received;
         ReceivedAt = now;
         DueAt = dueAt;
+        OriginalDueAt = dueAt; // the appointment on the receipt (form 01), kept when DueAt moves
         SetReceiver(officer);
         AddEvent(now, "received", "Tiếp nhận hồ sơ", officer.UnitName, officer.Name);
         Version++;
@@ -356,6 +358,7 @@ internal sealed partial class Dossier
             SubmittedAt = submittedAt,
             SearchText = SearchTextOf(d.Code, d.Applicant),
             IdentityAssurance = identityAssurance,
+            SetsReceived = d.Sets,
         };
         dossier.documents.AddRange(d.Documents);
         foreach (var a in d.Attachments)

@@ -161,5 +161,18 @@ internal sealed class DossiersModel : IModelContributor
             b.Property(c => c.AgencyId).HasMaxLength(50);
             b.Property(c => c.Day).HasMaxLength(6);
         });
+
+        // The tracking book (form 07): an entry number per receiving unit and year, and the number of sets received.
+        modelBuilder.Entity<Dossier>(b =>
+        {
+            b.Property(d => d.SetsReceived).HasDefaultValue(1).HasSentinel(0);
+            b.HasIndex(d => new { d.ReceivingUnitId, d.BookYear, d.BookNumber }).IsUnique();
+        });
+
+        modelBuilder.Entity<Book.TrackingBookCounter>(b =>
+        {
+            b.ToTable(Book.TrackingBookNumbers.Table);
+            b.HasKey(c => new { c.UnitId, c.Year });
+        });
     }
 }

@@ -47,6 +47,7 @@ public static class DossiersModule
         services.AddScoped<Contracts.IDossierLookup>(sp => sp.GetRequiredService<TrackDossier>());
         services.AddScoped<DossierDetails>();
         services.AddScoped<Book.TrackingBook>();
+        services.AddScoped<Slips.SlipContacts>();
         services.Configure<Slips.PdfOptions>(configuration.GetSection(Slips.PdfOptions.Section));
         services.AddSingleton(sp =>
         {
@@ -156,7 +157,7 @@ public static class DossiersModule
         return app;
     }
 
-    private static async Task<IResult> SlipAsync(string code, string? reason, HttpRequest http, DossierDetails details, Slips.DossierSlips slips, IOptions<CenterOptions> center, CancellationToken ct)
+    private static async Task<IResult> SlipAsync(string code, string? reason, HttpRequest http, DossierDetails details, Slips.DossierSlips slips, Slips.SlipContacts contacts, IOptions<CenterOptions> center, CancellationToken ct)
     {
         var (dossier, refused) = await details.RunAsync(code, reason, ct, "dossier.slip.read");
         if (dossier is null)
@@ -164,7 +165,8 @@ public static class DossiersModule
             return Error.Problem(refused);
         }
 
-        return slips.Render(dossier, $"{center.Value.BaseUrl(http)}/tra-cuu?code={Uri.EscapeDataString(code)}", ct).ToFile("application/pdf", $"{code}.pdf");
+        var phone = dossier.Status == DossierStatus.SupplementRequested ? await contacts.OfficerPhoneAsync(dossier, ct) : null;
+        return slips.Render(dossier, $"{center.Value.BaseUrl(http)}/tra-cuu?code={Uri.EscapeDataString(code)}", phone, ct).ToFile("application/pdf", $"{code}.pdf");
     }
 
     public static IResult NotFoundDossier()

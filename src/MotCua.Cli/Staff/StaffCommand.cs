@@ -15,9 +15,10 @@ internal static class StaffCommand
         var name = new Option<string>("--name") { Description = "Full name, as printed on slips and in the audit trail.", Required = true };
         var role = new Option<string>("--role") { Description = $"One of: {string.Join(", ", StaffRoles.All)}.", Required = true };
         var unit = new Option<string>("--unit") { Description = "The code of the unit (TTPVHCC = the center, CN01 = a branch, UBND-00004 = an agency).", Required = true };
+        var phone = new Option<string>("--phone") { Description = "The officer's contact phone, printed on the supplement slip (form 02); optional." };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from the first line of standard input; without it a strong password is generated and printed once." };
 
-        var add = new Command("add", "Create a staff account with one role in one unit (audited).") { user, name, role, unit, passwordStdin };
+        var add = new Command("add", "Create a staff account with one role in one unit (audited).") { user, name, role, unit, phone, passwordStdin };
         add.SetAction(async (parse, ct) =>
         {
             var password = parse.GetValue(passwordStdin) ? (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r') : null;
@@ -32,7 +33,7 @@ internal static class StaffCommand
             await services.GetRequiredService<DatabaseInitializer>().SeedAsync(ct);
             await using var scope = services.CreateAsyncScope();
             var (added, errors) = await scope.ServiceProvider.GetRequiredService<AddStaff>()
-                .RunAsync(new NewStaff(parse.GetValue(user), parse.GetValue(name), parse.GetValue(role), parse.GetValue(unit), password), ct);
+                .RunAsync(new NewStaff(parse.GetValue(user), parse.GetValue(name), parse.GetValue(role), parse.GetValue(unit), password, parse.GetValue(phone)), ct);
             if (added is null)
             {
                 foreach (var e in errors)

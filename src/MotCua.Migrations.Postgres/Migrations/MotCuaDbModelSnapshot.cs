@@ -326,6 +326,22 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("stored_uploads", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Dossiers.Book.TrackingBookCounter", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "Year");
+
+                    b.ToTable("tracking_book_counters", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Dossiers.Codes.DossierCodeCounter", b =>
                 {
                     b.Property<string>("AgencyId")
@@ -362,6 +378,12 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.Property<bool>("ApologyLate")
                         .HasColumnType("boolean");
+
+                    b.Property<int?>("BookNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("BookYear")
+                        .HasColumnType("integer");
 
                     b.Property<string>("CaseName")
                         .IsRequired()
@@ -502,6 +524,11 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
+                    b.Property<int>("SetsReceived")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -526,6 +553,9 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.HasIndex("AgencyId", "ReceivedAt");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("ReceivingUnitId", "BookYear", "BookNumber")
+                        .IsUnique();
 
                     b.HasIndex("Status", "AlertLevel", "DueAt");
 

@@ -315,6 +315,22 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("stored_uploads", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Dossiers.Book.TrackingBookCounter", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "Year");
+
+                    b.ToTable("tracking_book_counters", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Dossiers.Codes.DossierCodeCounter", b =>
                 {
                     b.Property<string>("AgencyId")
@@ -350,6 +366,12 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("ApologyLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BookNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BookYear")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CaseName")
@@ -491,6 +513,11 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SetsReceived")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -515,6 +542,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.HasIndex("AgencyId", "ReceivedAt");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("ReceivingUnitId", "BookYear", "BookNumber")
+                        .IsUnique();
 
                     b.HasIndex("Status", "AlertLevel", "DueAt");
 

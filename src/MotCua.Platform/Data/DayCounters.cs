@@ -15,21 +15,28 @@ public static partial class DayCounters
     /// The next number of <paramref name="key"/> on <paramref name="day"/> in a counter table with the columns
     /// (<paramref name="keyColumn"/>, "Day", "Last") and a unique key on the first two.
     /// </summary>
-    public static async Task<int> NextAsync(MotCuaDb db, string table, string keyColumn, object key, object day, CancellationToken ct)
+    public static Task<int> NextAsync(MotCuaDb db, string table, string keyColumn, object key, object day, CancellationToken ct)
+        => NextAsync(db, table, keyColumn, key, "Day", day, ct);
+
+    /// <summary>
+    /// The next number of <paramref name="key"/> in <paramref name="period"/> (a day, a year …) in a counter table with the
+    /// columns (<paramref name="keyColumn"/>, <paramref name="periodColumn"/>, "Last") and a unique key on the first two.
+    /// </summary>
+    public static async Task<int> NextAsync(MotCuaDb db, string table, string keyColumn, object key, string periodColumn, object period, CancellationToken ct)
     {
         _ = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException($"A number from {table} must be issued inside the transaction that saves what it numbers.");
-        if (!Identifier().IsMatch(table) || !Identifier().IsMatch(keyColumn))
+        if (!Identifier().IsMatch(table) || !Identifier().IsMatch(keyColumn) || !Identifier().IsMatch(periodColumn))
         {
             throw new ArgumentException("Counter tables and columns are identifiers of the model, not input.");
         }
 
         // Identifiers come from the modules' models (checked above); the values are parameters with each provider's mapping.
         var sql = string.Concat(
-            "INSERT INTO ", table, " (\"", keyColumn, "\", \"Day\", \"Last\") VALUES ({0}, {1}, 1) ",
-            "ON CONFLICT (\"", keyColumn, "\", \"Day\") DO UPDATE SET \"Last\" = ", table, ".\"Last\" + 1 ",
+            "INSERT INTO ", table, " (\"", keyColumn, "\", \"", periodColumn, "\", \"Last\") VALUES ({0}, {1}, 1) ",
+            "ON CONFLICT (\"", keyColumn, "\", \"", periodColumn, "\") DO UPDATE SET \"Last\" = ", table, ".\"Last\" + 1 ",
             "RETURNING \"Last\" AS \"Value\"");
-        var numbers = await db.Database.SqlQueryRaw<int>(sql, key, day).ToListAsync(ct);
+        var numbers = await db.Database.SqlQueryRaw<int>(sql, key, period).ToListAsync(ct);
         return numbers.Single();
     }
 

@@ -57,9 +57,13 @@ internal sealed class DecideOnline(MotCuaDb db, DueDates dueDates, Processing.Pr
         var kind = dossier.Events.MaxBy(e => e.At)!.Kind;
         audit.Record($"dossier.{kind}", $"dossier:{code}", "online");
         db.Outbox.Add(OutboxMessage.Create($"dossier.{kind}", code, new { code, status = DossierStatuses.NationalCode(dossier.Status), dossier.DueAt }, now));
+        // The tracking book's entry number is issued in the transaction that saves the reception (gone again if it fails).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await Book.TrackingBookNumbers.AssignAsync(db, dossier, ct);
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -93,14 +93,17 @@ internal static class ProcessingEndpoints
                 => docs.StopNoticeAsync(code, reason, TrackingUrl(http, center.Value, code), ct).ToFile("application/pdf", $"{code}-mau-05.pdf"))
             .WithSummary("The notice of stopping (form 05) as PDF.");
 
-        app.MapGet("/api/v1/book", (DateOnly? from, DateOnly? to, string? reason, Slips.ProcessDocuments docs, IOptions<CenterOptions> center, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/api/v1/book", (DateOnly? from, DateOnly? to, string? reason, int? year, Guid? unit, Slips.ProcessDocuments docs, IOptions<CenterOptions> center, TimeProvider time, CancellationToken ct) =>
             {
+                // A book year alone means the whole book of that year.
                 var today = Book.TrackingBook.Today(time);
-                return docs.BookAsync(reason, center.Value.Name, from ?? today, to ?? from ?? today, ct).ToFile("application/pdf", "so-theo-doi-mau-07.pdf");
+                var start = from ?? (year is >= 2000 and <= 2100 ? new DateOnly(year.Value, 1, 1) : today);
+                var end = to ?? (from is null && year is >= 2000 and <= 2100 ? new DateOnly(year.Value, 12, 31) : start);
+                return docs.BookAsync(reason, center.Value.Name, start, end, ct, year, unit).ToFile("application/pdf", "so-theo-doi-mau-07.pdf");
             })
             .RequireAuthorization(p => p.RequireRole(MotCua.Platform.Identity.StaffRoles.ReceptionOfficer, MotCua.Platform.Identity.StaffRoles.BranchManager, MotCua.Platform.Identity.StaffRoles.CenterDirector, MotCua.Platform.Identity.StaffRoles.Auditor))
             .WithTags("Processing")
-            .WithSummary("The tracking book (form 07) of your unit for a period (from, to: local days) as PDF; every unit's for the director, and for an auditor with a reason.");
+            .WithSummary("The tracking book (form 07) of your unit for a period (from, to: local days; year: one book year, alone its whole year) as PDF, rows by entry number; every unit's (or one: unit) for the director, and for an auditor with a reason.");
         return app;
     }
 

@@ -76,6 +76,7 @@ internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, Attachm
             dossier.StartProcess(process, officer, now);
         }
 
+        await Book.TrackingBookNumbers.AssignAsync(db, dossier, ct);
         db.Add(dossier);
         audit.Record($"dossier.{dossier.Events[^1].Kind}", $"dossier:{code}", $"{draft.Procedure.Code} v{draft.Procedure.Version}; {dossier.Applicant.Name}");
         db.Outbox.Add(OutboxMessage.Create($"dossier.{dossier.Events[^1].Kind}", code, new { code, status = DossierStatuses.NationalCode(dossier.Status), dossier.DueAt }, now));
@@ -107,6 +108,11 @@ internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, Attachm
                 : Error.Conflict("Yêu cầu đang được xử lý, vui lòng thử lại sau ít giây.");
         }
     }
+
+    /// <summary>The number of sets (bộ) a counter reception may record (form 01 "Số lượng hồ sơ"; 1 when not given).</summary>
+    internal const int MinSets = 1;
+
+    internal const int MaxSets = 20;
 
     /// <summary>Documents one supplement request may list (the slip's table and the timeline note stay readable).</summary>
     internal const int MaxMissingItems = 30;
@@ -141,6 +147,11 @@ internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, Attachm
             TextLimits.Check(request.Missing[i].Reason, TextLimits.Reason, $"missing[{i}].reason", "lý do cần bổ sung", errors);
         }
 
+        if (request.Sets is < MinSets or > MaxSets)
+        {
+            errors.Add(Error.Invalid("sets", $"Số bộ hồ sơ phải là số nguyên từ {MinSets} đến {MaxSets}."));
+        }
+
         TextLimits.Check(request.Reason, TextLimits.Reason, "reason", "lý do", errors);
         TextLimits.Check(request.LegalBasis, TextLimits.LegalBasis, "legalBasis", "căn cứ pháp lý", errors);
         return errors;
@@ -158,5 +169,6 @@ internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, Attachm
             draft.Documents,
             draft.Attachments,
             draft.FormDataJson,
-            DossierDraft.DeliveryText(request.Delivery, request.PostAddress, receivingUnitName));
+            DossierDraft.DeliveryText(request.Delivery, request.PostAddress, receivingUnitName),
+            channel == Channel.Online ? 1 : request.Sets ?? 1);
 }

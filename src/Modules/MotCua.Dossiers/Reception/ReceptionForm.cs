@@ -31,6 +31,9 @@ internal sealed class ReceptionForm
     public ResultDelivery Delivery { get; set; } = ResultDelivery.AtCounter;
     public string? PostAddress { get; set; }
 
+    /// <summary>The number of sets handed over (form 01 "Số lượng hồ sơ"), as typed.</summary>
+    public string? Sets { get; set; } = "1";
+
     public sealed class DocumentRow
     {
         public Provision Provision { get; set; }
@@ -53,6 +56,19 @@ internal sealed class ReceptionForm
             }
         }
 
+        int? sets = null;
+        if (!string.IsNullOrWhiteSpace(Sets))
+        {
+            if (int.TryParse(Sets.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                sets = n;
+            }
+            else
+            {
+                errors.Add(MotCua.Platform.Errors.Error.Invalid("sets", $"Số bộ hồ sơ phải là số nguyên từ {ReceiveAtCounter.MinSets} đến {ReceiveAtCounter.MaxSets}."));
+            }
+        }
+
         var missing = new List<MissingItem>();
         foreach (var line in (Missing ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -72,6 +88,7 @@ internal sealed class ReceptionForm
             Reason,
             LegalBasis,
             Delivery,
-            PostAddress);
+            PostAddress,
+            Sets: sets);
     }
 }

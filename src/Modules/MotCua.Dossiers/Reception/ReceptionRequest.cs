@@ -61,7 +61,8 @@ internal sealed record ReceptionRequest(
     string? LegalBasis = null,
     ResultDelivery Delivery = ResultDelivery.AtCounter,
     string? PostAddress = null,
-    IReadOnlyDictionary<string, string>? FormData = null);
+    IReadOnlyDictionary<string, string>? FormData = null,
+    int? Sets = null);
 
 /// <summary>The answer: the code to print and follow, and the status it is in.</summary>
 internal sealed record ReceptionResult(string Code, DossierStatus Status, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt);

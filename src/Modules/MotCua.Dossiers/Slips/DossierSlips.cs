@@ -14,7 +14,13 @@ namespace MotCua.Dossiers.Slips;
 /// </summary>
 internal sealed class DossierSlips(SlipFonts fonts, string centerName)
 {
-    public Result<byte[]> Render(Dossier d, string trackingUrl, CancellationToken ct = default)
+    public Result<byte[]> Render(Dossier d, string trackingUrl, CancellationToken ct = default) => Render(d, trackingUrl, null, ct);
+
+    /// <param name="d">The dossier.</param>
+    /// <param name="trackingUrl">The public tracking page (the QR).</param>
+    /// <param name="contactPhone">Form 02: the guiding officer's contact phone (<see cref="SlipContacts.OfficerPhoneAsync"/>).</param>
+    /// <param name="ct">Stops the rendering.</param>
+    public Result<byte[]> Render(Dossier d, string trackingUrl, string? contactPhone, CancellationToken ct = default)
     {
         using var doc = new SlipDocument(fonts, ct).Header(centerName, d.ReceivingUnitName);
         switch (d.Status)
@@ -22,7 +28,7 @@ internal sealed class DossierSlips(SlipFonts fonts, string centerName)
             case DossierStatus.RegisteredOnline:
                 return new Error("wrong-status", "Hồ sơ trực tuyến đang chờ tiếp nhận: chưa có giấy tiếp nhận.", 409);
             case DossierStatus.SupplementRequested:
-                Supplement(doc, d);
+                Supplement(doc, d, contactPhone ?? SlipContacts.Hotline);
                 break;
             case DossierStatus.Refused:
                 Refusal(doc, d);
@@ -56,17 +62,17 @@ internal sealed class DossierSlips(SlipFonts fonts, string centerName)
                 ["TT", "Tên giấy tờ", "Bản chính", "Bản sao", "Hình thức"],
                 d.Documents.OrderBy(x => x.Number).Select(x => new[] { x.Number.ToString(CultureInfo.InvariantCulture), Short(x.Name, 160), x.Originals.ToString(CultureInfo.InvariantCulture), x.Copies.ToString(CultureInfo.InvariantCulture), Labels.Provision(x.Provision) }).ToList(),
                 [0.6, 6, 1.1, 1, 2.6])
-            .Line("Số lượng hồ sơ", "01 (một) bộ")
-            .Line("Thời gian giải quyết theo quy định", d.ProcessingTimeValue is { } v ? $"{v.ToString("0.##", CultureInfo.GetCultureInfo("vi-VN"))} {ProcedureLabels.Unit(d.ProcessingTimeUnit)}" : "Theo quy định của thủ tục")
+            .Line("Số lượng hồ sơ", SlipNumbers.Sets(d.SetsReceived))
+            .Line("Thời gian giải quyết theo quy định", ProcessingTime(d))
             .Line("Thời gian nhận hồ sơ", At(d.ReceivedAt))
-            .Line("Thời gian trả kết quả giải quyết hồ sơ", At(d.DueAt))
+            .Line("Thời gian trả kết quả giải quyết hồ sơ", At(d.OriginalDueAt ?? d.DueAt)) // the appointment given at reception; an extension has form 04
             .ProvisionalDue(d)
             .Line("Nơi, hình thức trả kết quả", d.ResultDelivery)
-            .Line("Vào sổ theo dõi hồ sơ", $"Quyển số {VietnamTime.ToLocal(d.ReceivedAt ?? d.CreatedAt).Year}, số thứ tự {d.Sequence:0000} ({d.AgencyName})")
+            .Line("Vào sổ theo dõi hồ sơ", BookEntry(d))
             .Signatures("Người nộp hồ sơ", "Người tiếp nhận hồ sơ", d.ReceivedByName);
     }
 
-    private static void Supplement(SlipDocument doc, Dossier d)
+    private static void Supplement(SlipDocument doc, Dossier d, string contactPhone)
     {
         doc.Title("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", $"Mã hồ sơ: {d.Code}")
             .Paragraph($"{d.ReceivingUnitName} đã tiếp nhận yêu cầu của:")
@@ -79,8 +85,10 @@ internal sealed class DossierSlips(SlipFonts fonts, string centerName)
                 d.MissingItems.Select((m, i) => new[] { (i + 1).ToString(CultureInfo.InvariantCulture), m.Document, m.Reason }).ToList(),
                 [0.6, 5, 5])
             .Line("Cán bộ hướng dẫn", d.ReceivedByName)
+            .Line("Số điện thoại liên hệ", contactPhone)
             .Line("Thời gian hướng dẫn", At(d.Events.Count > 0 ? d.Events.Max(e => e.At) : d.CreatedAt))
-            .Paragraph("Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ cán bộ hướng dẫn hoặc tổng đài 1022.")
+            .Line("Thời hạn giải quyết", d.ProcessingTimeValue is null ? ProcessingTime(d) : $"{ProcessingTime(d)}, kể từ khi nhận đủ hồ sơ hợp lệ")
+            .Paragraph($"Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ cán bộ hướng dẫn {d.ReceivedByName} (số điện thoại {contactPhone}) hoặc tổng đài {SlipContacts.Hotline} để được hướng dẫn.")
             .Signatures("Người nộp hồ sơ", "Người hướng dẫn", d.ReceivedByName);
     }
 
@@ -98,6 +106,15 @@ internal sealed class DossierSlips(SlipFonts fonts, string centerName)
             .Paragraph("Xin trân trọng thông báo!")
             .Signatures("Người nộp hồ sơ", "Người tiếp nhận hồ sơ", d.ReceivedByName);
     }
+
+    /// <summary>Form 01 "Vào sổ theo dõi hồ sơ": the book (receiving unit, year of reception) and the dossier's entry number in it.</summary>
+    internal static string BookEntry(Dossier d)
+        => d.BookNumber is { } number
+            ? string.Create(CultureInfo.InvariantCulture, $"Quyển số {d.BookYear}, số thứ tự {number} ({d.ReceivingUnitName})")
+            : "Chưa vào sổ";
+
+    private static string ProcessingTime(Dossier d)
+        => d.ProcessingTimeValue is { } v ? $"{v.ToString("0.##", CultureInfo.GetCultureInfo("vi-VN"))} {ProcedureLabels.Unit(d.ProcessingTimeUnit)}" : "Theo quy định của thủ tục";
 
     private static string At(DateTimeOffset? instant)
         => instant is { } i ? VietnamTime.ToLocal(i).ToString("HH 'giờ' mm 'phút, ngày' dd/MM/yyyy", CultureInfo.InvariantCulture) : "—";

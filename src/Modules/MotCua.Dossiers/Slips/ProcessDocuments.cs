@@ -14,7 +14,7 @@ namespace MotCua.Dossiers.Slips;
 /// Forms 04, 05, 06 and 07 filled from a dossier's history (its steps, clock log and events), rendered by
 /// <see cref="ProcessSlips"/>. Reads of personal data are audited.
 /// </summary>
-internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, Tracking.DossierDetails details, CurrentActor actor, AuditTrail audit)
+internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, Tracking.DossierDetails details, CurrentActor actor, AuditTrail audit, SlipContacts contacts)
 {
     public async Task<Result<byte[]>> ApologyAsync(string code, string? reason, string trackingUrl, CancellationToken ct)
     {
@@ -31,7 +31,8 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, Tracking
 
         var newDue = d.DueAt ?? x.NewDue ?? x.PreviousDue;
         return slips.Apology(new ApologyLetter(d.Code, d.AgencyName, d.Applicant.Name, d.Applicant.Address, d.ProcedureName, received, x.PreviousDue,
-            newDue > x.PreviousDue ? newDue : x.PreviousDue.AddMinutes(1), x.Reason, x.LegalBasis, x.GrantedBy, $"Lãnh đạo {d.AgencyName}", x.GrantedAt, trackingUrl), ct);
+            newDue > x.PreviousDue ? newDue : x.PreviousDue.AddMinutes(1), x.Reason, x.LegalBasis, x.GrantedBy, $"Lãnh đạo {d.AgencyName}", x.GrantedAt, trackingUrl,
+            await contacts.PlaceAsync(ct)), ct);
     }
 
     public async Task<Result<byte[]>> StopNoticeAsync(string code, string? reason, string trackingUrl, CancellationToken ct)
@@ -49,7 +50,7 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, Tracking
 
         var stop = d.Events.Where(e => e.Kind == "stopped").MaxBy(e => e.At);
         return slips.Stop(new StopNotice(d.Code, d.AgencyName, d.Applicant.Name, d.ProcedureName, received, d.Reason ?? "", d.LegalBasis ?? "",
-            stop?.ActorName ?? "", $"Lãnh đạo {d.AgencyName}", stop?.At ?? d.FinishedAt ?? received, trackingUrl), ct);
+            stop?.ActorName ?? "", $"Lãnh đạo {d.AgencyName}", stop?.At ?? d.FinishedAt ?? received, trackingUrl, await contacts.PlaceAsync(ct)), ct);
     }
 
     /// <summary>Form 06: one row per hand-over, with the step's own due instant and how it did.</summary>
@@ -76,8 +77,11 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, Tracking
             d.ReturnedAt, d.Return is { } r ? $"{r.RecipientName} ({r.Describe()})" : null, trackingUrl), ct);
     }
 
-    /// <summary>Form 07 for a receiving unit (all units when null) and a period of local days.</summary>
-    public async Task<Result<byte[]>> BookAsync(string? reason, string centerName, DateOnly from, DateOnly to, CancellationToken ct)
+    /// <summary>
+    /// Form 07 for a receiving unit (the caller's own; any or all for the center's director and an auditor) and a period of
+    /// local days, optionally only the entries of one book year; rows in the order of their entry numbers.
+    /// </summary>
+    public async Task<Result<byte[]>> BookAsync(string? reason, string centerName, DateOnly from, DateOnly to, CancellationToken ct, int? year = null, Guid? unit = null)
     {
         if (Staff.From(actor) is not { } who)
         {
@@ -90,8 +94,18 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, Tracking
             return Result.Fail<byte[]>(refused);
         }
 
-        var unitId = scope.UnitId;
-        var unitName = unitId is null ? centerName : who.UnitName;
+        if (Book.TrackingBook.UnitError(scope, unit) is { } notYours)
+        {
+            return notYours;
+        }
+
+        if (year is < 2000 or > 2100)
+        {
+            return Error.Invalid("year", "Quyển sổ (năm) không hợp lệ.");
+        }
+
+        var unitId = scope.UnitId ?? unit;
+        var unitName = unitId is null ? centerName : unitId == who.UnitId ? who.UnitName : (await db.Set<Dossier>().AsNoTracking().Where(d => d.ReceivingUnitId == unitId).Select(d => d.ReceivingUnitName).FirstOrDefaultAsync(ct) ?? centerName);
         if (to < from || to.DayNumber - from.DayNumber > 366)
         {
             return Error.Invalid("to", "Khoảng thời gian không hợp lệ (từ ngày phải trước đến ngày, tối đa một năm).");
@@ -100,21 +114,28 @@ internal sealed class ProcessDocuments(MotCuaDb db, ProcessSlips slips, Tracking
         var start = VietnamTime.StartOf(from);
         var end = VietnamTime.StartOf(to.AddDays(1));
         var query = db.Set<Dossier>().AsNoTracking().Where(d => d.ReceivedAt >= start && d.ReceivedAt < end);
-        if (unitId is { } unit)
+        if (unitId is { } only)
         {
-            query = query.Where(d => d.ReceivingUnitId == unit);
+            query = query.Where(d => d.ReceivingUnitId == only);
+        }
+
+        if (year is { } bookYear)
+        {
+            query = query.Where(d => d.BookYear == bookYear);
         }
 
         var dossiers = await query.Include(d => d.Tasks).AsSplitQuery().ToListAsync(ct);
-        var rows = dossiers.OrderBy(d => d.ReceivedAt).ThenBy(d => d.Code, StringComparer.Ordinal).Select((d, i) => new BookRow(
-            i + 1, d.Code, d.ProcedureName, Math.Max(1, d.Documents.Count), d.Applicant.Name, $"{d.Applicant.Address} — {d.Applicant.Phone}", d.AgencyName,
+
+        // The book's own order: its entry numbers (several units: one book after the other, the unit named in the note).
+        var rows = dossiers.OrderBy(d => d.ReceivingUnitName, StringComparer.Ordinal).ThenBy(d => d.BookYear).ThenBy(d => d.BookNumber ?? int.MaxValue).ThenBy(d => d.ReceivedAt).ThenBy(d => d.Code, StringComparer.Ordinal).Select(d => new BookRow(
+            d.BookNumber, d.Code, d.ProcedureName, d.SetsReceived, d.Applicant.Name, $"{d.Applicant.Address} — {d.Applicant.Phone}", d.AgencyName,
             d.ReceivedAt!.Value, d.DueAt ?? d.OriginalDueAt,
             d.Tasks.Where(t => t.UnitId == d.AgencyId && t.UnitId != d.ReceivingUnitId).Select(t => (DateTimeOffset?)t.OpenedAt).Min(),
             d.Tasks.Where(t => t.Kind == StepKind.Return).Select(t => (DateTimeOffset?)t.OpenedAt).Min(),
             d.ReturnedAt,
-            DossierStatuses.Vietnamese(d.Status))).ToList();
+            unitId is null ? $"{d.ReceivingUnitName}; {DossierStatuses.Vietnamese(d.Status)}" : DossierStatuses.Vietnamese(d.Status))).ToList();
         await audit.RecordReadAsync("dossier.book.read", $"book:{unitId?.ToString() ?? "all"}:{from:yyyy-MM-dd}:{to:yyyy-MM-dd}", scope.Reason is null ? null : $"Lý do: {scope.Reason}", ct);
-        return slips.Book(new BookExtract(unitName, from, to, rows), ct);
+        return slips.Book(new BookExtract(unitName, from, to, rows, year), ct);
     }
 
     private static string StepVerdict(DossierTask t) => (t.CompletedAt, t.DueAt) switch

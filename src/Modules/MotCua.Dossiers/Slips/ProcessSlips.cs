@@ -6,11 +6,11 @@ namespace MotCua.Dossiers.Slips;
 internal sealed record ApologyLetter(          // form 04: Văn bản xin lỗi và hẹn lại ngày trả kết quả
     string DossierCode, string AgencyName, string ApplicantName, string ApplicantAddress, string ProcedureName,
     DateTimeOffset ReceivedAt, DateTimeOffset OriginalDueAt, DateTimeOffset NewDueAt,
-    string Reason, string? LegalBasis, string SignerName, string SignerTitle, DateTimeOffset IssuedAt, string TrackingUrl);
+    string Reason, string? LegalBasis, string SignerName, string SignerTitle, DateTimeOffset IssuedAt, string TrackingUrl, string Place = "");
 
 internal sealed record StopNotice(             // form 05: Thông báo dừng giải quyết hồ sơ
     string DossierCode, string AgencyName, string ApplicantName, string ProcedureName, DateTimeOffset ReceivedAt,
-    string Reason, string LegalBasis, string SignerName, string SignerTitle, DateTimeOffset IssuedAt, string TrackingUrl);
+    string Reason, string LegalBasis, string SignerName, string SignerTitle, DateTimeOffset IssuedAt, string TrackingUrl, string Place = "");
 
 internal sealed record ControlSheetRow(        // one hand-over of form 06
     string FromUnit, string FromPerson, string ToUnit, string ToPerson, DateTimeOffset HandedOverAt,
@@ -21,13 +21,13 @@ internal sealed record ControlSheet(           // form 06: Phiếu kiểm soát 
     string LeadAgency, IReadOnlyList<string> CoordinatingAgencies, IReadOnlyList<ControlSheetRow> Rows,
     DateTimeOffset? ReturnedAt, string? ReturnedTo, string TrackingUrl);
 
-internal sealed record BookRow(                // one line of form 07
-    int Number, string DossierCode, string ProcedureName, int Quantity, string ApplicantName, string AddressAndPhone,
+internal sealed record BookRow(                // one line of form 07; Number is the entry number in the book (null: entered before numbering), Quantity the sets
+    int? Number, string DossierCode, string ProcedureName, int Quantity, string ApplicantName, string AddressAndPhone,
     string LeadAgency, DateTimeOffset ReceivedAt, DateTimeOffset? DueAt, DateTimeOffset? SentToAgencyAt,
     DateTimeOffset? ResultBackAt, DateTimeOffset? ReturnedAt, string Note);
 
-internal sealed record BookExtract(            // form 07: Sổ theo dõi hồ sơ, for one unit and a period
-    string UnitName, DateOnly From, DateOnly To, IReadOnlyList<BookRow> Rows);
+internal sealed record BookExtract(            // form 07: Sổ theo dõi hồ sơ, for one unit and a period (of one book year when Year is set)
+    string UnitName, DateOnly From, DateOnly To, IReadOnlyList<BookRow> Rows, int? Year = null);
 
 /// <summary>
 /// The documents of processing (TT 03/2025 forms): 04 the apology with a new appointment, 05 the notice of
@@ -55,7 +55,7 @@ internal sealed class ProcessSlips(SlipFonts fonts, string centerName)
 
         using var doc = new SlipDocument(fonts, landscape: false, flows: true, ct)
             .Header(a.AgencyName, NumberBlank)
-            .Dateline(IssuedOn(a.IssuedAt))
+            .Dateline(IssuedOn(a.Place, a.IssuedAt))
             .Title("Văn bản xin lỗi và hẹn lại ngày trả kết quả", $"Mã hồ sơ: {a.DossierCode}")
             .Line("Kính gửi", $"Ông/Bà/Tổ chức {a.ApplicantName}")
             .Line("Địa chỉ", a.ApplicantAddress)
@@ -86,7 +86,7 @@ internal sealed class ProcessSlips(SlipFonts fonts, string centerName)
         ArgumentNullException.ThrowIfNull(n);
         using var doc = new SlipDocument(fonts, landscape: false, flows: true, ct)
             .Header(n.AgencyName, NumberBlank)
-            .Dateline(IssuedOn(n.IssuedAt))
+            .Dateline(IssuedOn(n.Place, n.IssuedAt))
             .Title("Thông báo dừng giải quyết hồ sơ", $"Mã hồ sơ: {n.DossierCode}")
             .Line("Kính gửi", $"Ông/Bà/Tổ chức {n.ApplicantName}")
             .Paragraph($"{n.AgencyName} đã tiếp nhận hồ sơ của ông/bà đề nghị giải quyết thủ tục hành chính:")
@@ -153,18 +153,18 @@ internal sealed class ProcessSlips(SlipFonts fonts, string centerName)
         var rows = b.Rows
             .Select(r => new[]
             {
-                Number(r.Number), r.DossierCode, r.ProcedureName, Number(r.Quantity), r.ApplicantName, r.AddressAndPhone,
+                r.Number is { } entry ? Number(entry) : "", r.DossierCode, r.ProcedureName, SlipNumbers.Sets(r.Quantity), r.ApplicantName, r.AddressAndPhone,
                 r.LeadAgency, At(r.ReceivedAt), At(r.DueAt), At(r.SentToAgencyAt), At(r.ResultBackAt), At(r.ReturnedAt), "", r.Note,
             })
             .ToList();
 
         using var doc = new SlipDocument(fonts, landscape: true, flows: true, ct)
             .Header(b.UnitName, null)
-            .Title("Sổ theo dõi hồ sơ", $"Từ ngày {Day(b.From)} đến ngày {Day(b.To)}")
+            .Title("Sổ theo dõi hồ sơ", b.Year is { } year ? $"Quyển số {year} — từ ngày {Day(b.From)} đến ngày {Day(b.To)}" : $"Từ ngày {Day(b.From)} đến ngày {Day(b.To)}")
             .Table(
-                ["TT", "Mã hồ sơ", "Tên thủ tục hành chính", "Số bộ", "Tên tổ chức, cá nhân", "Địa chỉ, số điện thoại", "Cơ quan chủ trì giải quyết", "Nhận hồ sơ", "Hẹn trả kết quả", "Chuyển đến cơ quan giải quyết", "Nhận kết quả từ cơ quan giải quyết", "Trả kết quả", "Ký nhận", "Ghi chú"],
+                ["Số TT", "Mã hồ sơ", "Tên thủ tục hành chính", "Số bộ", "Tên tổ chức, cá nhân", "Địa chỉ, số điện thoại", "Cơ quan chủ trì giải quyết", "Nhận hồ sơ", "Hẹn trả kết quả", "Chuyển đến cơ quan giải quyết", "Nhận kết quả từ cơ quan giải quyết", "Trả kết quả", "Ký nhận", "Ghi chú"],
                 rows,
-                [0.75, 3.2, 2.6, 0.7, 1.7, 1.9, 1.7, 1.45, 1.45, 1.45, 1.45, 1.45, 0.9, 1.3],
+                [0.75, 3.2, 2.6, 1.0, 1.7, 1.6, 1.7, 1.45, 1.45, 1.45, 1.45, 1.45, 0.9, 1.3],
                 size: 7.5);
         doc.Paragraph(rows.Count == 0 ? "Không có hồ sơ nào trong kỳ." : $"Tổng số: {rows.Count} hồ sơ.");
         return doc.ToPdf();
@@ -178,10 +178,13 @@ internal sealed class ProcessSlips(SlipFonts fonts, string centerName)
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private static string IssuedOn(DateTimeOffset instant)
+    /// <summary>The dateline: "Hà Nội, ngày 07 tháng 12 năm 2026" (the place from <see cref="SlipContacts.PlaceAsync"/>).</summary>
+    private static string IssuedOn(string place, DateTimeOffset instant)
     {
         var local = VietnamTime.ToLocal(instant);
-        return string.Create(CultureInfo.InvariantCulture, $"Ngày {local:dd} tháng {local:MM} năm {local:yyyy}");
+        return string.IsNullOrWhiteSpace(place)
+            ? string.Create(CultureInfo.InvariantCulture, $"Ngày {local:dd} tháng {local:MM} năm {local:yyyy}")
+            : string.Create(CultureInfo.InvariantCulture, $"{place.Trim()}, ngày {local:dd} tháng {local:MM} năm {local:yyyy}");
     }
 
     private static string Caption(string code, string url) => $"Quét mã để tra cứu hồ sơ {code} hoặc truy cập {url}";

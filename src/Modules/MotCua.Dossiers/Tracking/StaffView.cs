@@ -36,6 +36,11 @@ internal sealed record StaffView(
 
     /// <summary>The apology and new date (form 04) was recorded less than one working day before the due instant.</summary>
     public bool ApologyLate { get; init; }
+
+    /// <summary>The tracking book entry (form 07): the book year and number in the receiving unit's book, and the sets received.</summary>
+    public int? BookYear { get; init; }
+    public int? BookNumber { get; init; }
+    public int SetsReceived { get; init; } = 1;
     public int SupplementRounds { get; init; }
     public string? Verdict { get; init; }
     public string? Decision { get; init; }
@@ -57,6 +62,9 @@ internal sealed record StaffView(
         OriginalDueProvisional = d.OriginalDueProvisional,
         DueProvisional = d.DueProvisional,
         ApologyLate = d.ApologyLate,
+        BookYear = d.BookYear,
+        BookNumber = d.BookNumber,
+        SetsReceived = d.SetsReceived,
         SupplementRounds = d.SupplementRounds,
         Verdict = d.Verdict?.ToString(),
         Decision = d.Decision,

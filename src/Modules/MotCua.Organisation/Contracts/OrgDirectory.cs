@@ -66,6 +66,15 @@ public sealed class OrgDirectory(MotCuaDb db)
     public async Task<string?> WardNameAsync(string code, CancellationToken ct)
         => await db.Set<AdministrativeUnit>().Where(u => u.Code == code && u.Level == UnitLevel.Commune).Select(u => u.Name).FirstOrDefaultAsync(ct);
 
+    /// <summary>A province's short name ("Hà Nội"): the place in the dateline of the forms; null when unknown.</summary>
+    public async Task<string?> ProvinceShortNameAsync(string code, CancellationToken ct)
+        => await db.Set<AdministrativeUnit>().AsNoTracking().Where(u => u.Code == code && u.Level == UnitLevel.Province)
+            .Select(u => u.ShortName.Length > 0 ? u.ShortName : u.Name).FirstOrDefaultAsync(ct);
+
+    /// <summary>A unit's public phone number ("" when none is recorded, null when the unit is unknown).</summary>
+    public async Task<string?> UnitPhoneAsync(Guid id, CancellationToken ct)
+        => await db.Set<OrgUnit>().AsNoTracking().Where(u => u.Id == id).Select(u => u.Phone).FirstOrDefaultAsync(ct);
+
     private async Task<UnitRef?> Find(System.Linq.Expressions.Expression<Func<OrgUnit, bool>> where, CancellationToken ct)
         => await db.Set<OrgUnit>().AsNoTracking().Where(where).OrderBy(u => u.Code)
             .Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Kind, u.AgencyKind, u.ElectronicId, u.WardCode)).FirstOrDefaultAsync(ct);

@@ -6,11 +6,12 @@ using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
 using MotCua.Platform.Identity;
+using MotCua.Platform.Text;
 
 namespace MotCua.Organisation.Staff;
 
 /// <summary>A new staff account: who, in which unit, with which role.</summary>
-internal sealed record NewStaff(string? UserName, string? FullName, string? Role, string? UnitCode, string? Password = null);
+internal sealed record NewStaff(string? UserName, string? FullName, string? Role, string? UnitCode, string? Password = null, string? Phone = null);
 
 /// <summary>The account created; <see cref="Password"/> is the one to hand over (generated when none was given), shown once.</summary>
 internal sealed record AddedStaff(string UserName, string FullName, string Role, string UnitCode, string UnitName, string Password, bool Generated);
@@ -34,6 +35,13 @@ internal sealed class AddStaff(MotCuaDb db, UserManager<StaffUser> users, AuditT
         if (fullName.Length is 0 or > 200)
         {
             errors.Add(Error.Required("name", "họ và tên (tối đa 200 ký tự)"));
+        }
+
+        // The officer's contact phone, printed on the supplement slip (form 02); optional.
+        var phone = string.IsNullOrWhiteSpace(s.Phone) ? null : s.Phone.Trim();
+        if (phone is not null && (phone.Length > TextLimits.Phone || !phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '.' or '+' or '-' or '(' or ')')))
+        {
+            errors.Add(Error.Invalid("phone", $"Số điện thoại gồm chữ số (có thể có dấu cách, dấu chấm, +, -, ngoặc), tối đa {TextLimits.Phone} ký tự."));
         }
 
         var role = StaffRoles.All.FirstOrDefault(r => string.Equals(r, s.Role?.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -60,7 +68,7 @@ internal sealed class AddStaff(MotCuaDb db, UserManager<StaffUser> users, AuditT
 
         var generated = string.IsNullOrEmpty(s.Password);
         var password = generated ? NewPassword() : s.Password!;
-        var user = new StaffUser { Id = Guid.CreateVersion7(), UserName = userName, FullName = fullName, UnitId = unit!.Id, UnitName = unit.Name };
+        var user = new StaffUser { Id = Guid.CreateVersion7(), UserName = userName, FullName = fullName, UnitId = unit!.Id, UnitName = unit.Name, PhoneNumber = phone };
 
         // The account, its role and the audit line together or not at all (the user manager saves on the same context).
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
