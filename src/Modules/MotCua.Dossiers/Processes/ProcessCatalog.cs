@@ -38,20 +38,17 @@ internal sealed class ProcessCatalog(MotCuaDb db, IServiceScopeFactory scopes, M
         };
 
         // Written outside the caller's transaction and unit of work; a concurrent twin may win the unique
-        // (procedure, version, number) index, and then its row is the one to use.
+        // (procedure, version, number) index, and then its row is the one to use. INSERT … ON CONFLICT DO NOTHING:
+        // the expected race is no unique-key violation (which EF Core would log as an error).
         await using var scope = scopes.CreateAsyncScope();
         var own = scope.ServiceProvider.GetRequiredService<MotCuaDb>();
-        own.Add(generated);
-        try
+        if (await InsertOrIgnore.AddAsync(own, generated, ct))
         {
-            await own.SaveChangesAsync(ct);
             return generated;
         }
-        catch (DbUpdateException)
-        {
-            return await PublishedAsync(db, procedureCode, procedureVersion, ct)
-                ?? throw new InvalidOperationException($"No process for {procedureCode} v{procedureVersion}.");
-        }
+
+        return await PublishedAsync(db, procedureCode, procedureVersion, ct)
+            ?? throw new InvalidOperationException($"No process for {procedureCode} v{procedureVersion}.");
     }
 
     public Task<ProcessDefinition?> ByIdAsync(Guid id, CancellationToken ct)
