@@ -19,7 +19,9 @@ internal sealed class ProcessCatalog(MotCuaDb db, IServiceScopeFactory scopes, M
 
         // Numbered after any draft already written for this version; a delegated procedure (ủy quyền) is
         // resolved by the receiving branch itself.
-        var number = 1 + (await db.Set<ProcessDefinition>().Where(d => d.ProcedureCode == procedureCode && d.ProcedureVersion == procedureVersion)
+        // Generated rows are left out of the count (one exists only if a twin just wrote it, since a generated
+        // default is published at once): twins then pick the same number and the unique index keeps one.
+        var number = 1 + (await db.Set<ProcessDefinition>().Where(d => d.ProcedureCode == procedureCode && d.ProcedureVersion == procedureVersion && !d.Generated)
             .MaxAsync(d => (int?)d.Number, ct) ?? 0);
         var delegated = (await procedures.VersionAsync(procedureCode, procedureVersion, ct))?.Content.DelegatedToCenter == true;
         var generated = new ProcessDefinition
