@@ -70,6 +70,9 @@ internal sealed class DossierDocument
     public int Originals { get; set; }
     public int Copies { get; set; }
     public Provision Provision { get; set; }
+
+    /// <summary>Why a paper-only line was not scanned (TT 01/2023): required for <see cref="Provision.PaperOnly"/>, else null.</summary>
+    public Reception.PaperOnlyReason? PaperOnlyReason { get; set; }
 }
 
 /// <summary>A timeline entry. Public entries are shown to anyone holding the code, without personal data.</summary>

@@ -132,15 +132,6 @@ internal sealed class DossiersModel : IModelContributor
             b.HasIndex(a => a.Sha256);
         });
 
-        modelBuilder.Entity<Reception.IdempotencyKey>(b =>
-        {
-            b.ToTable("dossier_idempotency_keys");
-            b.HasKey(k => k.Key);
-            b.Property(k => k.Key).HasMaxLength(200);
-            b.Property(k => k.DossierCode).HasMaxLength(60);
-            b.Property(k => k.RequestHash).HasMaxLength(64);
-        });
-
         modelBuilder.Entity<Processes.ProcessDefinition>(b =>
         {
             b.ToTable("dossier_processes");

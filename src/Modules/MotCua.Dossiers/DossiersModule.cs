@@ -40,6 +40,7 @@ public static class DossiersModule
         services.AddScoped<FileOwnership>();
         services.AddPeriodicJob<CollectUnreferencedFiles>(TimeSpan.FromSeconds(configuration.GetValue("MotCua:Uploads:CollectSeconds", 3600)));
         services.AddScoped<ReceiveAtCounter>();
+        Indicators.IndicatorEndpoints.AddIndicators(services);
         services.AddScoped<SubmitOnline>();
         services.AddScoped<DecideOnline>();
         services.AddScoped<WaitingQueue>();
@@ -153,6 +154,7 @@ public static class DossiersModule
 
         app.MapProcesses();
         app.MapProcessing();
+        Indicators.IndicatorEndpoints.MapIndicators(app);
         MyDossiers.MyDossiersEndpoints.MapMyDossiers(app);
         return app;
     }

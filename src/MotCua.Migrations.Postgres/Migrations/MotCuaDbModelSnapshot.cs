@@ -904,29 +904,6 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("portal_ratings", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Dossiers.Reception.IdempotencyKey", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DossierCode")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<string>("RequestHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("dossier_idempotency_keys", (string)null);
-                });
-
             modelBuilder.Entity("MotCua.Forms.FormDefinitionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1263,6 +1240,29 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .HasFilter("\"Sequence\" IS NULL");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Platform.Idempotency.IdempotencyKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("platform_idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Platform.Identity.SignInFailure", b =>
@@ -2162,6 +2162,9 @@ namespace MotCua.Migrations.Postgres.Migrations
                                 .HasColumnType("character varying(1000)");
 
                             b1.Property<int>("Originals")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("PaperOnlyReason")
                                 .HasColumnType("integer");
 
                             b1.Property<int>("Provision")

@@ -893,29 +893,6 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("portal_ratings", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Dossiers.Reception.IdempotencyKey", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DossierCode")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("dossier_idempotency_keys", (string)null);
-                });
-
             modelBuilder.Entity("MotCua.Forms.FormDefinitionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1252,6 +1229,29 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasFilter("\"Sequence\" IS NULL");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Platform.Idempotency.IdempotencyKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("platform_idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Platform.Identity.SignInFailure", b =>
@@ -2149,6 +2149,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<int>("Originals")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("PaperOnlyReason")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("Provision")

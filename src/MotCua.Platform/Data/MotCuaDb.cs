@@ -46,6 +46,7 @@ public sealed class MotCuaDb(DbContextOptions<MotCuaDb> options, IEnumerable<IMo
         OutboxMessage.Configure(builder);
         SignInSession.Configure(builder);
         SignInFailure.Configure(builder);
+        Idempotency.IdempotencyKey.Configure(builder);
         foreach (var contributor in contributors)
         {
             contributor.Configure(builder);

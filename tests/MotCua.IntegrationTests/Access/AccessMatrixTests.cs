@@ -185,6 +185,7 @@ public sealed class AccessMatrixTests(SqliteApp fixture)
         ["GET /work"] = Rule.StaffOnly(WorkLists),
         ["GET /api/v1/book"] = Rule.StaffOnly(Books),
         ["GET /dossiers/book"] = Rule.StaffOnly(Books),
+        ["GET /api/v1/indicators/digitization"] = Rule.StaffOnly(Books),
 
         // The system's set-up: catalog, forms, processes, network, calendar.
         ["PUT /api/v1/procedures/{code}"] = Rule.StaffOnly(Administrators),

@@ -231,7 +231,12 @@ public abstract partial class HostileInputTests(MotCuaApp app)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
     }
 
-    private static JsonObject Request() => Reception.Request(firstProvision: "PaperOnly");
+    private static JsonObject Request()
+    {
+        var request = Reception.Request(firstProvision: "PaperOnly");
+        request["documents"]![0]!["paperOnlyReason"] = "OversizeOrBound";
+        return request;
+    }
 
     private static string With(Action<JsonObject> spoil)
     {

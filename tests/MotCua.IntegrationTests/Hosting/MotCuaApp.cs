@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Data;
 
@@ -53,6 +54,9 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
         : this(DatabaseProvider.Postgres, settings) => postgres = postgresConnection;
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>What the app logged since it started (information level and above).</summary>
+    public CapturedLogs Logs { get; } = new();
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, MotCuaApp> Running = new();
 
@@ -112,6 +116,7 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.UseSetting("MotCua:DataDirectory", dataDirectory);
         builder.UseSetting("MotCua:Database", Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite");
         if (postgres is not null)

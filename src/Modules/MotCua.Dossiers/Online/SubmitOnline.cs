@@ -6,6 +6,7 @@ using MotCua.Platform;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
+using MotCua.Platform.Idempotency;
 using MotCua.Platform.Outbox;
 
 namespace MotCua.Dossiers.Online;
@@ -21,15 +22,15 @@ internal sealed class SubmitOnline(MotCuaDb db, DossierDraft drafts, AuditTrail 
 {
     public async Task<Result<ReceptionResult>> RunAsync(ReceptionRequest request, OnlineIdentity identity, CancellationToken ct, string? idempotencyKey = null)
     {
-        if (IdempotencyKey.Validate(idempotencyKey) is { } keyError)
+        if (IdempotencyStore.Validate(idempotencyKey) is { } keyError)
         {
             return keyError;
         }
 
         // Only a signed-in citizen files online; the key is scoped by their identity.
-        var scopedKey = idempotencyKey is null ? null : IdempotencyKey.Scoped($"citizen:{identity.Subject}", idempotencyKey);
-        var requestHash = IdempotencyKey.Hash(request);
-        if (await IdempotencyKey.FindAsync(db, scopedKey, requestHash, ct) is { } earlier)
+        var scopedKey = idempotencyKey is null ? null : IdempotencyStore.Scoped($"citizen:{identity.Subject}", idempotencyKey);
+        var requestHash = IdempotencyStore.Hash(request);
+        if (await DossierKeys.FindAsync(db, scopedKey, requestHash, ct) is { } earlier)
         {
             return earlier;
         }

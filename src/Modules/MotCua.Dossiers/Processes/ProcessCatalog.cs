@@ -19,7 +19,9 @@ internal sealed class ProcessCatalog(MotCuaDb db, IServiceScopeFactory scopes, M
 
         // Numbered after any draft already written for this version; a delegated procedure (ủy quyền) is
         // resolved by the receiving branch itself.
-        var number = 1 + (await db.Set<ProcessDefinition>().Where(d => d.ProcedureCode == procedureCode && d.ProcedureVersion == procedureVersion)
+        // Generated rows are left out of the count (one exists only if a twin just wrote it, since a generated
+        // default is published at once): twins then pick the same number and the unique index keeps one.
+        var number = 1 + (await db.Set<ProcessDefinition>().Where(d => d.ProcedureCode == procedureCode && d.ProcedureVersion == procedureVersion && !d.Generated)
             .MaxAsync(d => (int?)d.Number, ct) ?? 0);
         var delegated = (await procedures.VersionAsync(procedureCode, procedureVersion, ct))?.Content.DelegatedToCenter == true;
         var generated = new ProcessDefinition
@@ -38,20 +40,17 @@ internal sealed class ProcessCatalog(MotCuaDb db, IServiceScopeFactory scopes, M
         };
 
         // Written outside the caller's transaction and unit of work; a concurrent twin may win the unique
-        // (procedure, version, number) index, and then its row is the one to use.
+        // (procedure, version, number) index, and then its row is the one to use. INSERT … ON CONFLICT DO NOTHING:
+        // the expected race is no unique-key violation (which EF Core would log as an error).
         await using var scope = scopes.CreateAsyncScope();
         var own = scope.ServiceProvider.GetRequiredService<MotCuaDb>();
-        own.Add(generated);
-        try
+        if (await InsertOrIgnore.AddAsync(own, generated, ct))
         {
-            await own.SaveChangesAsync(ct);
             return generated;
         }
-        catch (DbUpdateException)
-        {
-            return await PublishedAsync(db, procedureCode, procedureVersion, ct)
-                ?? throw new InvalidOperationException($"No process for {procedureCode} v{procedureVersion}.");
-        }
+
+        return await PublishedAsync(db, procedureCode, procedureVersion, ct)
+            ?? throw new InvalidOperationException($"No process for {procedureCode} v{procedureVersion}.");
     }
 
     public Task<ProcessDefinition?> ByIdAsync(Guid id, CancellationToken ct)

@@ -63,7 +63,7 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
 
         var applicant = await ApplicantAsync(request.Applicant, errors, ct);
         var submitter = Submitter(request.Submitter, errors);
-        var (documents, attachments) = await ChecklistAsync(group, request, errors, ct);
+        var (documents, attachments) = await ChecklistAsync(group, request, channel, errors, ct);
         if (submitter is not null && request.Submitter?.Document is { } authorisation)
         {
             if (await AttachmentAsync(authorisation, DossierAttachment.AuthorisationDocument, Provision.Uploaded, ct) is { } file)
@@ -249,7 +249,7 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
         return s;
     }
 
-    private async Task<(List<DossierDocument>, List<DossierAttachment>)> ChecklistAsync(DocumentGroup? group, ReceptionRequest request, List<Error> errors, CancellationToken ct)
+    private async Task<(List<DossierDocument>, List<DossierAttachment>)> ChecklistAsync(DocumentGroup? group, ReceptionRequest request, Channel channel, List<Error> errors, CancellationToken ct)
     {
         var documents = new List<DossierDocument>();
         var attachments = new List<DossierAttachment>();
@@ -268,6 +268,14 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
             if (request.Action == ReceptionAction.Receive && provision == Provision.Missing)
             {
                 errors.Add(Error.Invalid($"documents[{i + 1}]", $"Thiếu giấy tờ: {doc.Name}."));
+            }
+
+            // TT 01/2023: paper is scanned at reception; at the counter, not scanning it needs the officer's reason from
+            // the list. (An online filing's line without a file is paper the citizen still has to bring.)
+            var paperOnlyReason = provision == Provision.PaperOnly ? line?.PaperOnlyReason : null;
+            if (channel == Channel.Counter && provision == Provision.PaperOnly && (paperOnlyReason is null || !Enum.IsDefined(paperOnlyReason.Value)))
+            {
+                errors.Add(Error.Invalid($"documents[{i + 1}].paperOnlyReason", PaperOnlyReasons.Required(doc.Name)));
             }
 
             var refs = line?.Attachments ?? [];
@@ -299,6 +307,7 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
                 Originals = Math.Clamp(line?.Originals ?? doc.Originals, 0, 100),
                 Copies = Math.Clamp(line?.Copies ?? doc.Copies, 0, 100),
                 Provision = provision,
+                PaperOnlyReason = paperOnlyReason,
             });
         }
 

@@ -4,6 +4,7 @@ using MotCua.Organisation.Contracts;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
+using MotCua.Platform.Idempotency;
 using MotCua.Platform.Identity;
 using MotCua.Platform.Outbox;
 using MotCua.Platform.Text;
@@ -19,14 +20,14 @@ internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, Attachm
 {
     public async Task<Result<ReceptionResult>> RunAsync(ReceptionRequest request, CancellationToken ct, string? idempotencyKey = null)
     {
-        if (IdempotencyKey.Validate(idempotencyKey) is { } keyError)
+        if (IdempotencyStore.Validate(idempotencyKey) is { } keyError)
         {
             return keyError;
         }
 
-        var scopedKey = idempotencyKey is null ? null : IdempotencyKey.Scoped($"staff:{actor.UserId}", idempotencyKey);
-        var requestHash = IdempotencyKey.Hash(request);
-        if (await IdempotencyKey.FindAsync(db, scopedKey, requestHash, ct) is { } earlier)
+        var scopedKey = idempotencyKey is null ? null : IdempotencyStore.Scoped($"staff:{actor.UserId}", idempotencyKey);
+        var requestHash = IdempotencyStore.Hash(request);
+        if (await DossierKeys.FindAsync(db, scopedKey, requestHash, ct) is { } earlier)
         {
             return earlier;
         }
@@ -83,30 +84,25 @@ internal sealed class ReceiveAtCounter(MotCuaDb db, DossierDraft drafts, Attachm
         return await SaveOnceAsync(db, transaction, (scopedKey, requestHash), code, now, new ReceptionResult(code, dossier.Status, dossier.ReceivedAt, dossier.DueAt), ct);
     }
 
-    /// <summary>Commits the dossier with its idempotency key; a concurrent twin that won the key gets its dossier back instead.</summary>
+    /// <summary>
+    /// Commits the dossier with its idempotency key; a concurrent twin that won the key gets its dossier back instead.
+    /// The key is claimed with INSERT … ON CONFLICT DO NOTHING: losing the race is an answer, not a logged error.
+    /// </summary>
     internal static async Task<Result<ReceptionResult>> SaveOnceAsync(
         MotCuaDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, (string? Scoped, string RequestHash) key, string code, DateTimeOffset now, ReceptionResult result, CancellationToken ct)
     {
-        var scopedKey = key.Scoped;
-        if (scopedKey is not null)
-        {
-            db.Add(new IdempotencyKey { Key = scopedKey, DossierCode = code, CreatedAt = now, RequestHash = key.RequestHash });
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return result;
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateException) when (scopedKey is not null)
+        if (key.Scoped is { } scopedKey && !await IdempotencyStore.ClaimAsync(db, scopedKey, key.RequestHash, code, now, ct))
         {
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            return await IdempotencyKey.FindAsync(db, scopedKey, key.RequestHash, ct) is { } earlier
+            return await DossierKeys.FindAsync(db, scopedKey, key.RequestHash, ct) is { } earlier
                 ? earlier
                 : Error.Conflict("Yêu cầu đang được xử lý, vui lòng thử lại sau ít giây.");
         }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return result;
     }
 
     /// <summary>The number of sets (bộ) a counter reception may record (form 01 "Số lượng hồ sơ"; 1 when not given).</summary>

@@ -8,7 +8,7 @@ internal sealed class ReceptionForm
 {
     public int CaseIndex { get; set; }
 
-    /// <summary>Identifies this form's submission (see <see cref="IdempotencyKey"/>).</summary>
+    /// <summary>Identifies this form's submission (see <see cref="MotCua.Platform.Idempotency.IdempotencyStore"/>).</summary>
     public string? SubmissionKey { get; set; }
     public ApplicantKind Kind { get; set; } = ApplicantKind.Citizen;
     public string? Name { get; set; }
@@ -39,6 +39,9 @@ internal sealed class ReceptionForm
         public Provision Provision { get; set; }
         public int? Originals { get; set; }
         public int? Copies { get; set; }
+
+        /// <summary>Why a paper-only document is not scanned (required for <see cref="Provision.PaperOnly"/>).</summary>
+        public PaperOnlyReason? PaperOnlyReason { get; set; }
     }
 
     public ReceptionRequest ToRequest(string procedureCode, IReadOnlyDictionary<int, List<UploadedFile>> uploads, List<MotCua.Platform.Errors.Error> errors)
@@ -82,7 +85,8 @@ internal sealed class ReceptionForm
             new ApplicantInput(Kind, Name, IdNumber, dob, Phone, Email, Address, WardCode),
             new SubmitterInput(SubmitterName, SubmitterIdNumber, null, SubmitterAuthorisation),
             Docs.Select((d, i) => new ChecklistInput(i + 1, d.Provision, d.Originals, d.Copies,
-                uploads.TryGetValue(i + 1, out var files) ? files.Select(f => new AttachmentRef(f.Sha256, f.FileName)).ToList() : [])).ToList(),
+                uploads.TryGetValue(i + 1, out var files) ? files.Select(f => new AttachmentRef(f.Sha256, f.FileName)).ToList() : [],
+                d.Provision == Provision.PaperOnly ? d.PaperOnlyReason : null)).ToList(),
             Action,
             missing,
             Reason,

@@ -46,8 +46,11 @@ internal sealed record SubmitterInput(string? Name, string? IdNumber, string? Ph
 /// </summary>
 internal sealed record AttachmentRef(string Sha256, string FileName, string? ReusedFrom = null);
 
-/// <summary>One checklist line: the document's number in the chosen case (1, 2 …), how it was provided.</summary>
-internal sealed record ChecklistInput(int Number, Provision Provision, int? Originals, int? Copies, IReadOnlyList<AttachmentRef>? Attachments);
+/// <summary>
+/// One checklist line: the document's number in the chosen case (1, 2 …), how it was provided, and for a paper-only
+/// line the officer's reason for not scanning it (<see cref="Reception.PaperOnlyReason"/>; required then).
+/// </summary>
+internal sealed record ChecklistInput(int Number, Provision Provision, int? Originals, int? Copies, IReadOnlyList<AttachmentRef>? Attachments, PaperOnlyReason? PaperOnlyReason = null);
 
 internal sealed record ReceptionRequest(
     string? ProcedureCode,

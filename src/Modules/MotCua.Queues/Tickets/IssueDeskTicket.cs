@@ -13,7 +13,7 @@ internal sealed record DeskTicketRequest(string? ServiceGroup, TicketPriority Pr
 /// </summary>
 internal sealed class IssueDeskTicket(CounterScope scope, TakeTicket take)
 {
-    public async Task<Result<IssuedTicket>> RunAsync(string point, DeskTicketRequest request, CancellationToken ct)
+    public async Task<Result<IssuedTicket>> RunAsync(string point, DeskTicketRequest request, CancellationToken ct, string? idempotencyKey = null)
     {
         var (place, refused) = await scope.PointAsync(point, ct);
         if (place is null)
@@ -27,6 +27,6 @@ internal sealed class IssueDeskTicket(CounterScope scope, TakeTicket take)
             return Error.Invalid("idNumber", "Số định danh cá nhân phải gồm đúng 12 chữ số.");
         }
 
-        return await take.RunAsync(new TicketRequest(place.Code, request.ServiceGroup, request.Priority), TicketChannel.Reception, id, appointmentId: null, ct);
+        return await take.RunAsync(new TicketRequest(place.Code, request.ServiceGroup, request.Priority), TicketChannel.Reception, id, appointmentId: null, ct, idempotencyKey: idempotencyKey);
     }
 }

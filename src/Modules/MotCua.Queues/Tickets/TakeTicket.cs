@@ -7,6 +7,7 @@ using MotCua.Organisation.Contracts;
 using MotCua.Platform.Audit;
 using MotCua.Platform.Data;
 using MotCua.Platform.Errors;
+using MotCua.Platform.Idempotency;
 using MotCua.Platform.Identity;
 using MotCua.Platform.Outbox;
 using MotCua.Queues.Contracts;
@@ -59,6 +60,9 @@ internal sealed record IssuedTicket(
 /// </list>
 /// The limits are counted inside the transaction that takes the point's next number, which serialises a point's
 /// issues on every node: two phones racing for the last remote ticket of the day cannot both get it.
+/// An Idempotency-Key (header, or the kiosk form's hidden key) makes a retry after a lost answer safe: the same key and
+/// request give the same ticket, never a second number; the same key with another request is refused (422). The key is
+/// scoped by who asks (the kiosk, the citizen, the device, the officer) and kept in the platform's store.
 /// </summary>
 internal sealed class TakeTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList groups, LiveQueue live, TimeProvider time, CurrentActor actor, AuditTrail audit, IOptions<QueueOptions> options)
 {
@@ -66,10 +70,29 @@ internal sealed class TakeTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList
     public const int MaxOpenTicketsPerHolder = 2;
 
     public async Task<Result<IssuedTicket>> RunAsync(
-        TicketRequest request, TicketChannel channel, string? holderId, Guid? appointmentId, CancellationToken ct, TicketOrigin? origin = null)
+        TicketRequest request, TicketChannel channel, string? holderId, Guid? appointmentId, CancellationToken ct, TicketOrigin? origin = null, string? idempotencyKey = null)
     {
         origin ??= TicketOrigin.None;
         var kiosk = origin.Kiosk;
+        if (IdempotencyStore.Validate(idempotencyKey) is { } keyError)
+        {
+            return keyError;
+        }
+
+        // Scoped by who asks; an appointment's check-in is idempotent by the appointment itself.
+        var keyScope = appointmentId is not null ? null
+            : kiosk is not null && channel == TicketChannel.Kiosk ? $"ticket:kiosk:{kiosk.Id:N}"
+            : holderId is not null ? $"ticket:holder:{holderId}"
+            : channel == TicketChannel.Virtual && !string.IsNullOrEmpty(origin.Device) ? $"ticket:device:{origin.Device}"
+            : actor.UserId is { } staffId ? $"ticket:staff:{staffId:N}"
+            : null;
+        var scopedKey = idempotencyKey is null || keyScope is null ? null : IdempotencyStore.Scoped(keyScope, idempotencyKey);
+        var requestHash = IdempotencyStore.Hash(new { request, channel, holderId });
+        if (await EarlierAsync(scopedKey, requestHash, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
         if (channel == TicketChannel.Kiosk)
         {
             // Who may hand out numbers is answered before what was asked: an unregistered caller learns nothing more.
@@ -149,7 +172,7 @@ internal sealed class TakeTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList
         var address = anonymousRemote ? AddressPseudonym(today, origin.Address) : null;
 
         var strategy = db.Database.CreateExecutionStrategy();
-        var (ticket, overLimit) = await strategy.ExecuteAsync(async () =>
+        var (ticket, overLimit, lostKey) = await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -157,7 +180,7 @@ internal sealed class TakeTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList
             if (anonymousRemote && await RemoteLimitAsync(point, today, origin.Device!, address!, ct) is { } limit)
             {
                 await transaction.RollbackAsync(ct);
-                return ((Ticket?)null, limit);
+                return ((Ticket?)null, limit, false);
             }
 
             var issued = new Ticket
@@ -191,20 +214,58 @@ internal sealed class TakeTicket(MotCuaDb db, OrgDirectory org, ServiceGroupList
                 + (holderId is null ? "" : $"; người giữ số {holderId}") + (appointmentId is null ? "" : "; theo lịch hẹn")
                 + (issued.KioskId is null ? "" : $"; ki-ốt \"{kiosk!.Name}\" ({kiosk.Id:N})")
                 + (anonymousRemote ? $"; không đăng nhập, thiết bị {origin.Device}" : ""));
+            // A concurrent twin with the same key took its number first: this one takes nothing (its number goes back).
+            if (scopedKey is not null && !await IdempotencyStore.ClaimAsync(db, scopedKey, requestHash, issued.Id.ToString("N"), now, ct))
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                return ((Ticket?)null, (Error?)null, true);
+            }
+
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return (issued, (Error?)null);
+            return (issued, (Error?)null, false);
         });
+
+        if (lostKey)
+        {
+            return await EarlierAsync(scopedKey, requestHash, ct) ?? Error.Conflict("Yêu cầu lấy số đang được xử lý, vui lòng thử lại sau ít giây.");
+        }
 
         if (ticket is null)
         {
             return overLimit!;
         }
 
-        var queue = (await live.AtPointAsync(point!.Id, ct)).Single(q => q.Group == group!.Code);
+        return await AnswerAsync(ticket, point!, group!, ct);
+    }
+
+    /// <summary>The ticket an earlier request with the same key issued (null when the key is new), or the store's 422.</summary>
+    private async Task<Result<IssuedTicket>?> EarlierAsync(string? scopedKey, string requestHash, CancellationToken ct)
+    {
+        if (await IdempotencyStore.FindAsync(db, scopedKey, requestHash, ct, "mỗi lần lấy số") is not { } saved)
+        {
+            return null;
+        }
+
+        if (!saved.Succeeded)
+        {
+            return saved.Cast<IssuedTicket>();
+        }
+
+        var id = Guid.ParseExact(saved.Value!, "N");
+        var ticket = await db.Set<Ticket>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        var point = ticket is null ? null : (await org.ServicePlacesAsync(ct)).FirstOrDefault(p => p.Id == ticket.PointId);
+        var group = ticket is null ? null : groups.Find(ticket.ServiceGroup);
+        return ticket is null || point is null || group is null ? null : (Result<IssuedTicket>?)await AnswerAsync(ticket, point, group, ct);
+    }
+
+    private async Task<Result<IssuedTicket>> AnswerAsync(Ticket ticket, ServicePlace point, ServiceGroup group, CancellationToken ct)
+    {
+        var queue = (await live.AtPointAsync(point.Id, ct)).Single(q => q.Group == group.Code);
         var ahead = Math.Max(0, queue.State.Ahead - 1);
         var wait = WaitEstimator.Rounded(queue.State with { Ahead = ahead });
-        return new IssuedTicket(ticket.Id, ticket.Display, point.Code, point.Name, group!.Code, group.Name.ToString(),
+        return new IssuedTicket(ticket.Id, ticket.Display, point.Code, point.Name, group.Code, group.Name.ToString(),
             TicketText.PriorityOf(ticket), TicketText.Status(ticket.Status), ticket.IssuedAt, ahead, wait, ticket.Token,
             ticket.PriorityCheck == PriorityCheck.Pending);
     }

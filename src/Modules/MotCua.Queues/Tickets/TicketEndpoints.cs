@@ -40,27 +40,27 @@ internal static class TicketEndpoints
         })))
             .WithSummary("The service groups of the queue (what a visitor picks at the kiosk) and the catalog fields each serves.");
 
-        api.MapPost("/tickets", async (TicketRequest request, HttpContext http, KioskRegistry kiosks, TakeTicket take, CancellationToken ct) =>
+        api.MapPost("/tickets", async (TicketRequest request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? key, HttpContext http, KioskRegistry kiosks, TakeTicket take, CancellationToken ct) =>
             {
                 // The kiosk's credential is its authentication: without a registered, unrevoked kiosk nothing is read or issued.
                 var kiosk = await kiosks.FromHeaderAsync(http, ct);
                 return kiosk is null
                     ? TakeTicket.KioskRequired.ToProblem()
-                    : (await take.RunAsync(request, TicketChannel.Kiosk, holderId: null, appointmentId: null, ct, new TicketOrigin(kiosk))).ToCreated(Location);
+                    : (await take.RunAsync(request, TicketChannel.Kiosk, holderId: null, appointmentId: null, ct, new TicketOrigin(kiosk), key)).ToCreated(Location);
             })
             .RequireRateLimiting(RateLimits.PublicWrite)
             .Produces<IssuedTicket>(StatusCodes.Status201Created)
-            .WithSummary($"A registered kiosk prints a ticket for its own point (credential in the {KioskRegistry.Header} header; the point may be left out). Without a valid kiosk credential: 401.");
+            .WithSummary($"A registered kiosk prints a ticket for its own point (credential in the {KioskRegistry.Header} header; the point may be left out). Without a valid kiosk credential: 401. Idempotency-Key makes a retry safe: the same key and body give the same ticket, another body 422.");
 
-        api.MapPost("/me/tickets", (TicketRequest request, TakeTicket take, CurrentCitizen citizen, CancellationToken ct)
-                => take.RunAsync(request, TicketChannel.Virtual, citizen.IdNumber, appointmentId: null, ct).ToCreated(Location))
+        api.MapPost("/me/tickets", (TicketRequest request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? key, TakeTicket take, CurrentCitizen citizen, CancellationToken ct)
+                => take.RunAsync(request, TicketChannel.Virtual, citizen.IdNumber, appointmentId: null, ct, idempotencyKey: key).ToCreated(Location))
             .RequireAuthorization(CitizenAuthentication.Policy)
             .WithTags("Citizen")
             .Produces<IssuedTicket>(StatusCodes.Status201Created)
-            .WithSummary("Take a virtual ticket as the signed-in citizen (portal or the QR code at the entrance); at most two open at once.");
+            .WithSummary("Take a virtual ticket as the signed-in citizen (portal or the QR code at the entrance); at most two open at once. Idempotency-Key makes a retry safe.");
 
-        api.MapPost("/points/{point}/tickets", (string point, DeskTicketRequest request, IssueDeskTicket issue, CancellationToken ct)
-                => issue.RunAsync(point, request, ct).ToCreated(Location))
+        api.MapPost("/points/{point}/tickets", (string point, DeskTicketRequest request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? key, IssueDeskTicket issue, CancellationToken ct)
+                => issue.RunAsync(point, request, ct, key).ToCreated(Location))
             .RequireAuthorization(p => p.RequireRole(CounterScope.Roles))
             .WithTags("Counters")
             .Produces<IssuedTicket>(StatusCodes.Status201Created)

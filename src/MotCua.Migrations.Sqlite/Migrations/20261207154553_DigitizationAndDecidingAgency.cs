@@ -1,0 +1,67 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MotCua.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class DigitizationAndDecidingAgency : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+
+            migrationBuilder.AddColumn<int>(
+                name: "PaperOnlyReason",
+                table: "dossier_documents",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "platform_idempotency_keys",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_idempotency_keys", x => x.Key);
+                });
+
+            // The dossiers' keys move to the platform's store (tickets use it too): a retry of a submission made before
+            // the upgrade still finds its dossier.
+            migrationBuilder.Sql("INSERT INTO platform_idempotency_keys (\"Key\", \"Reference\", \"CreatedAt\", \"RequestHash\") SELECT \"Key\", \"DossierCode\", \"CreatedAt\", \"RequestHash\" FROM dossier_idempotency_keys");
+
+            migrationBuilder.DropTable(
+                name: "dossier_idempotency_keys");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "platform_idempotency_keys");
+
+            migrationBuilder.DropColumn(
+                name: "PaperOnlyReason",
+                table: "dossier_documents");
+
+            migrationBuilder.CreateTable(
+                name: "dossier_idempotency_keys",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DossierCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_idempotency_keys", x => x.Key);
+                });
+        }
+    }
+}
