@@ -52,6 +52,7 @@ public abstract class SupplementBeforeReceptionTests(MotCuaApp app)
         after.GetProperty("code").GetString().ShouldBe(code);
         after.GetProperty("status").GetString().ShouldBe("received");
         after.GetProperty("receivingUnit").GetString()!.ShouldStartWith("Chi nhánh số 2");
+        after.GetProperty("bookNumber").GetInt32().ShouldBeGreaterThan(0);
         after.GetProperty("dueAt").ValueKind.ShouldBe(JsonValueKind.String);
         after.GetProperty("missing").GetArrayLength().ShouldBe(0);
         after.GetProperty("documents")[0].GetProperty("provision").ToString().ShouldNotBe(before.GetProperty("documents")[0].GetProperty("provision").ToString());
@@ -117,6 +118,7 @@ public abstract class SupplementBeforeReceptionTests(MotCuaApp app)
         var after = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{code}");
         after.GetProperty("status").GetString().ShouldBe("received");
         after.GetProperty("dueAt").ValueKind.ShouldBe(JsonValueKind.String);
+        after.GetProperty("bookNumber").GetInt32().ShouldBeGreaterThan(0);
         var timeline = after.GetProperty("timeline").EnumerateArray().ToList();
         timeline.Select(e => e.GetProperty("kind").GetString()).ShouldBe(["submitted", "supplement-requested", "supplemented-before-reception", "received"], ignoreOrder: false);
         after.GetProperty("receivedAt").GetDateTimeOffset()

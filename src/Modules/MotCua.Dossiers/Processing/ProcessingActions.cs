@@ -171,6 +171,7 @@ internal sealed class ProcessingActions(
         var ctx = await contexts.ForAsync(dossier, ct);
         var now = time.GetUtcNow();
         var before = dossier.Status;
+        var receivedBefore = dossier.ReceivedAt is not null;
         if (await action(dossier, by, ctx, now) is { } error)
         {
             return error;
@@ -178,9 +179,21 @@ internal sealed class ProcessingActions(
 
         audit.Record($"dossier.{eventName}", $"dossier:{code}", $"{DossierStatuses.ApiName(before)} → {DossierStatuses.ApiName(dossier.Status)}");
         db.Outbox.Add(OutboxMessage.Create($"dossier.{eventName}", code, new { code, status = DossierStatuses.NationalCode(dossier.Status), dossier.DueAt, at = now }, now));
+
+        // Received by this action (completed at a counter after form 02): entered in the tracking book in the same transaction.
+        await using var transaction = !receivedBefore && dossier.ReceivedAt is not null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
+            if (transaction is not null)
+            {
+                await Book.TrackingBookNumbers.AssignAsync(db, dossier, ct);
+            }
+
             await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
