@@ -46,6 +46,16 @@ public abstract class SameDayReceptionTests(DatabaseProvider provider) : IAsyncL
         var morning = await ReceiveAsync(officer, "001090000011");
         morning.GetProperty("dueAt").GetDateTimeOffset().ShouldBe(Local(day, 17, 0), "09:00 on a working day: 17:00 the same day, not 09:00 the next day");
 
+        // The receipt (form 01) states the legal time as the citizen reads it, not "1 trong ngày làm việc".
+        var slip = await officer.GetAsync($"/api/v1/dossiers/{morning.GetProperty("code").GetString()}/slip");
+        slip.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await slip.Content.ReadAsByteArrayAsync()))
+        {
+            var text = string.Join(" ", pdf.GetPages().Select(p => UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor.ContentOrderTextExtractor.GetText(p))).Normalize(System.Text.NormalizationForm.FormC);
+            text.ShouldContain("Trong ngày làm việc");
+            text.ShouldNotContain("1 Trong ngày");
+        }
+
         time.MoveTo(Local(day, 15, 30));
         var afternoon = await ReceiveAsync(officer, "001090000012");
         afternoon.GetProperty("dueAt").GetDateTimeOffset().ShouldBe(Local(next, 17, 0), "15:30 is after the 15:00 cut-off: the end of the next working day");

@@ -87,7 +87,7 @@ internal sealed class DossierSlips(SlipFonts fonts, string centerName)
             .Line("Cán bộ hướng dẫn", d.ReceivedByName)
             .Line("Số điện thoại liên hệ", contactPhone)
             .Line("Thời gian hướng dẫn", At(d.Events.Count > 0 ? d.Events.Max(e => e.At) : d.CreatedAt))
-            .Line("Thời hạn giải quyết", d.ProcessingTimeValue is null ? ProcessingTime(d) : $"{ProcessingTime(d)}, kể từ khi nhận đủ hồ sơ hợp lệ")
+            .Line("Thời hạn giải quyết", d.ProcessingTimeValue is null ? ProcessingTime(d, cutOff: false) : $"{ProcessingTime(d, cutOff: false)}, kể từ khi nhận đủ hồ sơ hợp lệ")
             .Paragraph($"Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ cán bộ hướng dẫn {d.ReceivedByName} (số điện thoại {contactPhone}) hoặc tổng đài {SlipContacts.Hotline} để được hướng dẫn.")
             .Signatures("Người nộp hồ sơ", "Người hướng dẫn", d.ReceivedByName);
     }
@@ -113,8 +113,8 @@ internal sealed class DossierSlips(SlipFonts fonts, string centerName)
             ? string.Create(CultureInfo.InvariantCulture, $"Quyển số {d.BookYear}, số thứ tự {number} ({d.ReceivingUnitName})")
             : "Chưa vào sổ";
 
-    private static string ProcessingTime(Dossier d)
-        => d.ProcessingTimeValue is { } v ? $"{v.ToString("0.##", CultureInfo.GetCultureInfo("vi-VN"))} {ProcedureLabels.Unit(d.ProcessingTimeUnit)}" : "Theo quy định của thủ tục";
+    private static string ProcessingTime(Dossier d, bool cutOff = true)
+        => d.ProcessingTimeValue is { } v ? ProcedureLabels.TimeWithCutOff(new ProcessingTime(v, d.ProcessingTimeUnit, ""), cutOff ? d.ProcessingCutOff : null) : "Theo quy định của thủ tục";
 
     private static string At(DateTimeOffset? instant)
         => instant is { } i ? VietnamTime.ToLocal(i).ToString("HH 'giờ' mm 'phút, ngày' dd/MM/yyyy", CultureInfo.InvariantCulture) : "—";
