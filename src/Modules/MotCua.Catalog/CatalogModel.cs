@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Catalog.DecidingAgencies;
 using MotCua.Catalog.Procedures;
 using MotCua.Platform.Data;
 
@@ -35,6 +36,18 @@ internal sealed class CatalogModel : IModelContributor
             b.Property(v => v.Source).HasMaxLength(200);
             b.Property(v => v.Author).HasMaxLength(256);
             b.Ignore(v => v.Content);
+        });
+
+        modelBuilder.Entity<DecidingAgency>(b =>
+        {
+            b.ToTable("catalog_deciding_agencies");
+            b.HasKey(a => a.Id);
+            b.Property(a => a.Id).ValueGeneratedNever();
+            b.HasOne<ProcedureVersion>().WithMany().HasForeignKey(a => a.VersionId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(a => new { a.VersionId, a.Level }).IsUnique();
+            b.Property(a => a.Level).HasMaxLength(50);
+            b.Property(a => a.UnitCode).HasMaxLength(60);
+            b.Property(a => a.ConfirmedBy).HasMaxLength(256);
         });
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Catalog.Browse;
 using MotCua.Catalog.Contracts;
+using MotCua.Catalog.DecidingAgencies;
 using MotCua.Catalog.Edit;
 using MotCua.Catalog.Import;
 using MotCua.Catalog.LifeEvents;
@@ -32,6 +33,8 @@ public static class CatalogModule
         services.AddScoped<ProcedureDetails>();
         services.AddScoped<EditProcedure>();
         services.AddScoped<ProcedureLookup>();
+        services.AddScoped<DecidingAgencySuggestions>();
+        services.AddScoped<SetDecidingAgencies>();
         services.AddSingleton(LifeEventList.Load(configuration));
         services.AddScoped<ListLifeEvents>();
         return services;
@@ -70,6 +73,17 @@ public static class CatalogModule
             })
             .RequireAuthorization(p => p.RequireRole(StaffRoles.Administrator))
             .WithSummary("Edit a procedure (administrator): saves a new version; 409 if the expected version is not the current one.");
+
+        var agencies = app.MapGroup("/api/v1/admin/deciding-agencies").WithTags("Catalog")
+            .RequireAuthorization(p => p.RequireRole(StaffRoles.Administrator));
+
+        agencies.MapGet("/", async (bool? unconfirmed, string? code, int? take, SetDecidingAgencies use, CancellationToken ct)
+                => Results.Ok(await use.ListAsync(unconfirmed ?? false, code, take ?? 100, ct)))
+            .WithSummary("Procedures with their deciding agency per level (cơ quan giải quyết) on the current version; ?unconfirmed=true lists those still \"chưa xác nhận\", ?code= one procedure, ?take= at most 500 (administrator).");
+
+        agencies.MapPut("/{code}", async (string code, DecidingAgencyRequest request, SetDecidingAgencies use, CancellationToken ct)
+                => (await use.RunAsync(code, request, ct)).ToHttp())
+            .WithSummary("Set and confirm the deciding agency per level of a procedure's current version: a kind (CommuneCommittee, CommunePolice) at \"Cấp xã\", a unit code at the others (administrator; audited).");
 
         app.MapGet("/api/v1/life-events", async (ListLifeEvents list, CancellationToken ct) => Results.Ok(await list.RunAsync(ct)))
             .WithTags("Catalog")

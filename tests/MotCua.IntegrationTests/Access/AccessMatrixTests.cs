@@ -189,6 +189,8 @@ public sealed class AccessMatrixTests(SqliteApp fixture)
 
         // The system's set-up: catalog, forms, processes, network, calendar.
         ["PUT /api/v1/procedures/{code}"] = Rule.StaffOnly(Administrators),
+        ["GET /api/v1/admin/deciding-agencies/"] = Rule.StaffOnly(Administrators),
+        ["PUT /api/v1/admin/deciding-agencies/{code}"] = Rule.StaffOnly(Administrators),
         ["POST /api/v1/staff/{userName}/two-factor/reset"] = Rule.StaffOnly(Administrators),
         ["PUT /api/v1/branches/{code}"] = Rule.StaffOnly(Administrators),
         ["POST /api/v1/calendar/days"] = Rule.StaffOnly(Administrators),

@@ -27,7 +27,7 @@ public sealed partial class ModuleBorderTests
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["Calendar"] = [],
-        ["Catalog"] = [],
+        ["Catalog"] = ["Organisation"], // the deciding agency per level names a unit (by code) and an agency kind
         ["Organisation"] = ["Calendar"],
         ["Integrations"] = [],
         ["Forms"] = ["Catalog", "Organisation"],

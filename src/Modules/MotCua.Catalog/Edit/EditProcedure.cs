@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Catalog.Contracts;
+using MotCua.Catalog.DecidingAgencies;
 using MotCua.Catalog.Procedures;
 using MotCua.Catalog.Search;
 using MotCua.Platform.Audit;
@@ -42,10 +43,18 @@ internal sealed class EditProcedure(MotCuaDb db, TimeProvider time, AuditTrail a
             return new([Error.Conflict($"Thủ tục đã được cập nhật lên phiên bản {procedure.CurrentVersion} sau khi bạn mở trang sửa (phiên bản {edit.ExpectedVersion}). Vui lòng tải lại và sửa trên phiên bản mới nhất.")], procedure.CurrentVersion, false);
         }
 
+        var previous = procedure.CurrentVersion;
         if (!procedure.AddVersion(Normalize(content), "admin", actor.Name, time.GetUtcNow()))
         {
             return new([], procedure.CurrentVersion, false);
         }
+
+        // Editing never loses a field: the new version keeps the deciding agency set (and confirmed) on the old one.
+        var added = procedure.Versions[^1];
+        var kept = await db.Set<DecidingAgency>().AsNoTracking()
+            .Join(db.Set<ProcedureVersion>().Where(v => v.ProcedureId == procedure.Id && v.Number == previous), a => a.VersionId, v => v.Id, (a, v) => a)
+            .ToListAsync(ct);
+        db.Set<DecidingAgency>().AddRange(kept.Select(a => a.CopyFor(added.Id)));
 
         audit.Record("catalog.procedure.edited", $"procedure:{code}", $"version {procedure.CurrentVersion}");
         try

@@ -19,7 +19,7 @@ internal sealed record ImportReport(string File, int Read, int Imported, int Unc
 /// nothing; a changed procedure gets a new version; a summary never replaces a detailed record.
 /// A bad record is reported and skipped, never the whole file.
 /// </summary>
-internal sealed class ImportCatalog(MotCuaDb db, TimeProvider time, AuditTrail audit, CatalogIndex index)
+internal sealed class ImportCatalog(MotCuaDb db, TimeProvider time, AuditTrail audit, CatalogIndex index, DecidingAgencies.DecidingAgencySuggestions agencies)
 {
     public async Task<ImportReport> RunAsync(Stream stream, string fileName, CancellationToken ct)
     {
@@ -68,6 +68,7 @@ internal sealed class ImportCatalog(MotCuaDb db, TimeProvider time, AuditTrail a
         db.ChangeTracker.Clear();
         if (imported + newVersions > 0)
         {
+            await agencies.FillMissingAsync(ct);
             await index.ReloadAsync(ct);
         }
 

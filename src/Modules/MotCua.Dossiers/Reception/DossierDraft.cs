@@ -88,7 +88,7 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
             return (null, errors);
         }
 
-        var agency = await agencies.ResolveAsync(content, applicant.WardCode, receivingWard, ct);
+        var agency = await agencies.ResolveAsync(procedure, applicant.WardCode, receivingWard, ct);
         if (agency?.ElectronicId is null)
         {
             return (null, [Error.Conflict("Chưa xác định được cơ quan giải quyết thủ tục này (thiếu mã định danh điện tử). Vui lòng báo quản trị hệ thống.")]);
