@@ -63,6 +63,11 @@ public sealed class ReceptionPagesTests(BrowserFixture browser)
 
         // And its line in the tracking book of the branch.
         await page.GetByRole(AriaRole.Link, new() { Name = "Sổ theo dõi hồ sơ" }).ClickAsync();
+        await page.WaitForURLAsync("**/dossiers/book*");
+
+        // The book year of the reception (from the code's yyMMdd): the day view would miss it if local midnight passed meanwhile.
+        var yy = code.Split('-')[^2][..2];
+        await page.GotoAsync($"/dossiers/book?year=20{yy}");
         await page.GetByRole(AriaRole.Link, new() { Name = code }).WaitForAsync();
         await BrowserFixture.ShouldBeAccessibleAsync(page);
 

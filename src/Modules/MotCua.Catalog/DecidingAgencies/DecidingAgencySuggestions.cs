@@ -66,6 +66,7 @@ internal sealed class DecidingAgencySuggestions(MotCuaDb db, OrgDirectory direct
             .Where(x => procedureIds.Contains(x.ProcedureId))
             .ToListAsync(ct);
         var filled = 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var version in missing)
         {
             var earlier = existing.Where(x => x.ProcedureId == version.ProcedureId && x.Number < version.Number).ToList();
@@ -87,14 +88,18 @@ internal sealed class DecidingAgencySuggestions(MotCuaDb db, OrgDirectory direct
 
             if (rows.Count > 0)
             {
-                db.Set<DecidingAgency>().AddRange(rows);
+                // Several nodes may start at once: a row another node wrote first is left as it is (no unique-key error).
+                foreach (var row in rows)
+                {
+                    await MotCua.Platform.Data.InsertOrIgnore.AddAsync(db, row, ct);
+                }
+
                 existing.AddRange(rows.Select(r => new { version.ProcedureId, version.Number, Row = r }));
                 filled++;
             }
         }
 
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        await transaction.CommitAsync(ct);
         return filled;
     }
 
