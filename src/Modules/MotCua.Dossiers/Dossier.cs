@@ -245,16 +245,14 @@ internal sealed partial class Dossier
             return new Error("wrong-status", $"Hồ sơ đang ở trạng thái \"{DossierStatuses.Vietnamese(Status)}\", không có yêu cầu bổ sung trước khi tiếp nhận.", 409);
         }
 
-        if (added.Count == 0 && string.IsNullOrWhiteSpace(note))
+        if (NothingSupplied(added, note) is { } nothing)
         {
-            return Error.Invalid("attachments", "Đính kèm giấy tờ bổ sung hoặc ghi rõ giấy tờ bản giấy đã nhận.");
+            return nothing;
         }
 
         foreach (var a in added)
         {
-            a.DossierId = Id;
-            a.AddedAt = now;
-            attachments.Add(a);
+            Attach(a, now);
             if (documents.FirstOrDefault(doc => doc.Number == a.DocumentNumber) is { Provision: Provision.Missing } line)
             {
                 line.Provision = provision;
@@ -268,6 +266,17 @@ internal sealed partial class Dossier
             by?.UnitName ?? "Cổng dịch vụ công", by?.Name ?? Applicant.Name, Cut(note?.Trim() ?? "", 4000));
         Version++;
         return null;
+    }
+
+    /// <summary>A supplement must bring a file or say which paper was received.</summary>
+    private static Error? NothingSupplied(IReadOnlyList<DossierAttachment> added, string? note)
+        => added.Count == 0 && string.IsNullOrWhiteSpace(note) ? Error.Invalid("attachments", "Đính kèm giấy tờ bổ sung hoặc ghi rõ giấy tờ bản giấy đã nhận.") : null;
+
+    private void Attach(DossierAttachment a, DateTimeOffset now)
+    {
+        a.DossierId = Id;
+        a.AddedAt = now;
+        attachments.Add(a);
     }
 
     private Error? NotWaiting() => Status == DossierStatus.RegisteredOnline
@@ -366,9 +375,7 @@ internal sealed partial class Dossier
         dossier.documents.AddRange(d.Documents);
         foreach (var a in d.Attachments)
         {
-            a.DossierId = dossier.Id;
-            a.AddedAt = now;
-            dossier.attachments.Add(a);
+            dossier.Attach(a, now);
         }
 
         return dossier;

@@ -90,7 +90,8 @@ internal sealed class CitizenActions(
         }
 
         var now = time.GetUtcNow();
-        var listed = Shorten(string.IsNullOrWhiteSpace(note) ? string.Join("; ", missing.Select(m => m.Document)) : $"{string.Join("; ", missing.Select(m => m.Document))}. {note.Trim()}", EventNoteLength);
+        var documents = string.Join("; ", missing.Select(m => m.Document));
+        var listed = Shorten(string.IsNullOrWhiteSpace(note) ? documents : $"{documents}. {note.Trim()}", EventNoteLength);
         if (d.AwaitsSupplementBeforeReception)
         {
             // Asked before reception: the completed dossier waits for an officer's reception again (same code).

@@ -365,16 +365,14 @@ internal sealed partial class Dossier
             return WrongStatus("nhận hồ sơ bổ sung");
         }
 
-        if (added.Count == 0 && string.IsNullOrWhiteSpace(note))
+        if (NothingSupplied(added, note) is { } nothing)
         {
-            return Error.Invalid("attachments", "Đính kèm giấy tờ bổ sung hoặc ghi rõ giấy tờ bản giấy đã nhận.");
+            return nothing;
         }
 
         foreach (var a in added)
         {
-            a.DossierId = Id;
-            a.AddedAt = now;
-            attachments.Add(a);
+            Attach(a, now);
         }
 
         ClosePause(PauseReason.Supplement, now, ctx);
@@ -717,9 +715,7 @@ internal sealed partial class Dossier
     {
         foreach (var f in files.Where(f => attachments.All(a => a.Sha256 != f.Sha256)))
         {
-            f.DossierId = Id;
-            f.AddedAt = now;
-            attachments.Add(f);
+            Attach(f, now);
         }
     }
 
