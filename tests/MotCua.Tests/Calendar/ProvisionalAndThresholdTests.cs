@@ -73,4 +73,13 @@ public sealed class ProvisionalAndThresholdTests
     [InlineData(480, 16)]      // 60 days: capped at two working days
     public void The_due_soon_threshold_scales_with_the_budget(double budgetHours, double expectedHours)
         => WarningThresholds.DueSoonWithin(ClockBudget.WorkingHours((decimal)budgetHours), Day).ShouldBe(TimeSpan.FromHours(expectedHours));
+
+    [Fact]
+    public void Clock_hours_count_as_hours_and_the_same_day_as_one_day()
+    {
+        // "24 giờ" runs day and night: one working day's worth, not 24 working days — the 2 h floor, no apology reminder.
+        WarningThresholds.DueSoonWithin(ClockBudget.ClockHours(24), Day).ShouldBe(TimeSpan.FromHours(2));
+        WarningThresholds.ApologyReminder(ClockBudget.ClockHours(24), Day).ShouldBeFalse();
+        WarningThresholds.DueSoonWithin(ClockBudget.SameDay(), Day).ShouldBe(TimeSpan.FromHours(2));
+    }
 }

@@ -16,10 +16,16 @@ namespace MotCua.Calendar.Clock;
 /// </summary>
 public static class WarningThresholds
 {
-    /// <summary>The working time of a budget (calendar days: N × <paramref name="dayLength"/>).</summary>
-    public static TimeSpan WorkingTimeOf(ClockBudget budget, TimeSpan dayLength) => budget.Unit == ClockUnit.WorkingHours
-        ? TimeSpan.FromHours((double)budget.Amount)
-        : TimeSpan.FromTicks((long)(dayLength.Ticks * (double)budget.Amount));
+    /// <summary>
+    /// The working time of a budget: working hours as they are; clock hours (which run day and night) as the working
+    /// time they span, dayLength per 24 h; days — calendar, working, the same day — N × <paramref name="dayLength"/>.
+    /// </summary>
+    public static TimeSpan WorkingTimeOf(ClockBudget budget, TimeSpan dayLength) => budget.Unit switch
+    {
+        ClockUnit.WorkingHours => TimeSpan.FromHours((double)budget.Amount),
+        ClockUnit.ClockHours => TimeSpan.FromTicks((long)(dayLength.Ticks * (double)budget.Amount / 24)),
+        _ => TimeSpan.FromTicks((long)(dayLength.Ticks * (double)budget.Amount)),
+    };
 
     /// <summary>Whether the budget leaves room for an apology in time (B ≥ 2 D).</summary>
     public static bool ApologyReminder(ClockBudget budget, TimeSpan dayLength) => WorkingTimeOf(budget, dayLength) >= 2 * dayLength;

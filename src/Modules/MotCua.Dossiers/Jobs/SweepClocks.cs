@@ -65,13 +65,11 @@ internal sealed class SweepClocks(MotCuaDb db, IDeadlineClocks calendars, OrgDir
             .Where(d => (d.Status == DossierStatus.Received || d.Status == DossierStatus.InProgress) && d.AlertLevel < 1 && d.DueAt <= widest && d.ProcessingTimeValue != null)
             .Select(d => new { Value = d.ProcessingTimeValue!.Value, Unit = d.ProcessingTimeUnit })
             .Distinct().ToListAsync(ct);
-        return budgets.Where(b => b.Value > 0)
-            .Select(b => (b.Unit switch
-            {
-                TimeUnit.CalendarDays => ClockBudget.CalendarDays((int)Math.Ceiling(b.Value)),
-                TimeUnit.WorkingHours => ClockBudget.WorkingHours(b.Value),
-                _ => ClockBudget.WorkingDays(b.Value),
-            }, b.Value, b.Unit)).ToList();
+        // The same budget the due date was computed with (same-day and clock hours included).
+        return budgets
+            .Select(b => (Budget: Reception.DueDates.Budget(new ProcessingTime(b.Value, b.Unit, "")), b.Value, b.Unit))
+            .Where(b => b.Budget is not null)
+            .Select(b => (b.Budget!.Value, b.Value, b.Unit)).ToList();
     }
 
     private async Task<int> DossiersAsync(int level, DateTimeOffset threshold, DateTimeOffset now, Guid? centerId, CancellationToken ct,
