@@ -6,7 +6,17 @@ namespace MotCua.IntegrationTests.Hosting;
 /// <summary>What the app under test logged (every category, every level), so a test can say "this logged no error".</summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
+    private static readonly ConcurrentDictionary<CapturedLogs, byte> Live = new();
     private readonly ConcurrentQueue<Entry> entries = new();
+
+    public CapturedLogs() => Live.TryAdd(this, 0);
+
+    /// <summary>Every app's log mark now, for <see cref="ErrorsOfEveryAppSince"/>.</summary>
+    public static IReadOnlyDictionary<CapturedLogs, long> MarkEveryApp() => Live.Keys.ToDictionary(l => l, l => l.Mark);
+
+    /// <summary>The errors every running app logged since the marks (an app started since counts from its first line).</summary>
+    public static IReadOnlyList<string> ErrorsOfEveryAppSince(IReadOnlyDictionary<CapturedLogs, long> marks)
+        => [.. Live.Keys.SelectMany(l => l.ErrorsSince(marks.TryGetValue(l, out var mark) ? mark : 0))];
 
     public sealed record Entry(long Number, string Category, LogLevel Level, EventId EventId, string Message);
 
@@ -23,9 +33,7 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() => Live.TryRemove(this, out _);
 
     private sealed class Logger(CapturedLogs logs, string category) : ILogger
     {
@@ -42,7 +50,8 @@ public sealed class CapturedLogs : ILoggerProvider
             }
 
             var number = Interlocked.Increment(ref logs.count);
-            logs.entries.Enqueue(new Entry(number, category, logLevel, eventId, formatter(state, exception)));
+            var message = exception is null ? formatter(state, exception) : formatter(state, exception) + Environment.NewLine + exception;
+            logs.entries.Enqueue(new Entry(number, category, logLevel, eventId, message));
             while (logs.entries.Count > 20_000 && logs.entries.TryDequeue(out _))
             {
             }

@@ -171,9 +171,33 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
             AllowAutoRedirect = false,
             ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
         };
-        var client = new HttpClient(handler) { BaseAddress = baseAddress };
+        var client = new HttpClient(new ServerErrorsShown { InnerHandler = handler }) { BaseAddress = baseAddress };
         client.DefaultRequestHeaders.Add(CrossSiteHeader, "1");
         return client;
+    }
+
+    /// <summary>
+    /// No test expects a 5xx: one fails the call with what the apps logged while it ran (the exception and its stack),
+    /// so an intermittent server error in CI names its cause instead of only "500".
+    /// </summary>
+    private sealed class ServerErrorsShown : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var marks = CapturedLogs.MarkEveryApp();
+            var response = await base.SendAsync(request, cancellationToken);
+            if ((int)response.StatusCode < 500)
+            {
+                return response;
+            }
+
+            var errors = CapturedLogs.ErrorsOfEveryAppSince(marks);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new HttpRequestException(
+                $"{(int)response.StatusCode} from {request.Method} {request.RequestUri}: {body}{Environment.NewLine}Logged meanwhile:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}",
+                null,
+                response.StatusCode);
+        }
     }
 
     private static System.Security.Cryptography.X509Certificates.X509Certificate2 SelfSignedCertificate()
