@@ -40,6 +40,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseAddress.ToString(), Locale = "vi-VN" });
+        // The same generous limits as PortalSteps.NewPageAsync: the kiosk's first navigation once exceeded 30 s with the
+        // machine loaded far beyond its two cores.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
