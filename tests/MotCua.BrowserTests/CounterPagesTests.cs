@@ -60,13 +60,19 @@ public sealed class CounterPagesTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task A_manager_sees_the_live_load_of_every_point()
+    public async Task A_manager_sees_the_load_per_branch_and_drills_down_to_its_points()
     {
         var page = await browser.NewPageAsync();
         await browser.SignInAsync(page, "giamdoc");
         await page.GotoAsync("/quan-ly/tai");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Tải các điểm phục vụ", Level = 1 }).WaitForAsync();
-        (await page.GetByRole(AriaRole.Rowheader).CountAsync()).ShouldBe(168);
+        (await page.Locator("li.branch-load").CountAsync()).ShouldBe(12);
+        await BrowserFixture.ShouldBeAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Chi nhánh số 1 ", Exact = false }).First.ClickAsync();
+        await page.WaitForURLAsync("**/quan-ly/tai/CN01");
+        (await page.Locator("li.point-load").CountAsync()).ShouldBeGreaterThan(1);
+        (await page.GetByRole(AriaRole.Group, new() { Name = "Mở thêm quầy" }).CountAsync()).ShouldBe(1);
         await BrowserFixture.ShouldBeAccessibleAsync(page);
     }
 }

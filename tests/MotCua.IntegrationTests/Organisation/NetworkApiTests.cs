@@ -35,6 +35,32 @@ public abstract class NetworkApiTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task The_network_page_draws_every_point_on_the_ward_map_and_writes_hours_for_people()
+    {
+        using var client = app.Client();
+        var html = await client.GetStringAsync("/network");
+        var start = html.IndexOf("class=\"network-map\"", StringComparison.Ordinal);
+        start.ShouldBeGreaterThan(0);
+        var svg = html[start..(html.IndexOf("</svg>", start, StringComparison.Ordinal) + 6)];
+        svg.Length.ShouldBeLessThan(60_000, "the map stays light");
+        System.Text.RegularExpressions.Regex.Count(svg, "<path class=\"ward ").ShouldBe(126);
+        System.Text.RegularExpressions.Regex.Count(svg, "<rect class=\"branch\"").ShouldBe(12);
+        System.Text.RegularExpressions.Regex.Count(svg, "<path class=\"reception\"").ShouldBe(30);
+        System.Text.RegularExpressions.Regex.Count(svg, "<circle class=\"service-point\"").ShouldBe(126);
+        svg.ShouldContain("<title id=\"network-map-title\">");
+        svg.ShouldContain("<desc id=\"network-map-desc\">");
+        html.ShouldContain("Ranh giới phường, xã là gần đúng");
+        html.ShouldContain("Thứ Hai–Thứ Sáu 8:00–12:00, 13:00–17:00; Thứ Bảy 8:00–12:00");
+        html.ShouldNotContain("T2-T6 08:00");
+
+        var point = await client.GetStringAsync("/network/DTN01");
+        point.ShouldContain("class=\"network-map\"");
+        point.ShouldContain("class=\"ward marked\"");
+        point.ShouldContain("Thứ Hai–Thứ Sáu");
+        System.Text.RegularExpressions.Regex.IsMatch(point, "<dt>Phường/xã phục vụ</dt><dd>(Phường|Xã) ").ShouldBeTrue("ward names, not codes");
+    }
+
+    [Fact]
     public async Task The_whole_country_is_loaded_with_34_provinces()
     {
         using var client = app.Client();

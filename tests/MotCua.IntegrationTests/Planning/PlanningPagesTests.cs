@@ -22,7 +22,17 @@ public abstract partial class PlanningPagesTests(MotCuaApp app)
         html.ShouldContain("<title id=\"map-title\">");
         ReachCircle().Count(html).ShouldBe(SeededPoints);
         SuggestedCircle().Count(html).ShouldBe(3);
-        SiteDot().Count(html).ShouldBe(126);
+        // The 126 wards of 2025 are the base map's polygons, shaded by coverage (no dots over them), labelled approximate.
+        SiteDot().Count(html).ShouldBe(0);
+        var shaded = WardPolygon().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        shaded.Count.ShouldBe(126);
+        shaded.ShouldContain("covered");
+        shaded.ShouldContain("uncovered");
+        html.ShouldContain("Ranh giới phường, xã là gần đúng");
+        var start = html.IndexOf("class=\"coverage-map\"", StringComparison.Ordinal);
+        var svg = html[start..(html.IndexOf("</svg>", start, StringComparison.Ordinal) + 6)];
+        svg.Length.ShouldBeLessThan(60_000, "the map stays light");
+        svg.ShouldNotContain("href", Case.Insensitive, "no outside requests: nothing linked from the map");
         html.ShouldContain("Trong 5,0 km (đường chim bay)");
 
         var communes = await director.GetStringAsync("/admin/planning/coverage?base=communes2019&suggest=0&radiusKm=5");
@@ -95,6 +105,9 @@ public abstract partial class PlanningPagesTests(MotCuaApp app)
 
     [GeneratedRegex("<circle class=\"site (covered|uncovered)\"")]
     private static partial Regex SiteDot();
+
+    [GeneratedRegex("<path class=\"ward (covered|within-minutes|uncovered)\"")]
+    private static partial Regex WardPolygon();
 }
 
 [Collection("sqlite")]

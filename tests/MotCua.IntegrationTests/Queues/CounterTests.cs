@@ -246,6 +246,62 @@ public abstract class CounterTests(MotCuaApp app)
         (await officer.PostAsJsonAsync("/api/v1/live-load/moves", new { officer = "quay-dtn11-1", toPoint = "DTN11", toCounter = 1 })).StatusCode
             .ShouldBe(System.Net.HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task Managers_read_the_load_per_branch_and_drill_down_each_within_their_scope()
+    {
+        using var director = await app.SignedInAsync("giamdoc");
+        using var manager = await app.SignedInAsync("quanly");
+        using var officer = await app.SignedInAsync("tiepnhan");
+        using var kiosk = app.Client();
+
+        var all = await director.GetFromJsonAsync<JsonElement[]>("/api/v1/live-load/branches");
+        all.ShouldNotBeNull();
+        all.Length.ShouldBe(12);
+        all.Sum(b => b.GetProperty("points").GetInt32()).ShouldBe(168);
+
+        // A branch manager sees her branch (CN01) and the points under it, nothing else.
+        var mine = await manager.GetFromJsonAsync<JsonElement[]>("/api/v1/live-load/branches");
+        mine!.Select(b => b.GetProperty("branch").GetString()).ShouldBe(["CN01"]);
+        var points = await manager.GetFromJsonAsync<JsonElement[]>("/api/v1/live-load");
+        points.ShouldNotBeNull();
+        points.ShouldAllBe(p => p.GetProperty("branch").GetString() == "CN01");
+        points.Length.ShouldBe(mine![0].GetProperty("points").GetInt32());
+        (await manager.GetAsync("/api/v1/live-load/branches/CN02")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+        (await manager.GetAsync("/api/v1/live-load/branches/KHONG-CO")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+        (await officer.GetAsync("/api/v1/live-load/branches")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+        (await officer.GetAsync("/api/v1/live-load/branches/CN01")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+
+        // Two people wait at a commune service point of the branch (one no other test uses): the summary and the
+        // drill-down both count them.
+        var before = await manager.GetFromJsonAsync<JsonElement>("/api/v1/live-load/branches/CN01");
+        var waitingBefore = before.GetProperty("summary").GetProperty("waiting").GetInt32();
+        var target = before.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("point").GetString()!).Order(StringComparer.Ordinal).First(c => c.StartsWith("DPV-", StringComparison.Ordinal));
+        await kiosk.TakeAsync(target, "HT");
+        await kiosk.TakeAsync(target, "HT");
+        var after = await manager.GetFromJsonAsync<JsonElement>("/api/v1/live-load/branches/CN01");
+        var summary = after.GetProperty("summary");
+        summary.GetProperty("waiting").GetInt32().ShouldBe(waitingBefore + 2);
+        summary.GetProperty("longestWaitMinutes").ValueKind.ShouldBe(JsonValueKind.Number);
+        var detail = after.GetProperty("points").EnumerateArray().ToList();
+        detail.Sum(p => p.GetProperty("waiting").GetInt32()).ShouldBe(summary.GetProperty("waiting").GetInt32());
+        detail.Sum(p => p.GetProperty("openCounters").GetInt32()).ShouldBe(summary.GetProperty("openCounters").GetInt32());
+        detail.Count(p => p.GetProperty("overloaded").GetBoolean()).ShouldBe(summary.GetProperty("overloadedPoints").GetInt32());
+        summary.GetProperty("overloaded").GetBoolean().ShouldBe(summary.GetProperty("overloadedPoints").GetInt32() > 0);
+        detail.Single(p => p.GetProperty("point").GetString() == target).GetProperty("waiting").GetInt32().ShouldBe(2);
+        var director01 = (await director.GetFromJsonAsync<JsonElement[]>("/api/v1/live-load/branches"))!.Single(b => b.GetProperty("branch").GetString() == "CN01");
+        director01.GetProperty("waiting").GetInt32().ShouldBe(summary.GetProperty("waiting").GetInt32());
+
+        // The pages: a summary card per branch in scope, the drill-down of one's own branch, 403 for another.
+        var page = await manager.GetStringAsync("/quan-ly/tai");
+        page.ShouldContain("href=\"/quan-ly/tai/CN01\"");
+        page.ShouldNotContain("href=\"/quan-ly/tai/CN02\"");
+        var directorPage = await director.GetStringAsync("/quan-ly/tai");
+        System.Text.RegularExpressions.Regex.Count(directorPage, "<li class=\"branch-load").ShouldBe(12);
+        (await manager.GetStringAsync("/quan-ly/tai/CN01")).ShouldContain("Mở thêm quầy");
+        (await manager.GetAsync("/quan-ly/tai/CN02")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+        (await director.GetAsync("/quan-ly/tai/CN02")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+    }
 }
 
 public sealed class CounterTestsOnSqlite(CountersSqliteApp fixture) : CounterTests(fixture.App), IClassFixture<CountersSqliteApp>;

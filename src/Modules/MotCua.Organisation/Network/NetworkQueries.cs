@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Organisation.Contracts;
+using MotCua.Organisation.Units;
 using MotCua.Platform.Data;
 using MotCua.Platform.Text;
 
@@ -18,7 +19,11 @@ internal sealed record PointSummary(
     string Phone,
     bool IsActive);
 
-internal sealed record PointDetail(PointSummary Point, string? ParentName, IReadOnlyList<PointSummary> Children, IReadOnlyList<string> WardCodes, string? ElectronicId, AgencyKind AgencyKind);
+/// <param name="WardNames">The names of the wards the point serves (in code order), as people know them.</param>
+internal sealed record PointDetail(PointSummary Point, string? ParentName, IReadOnlyList<PointSummary> Children, IReadOnlyList<string> WardCodes, string? ElectronicId, AgencyKind AgencyKind)
+{
+    public IReadOnlyList<string> WardNames { get; init; } = [];
+}
 
 /// <summary>The center's network and agencies, as pages and the API show them.</summary>
 internal sealed class NetworkQueries(MotCuaDb db)
@@ -55,13 +60,19 @@ internal sealed class NetworkQueries(MotCuaDb db)
             codes[parent.Id] = parent.Code;
         }
 
+        var wardCodes = unit.Wards.Select(w => w.WardCode).Order(StringComparer.Ordinal).ToList();
+        var wardNames = await db.Set<AdministrativeUnit>().AsNoTracking().Where(a => wardCodes.Contains(a.Code) && a.Level == UnitLevel.Commune)
+            .ToDictionaryAsync(a => a.Code, a => a.Name, ct);
         return new PointDetail(
             Summary(unit, codes),
             parent?.Name,
             children.Select(c => Summary(c, codes)).ToList(),
-            unit.Wards.Select(w => w.WardCode).Order(StringComparer.Ordinal).ToList(),
+            wardCodes,
             unit.ElectronicId,
-            unit.AgencyKind);
+            unit.AgencyKind)
+        {
+            WardNames = [.. wardCodes.Select(c => wardNames.GetValueOrDefault(c, c))],
+        };
     }
 
     public async Task<IReadOnlyList<OrgUnit>> AgenciesAsync(AgencyKind? kind, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MotCua.Organisation.Contracts;
+using MotCua.Organisation.Contracts.Maps;
 using MotCua.Planning;
 using MotCua.Planning.Siting;
 using MotCua.Planning.Staffing;
@@ -130,9 +131,9 @@ internal sealed class PlanCoverage(NetworkGeography data, IOptions<CenterOptions
         {
             MapSvg = CoverageMap.Svg(result, points, picks,
                 $"Bản đồ phủ dân số trong {PlanningText.Number(q.RadiusKm, 1)} km",
-                $"{sites.Count} địa bàn ({PopulationBases.Describe(populationBase.Value)}): chấm xanh trong {PlanningText.Number(q.RadiusKm, 1)} km của một điểm đang mở, chấm đỏ ngoài; "
+                $"{sites.Count} địa bàn ({PopulationBases.Describe(populationBase.Value)}): trên nền {WardMap.Hanoi2025().Count} phường, xã của Hà Nội (ranh giới gần đúng), tô xanh khi tâm phường, xã trong {PlanningText.Number(q.RadiusKm, 1)} km của một điểm đang mở, vàng khi chỉ trong {PlanningText.Number(q.Minutes, 0)} phút đi lại, đỏ khi ngoài cả hai; "
                 + $"{points.Count} điểm đang mở (ô vuông) với vòng {PlanningText.Number(q.RadiusKm, 1)} km; {picks.Count} địa điểm đề xuất (hình thoi cam, vòng nét đứt). "
-                + $"{PlanningText.Percent(result.ShareWithinRadius)} dân số trong {PlanningText.Number(q.RadiusKm, 1)} km. Cùng dữ liệu có trong các bảng bên dưới."),
+                + $"{PlanningText.Percent(result.ShareWithinRadius)} dân số trong {PlanningText.Number(q.RadiusKm, 1)} km. Cùng dữ liệu có trong các bảng bên dưới.", travel),
         };
         return answer;
     }

@@ -23,7 +23,17 @@ internal static class LiveLoadEndpoints
         api.MapGet("/live-load", async (LiveLoadQuery load, CancellationToken ct) => Results.Ok(await load.RunAsync(ct)))
             .RequireAuthorization(p => p.RequireRole(Roles))
             .WithTags("Queues")
-            .WithSummary("The live load of every point (managers): waiting, longest wait so far, estimated wait, counters open, busiest group; worst first.");
+            .WithSummary("The live load of every point in the caller's scope (a branch manager: her branch; the director: all): waiting, serving, longest wait so far, estimated wait, counters open, busiest group; worst first.");
+
+        api.MapGet("/live-load/branches", async (LiveLoadQuery load, CancellationToken ct) => Results.Ok(await load.BranchesAsync(ct)))
+            .RequireAuthorization(p => p.RequireRole(Roles))
+            .WithTags("Queues")
+            .WithSummary("The live load summed per branch in the caller's scope: waiting, serving, open counters, longest wait, overloaded points; worst first.");
+
+        api.MapGet("/live-load/branches/{code}", (string code, LiveLoadQuery load, CancellationToken ct) => load.BranchAsync(code, ct).ToHttp())
+            .RequireAuthorization(p => p.RequireRole(Roles))
+            .WithTags("Queues")
+            .WithSummary("One branch's load and each of its points, worst first (404 unknown branch, 403 outside the caller's scope).");
 
         api.MapPost("/live-load/moves", (MoveStaffRequest request, MoveStaff move, CancellationToken ct) => move.RunAsync(request, ct).ToHttp())
             .RequireAuthorization(p => p.RequireRole(Roles))
