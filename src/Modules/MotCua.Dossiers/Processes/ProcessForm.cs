@@ -103,7 +103,7 @@ internal sealed class ProcessForm
                 }
 
                 // Before the return step, which stays last.
-                var row = new StepRow { Id = $"buoc-{number}", Role = Platform.Identity.StaffRoles.Specialist };
+                var row = new StepRow { Id = $"buoc-{number}", Role = Platform.Identity.StaffRoles.Specialist, Percent = "0" };
                 var returnAt = Steps.FindIndex(s => s.Kind == StepKind.Return);
                 Steps.Insert(returnAt >= 0 ? returnAt : Steps.Count, row);
                 return true;
