@@ -29,7 +29,7 @@ internal sealed record AvailableActions(
 {
     public static readonly AvailableActions None = new([], false, false, false, false, false, false, false, false, false);
 
-    public bool Any => Steps.Any(s => s.Any) || AttachResult || RequestSupplement || RequestObligation || Supply || ConfirmPayment || Extend || Return || Withdraw || Stop;
+    public bool Any => Steps.Count > 0 || AttachResult || RequestSupplement || RequestObligation || Supply || ConfirmPayment || Extend || Return || Withdraw || Stop;
 }
 
 /// <summary>Computes <see cref="AvailableActions"/> for the dossier page (one class: the page renders only what it answers).</summary>
@@ -99,7 +99,8 @@ internal sealed class DossierActionMenu(ProcessContexts contexts, UserManager<St
             && ctx.Spec.Step(t.StepId)?.Next.Any(n => ctx.Spec.Step(n)?.Kind is StepKind.Approval or StepKind.Return) == true);
         var working = handled.Any(t => t.ConsultationOf is null);
         return new AvailableActions(
-            steps.Where(s => s.Any).ToList(),
+            // A leader also sees her unit's open steps she has nothing to do on, with who holds them.
+            steps.Where(s => s.Any || me.LeadsUnit(s.Task.UnitId)).ToList(),
             AttachResult: process && resultStep && d.MayAttachResult(me) is null,
             RequestSupplement: process && working && d.MayRequestSupplement(me) is null,
             RequestObligation: process && working && d.MayRequestObligation(me) is null,
