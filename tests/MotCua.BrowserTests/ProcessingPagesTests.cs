@@ -127,6 +127,77 @@ public sealed class ProcessingPagesTests(BrowserFixture browser)
         (await officer.GetByText("Hẹn trả kết quả").First.IsVisibleAsync()).ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task On_a_phone_the_leader_gives_the_next_step_to_a_specialist_by_name_and_he_finds_it_in_his_work()
+    {
+        var code = await ReceiveAsync();
+        using (var desk = await browser.App.SignedInAsync("tiepnhan"))
+        {
+            await Life.StepAsync(desk, code, "chuyen-ho-so", "forwards", new { });
+        }
+
+        await using var phone = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = browser.App.BaseAddress.ToString(),
+            Locale = "vi-VN",
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+        });
+        var leader = await phone.NewPageAsync();
+        await browser.SignInAsync(leader, "lanhdao");
+        await leader.GotoAsync($"/dossiers/{code}");
+        var step = Step(leader, "Phân công thụ lý");
+        (await leader.GetByRole(AriaRole.Button, new() { Name = "Phê duyệt" }).CountAsync()).ShouldBe(0, "no approval form before its step");
+        (await leader.GetByLabel("Giấy tờ cần bổ sung, mỗi dòng: tên giấy tờ — lý do").CountAsync()).ShouldBe(1);
+        var picker = step.GetByLabel("Giao bước tiếp theo «Thẩm định, xử lý hồ sơ»", new() { Exact = false });
+        (await picker.Locator("option").AllTextContentsAsync()).ShouldContain("Hoàng Văn Nam");
+        (await picker.Locator("option").AllTextContentsAsync()).ShouldNotContain("chuyenvien");
+        (await leader.EvaluateAsync<int>("document.scrollingElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360);
+        await BrowserFixture.ShouldBeAccessibleAsync(leader);
+        await picker.SelectOptionAsync(new SelectOptionValue { Label = "Hoàng Văn Nam" });
+        await step.GetByRole(AriaRole.Button, new() { Name = "Hoàn thành, chuyển bước tiếp theo" }).ClickAsync();
+        await leader.GetByText("Đã ghi nhận thao tác").WaitForAsync();
+        (await Step(leader, "Thẩm định, xử lý hồ sơ").GetByText("Người xử lý: Hoàng Văn Nam").IsVisibleAsync()).ShouldBeTrue();
+        (await leader.EvaluateAsync<int>("document.scrollingElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360);
+
+        var specialist = await SignedInAsync("chuyenvien");
+        await specialist.GotoAsync("/work?list=to-process");
+        await specialist.GetByRole(AriaRole.Link, new() { Name = code }).First.ClickAsync();
+        (await Step(specialist, "Thẩm định, xử lý hồ sơ").GetByRole(AriaRole.Button, new() { Name = "Hoàn thành, chuyển bước tiếp theo" }).IsVisibleAsync()).ShouldBeTrue();
+        (await specialist.GetByRole(AriaRole.Button, new() { Name = "Nhận xử lý" }).CountAsync()).ShouldBe(0, "already his");
+    }
+
+    [Fact]
+    public async Task On_a_phone_an_administrator_edits_a_process_as_a_form_without_sideways_scrolling()
+    {
+        await using var phone = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = browser.App.BaseAddress.ToString(),
+            Locale = "vi-VN",
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+        });
+        var page = await phone.NewPageAsync();
+        await browser.SignInAsync(page, "admin");
+        await page.GotoAsync("/admin/processes/1.001193");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Sơ đồ luồng xử lý" }).WaitForAsync();
+        (await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360);
+        await BrowserFixture.ShouldBeAccessibleAsync(page);
+        (await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.process-flow')).fontFamily")).ShouldContain("Noto Sans");
+
+        var steps = await page.Locator("fieldset.process-step").CountAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thêm bước" }).ClickAsync();
+        await page.Locator("fieldset.process-step").Nth(steps).WaitForAsync();
+        (await page.Locator("fieldset.process-step").CountAsync()).ShouldBe(steps + 1);
+        (await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360);
+
+        // A new step with no share and no next step: refused by the same rules as the YAML, in Vietnamese.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu bản nháp" }).First.ClickAsync();
+        var alert = page.GetByRole(AriaRole.Alert);
+        await alert.WaitForAsync();
+        (await alert.TextContentAsync())!.ShouldContain("chưa có bước tiếp theo");
+        (await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360);
+        await BrowserFixture.ShouldBeAccessibleAsync(page);
+    }
+
     private static ILocator Step(IPage page, string stepName) => page.GetByRole(AriaRole.Region, new() { Name = stepName, Exact = false });
 
     private async Task<IPage> SignedInAsync(string user)

@@ -241,7 +241,7 @@ public abstract partial class ProcessApiTests(MotCuaApp app)
         const string code = "1.004194";
         var page = await admin.GetStringAsync($"/admin/processes/{code}");
         page.ShouldContain("Quy trình xử lý thủ tục 1.004194");
-        page.ShouldContain("<th scope=\"col\">Nơi thực hiện</th>");
+        page.ShouldContain("<label for=\"s0-performer\">Nơi thực hiện</label>");
         page.ShouldContain("Cán bộ tiếp nhận");
         page.ShouldContain("<label for=\"yaml\">");
         page.ShouldContain("Lưu bản nháp");
@@ -299,7 +299,7 @@ public abstract partial class ProcessApiTests(MotCuaApp app)
         var after = WebUtility.HtmlDecode(await admin.GetStringAsync(published.Headers.Location!.ToString()));
         after.ShouldContain("Đã công bố bản số 2");
         after.ShouldContain("Quy trình đang áp dụng: bản số 2");
-        after.ShouldContain("[xac-minh-cong-an] Xác minh nơi cư trú");
+        after.ShouldContain("<strong>Xác minh nơi cư trú</strong>");
         after.ShouldContain("Đã thay thế");
     }
 

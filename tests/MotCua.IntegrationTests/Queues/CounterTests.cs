@@ -64,6 +64,41 @@ public abstract class CounterTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task Demo_counters_start_closed_the_README_officer_opens_one_and_a_ticket_with_no_open_counter_is_told_so()
+    {
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MotCuaDb>();
+            (await db.Set<MotCua.Queues.Counters.Counter>().CountAsync(c => c.IsOpen && c.OfficerUserName == null)).ShouldBe(0, "no counter is open under a placeholder officer");
+        }
+
+        // CN09: no other test opens its counters. Nobody is on duty, so no wait is promised.
+        using var kiosk = app.Client();
+        var taken = await kiosk.TakeAsync("CN09", "HT");
+        (taken.TryGetProperty("estimatedWaitMinutes", out var wait) ? wait.ValueKind : JsonValueKind.Null).ShouldBe(JsonValueKind.Null);
+        var follow = await kiosk.GetStringAsync($"/q/{taken.GetProperty("token").GetString()}");
+        follow.ShouldContain("Chưa có quầy mở — vui lòng chờ");
+        follow.ShouldNotContain("khoảng 0 phút");
+
+        // The README's path: tiepnhan opens counter 1 of Chi nhánh số 1 and calls.
+        using var officer = await app.SignedInAsync("tiepnhan");
+        var opened = await officer.ActAsync("CN01", 1, "open").OkAsync();
+        try
+        {
+            opened.GetProperty("officerUserName").GetString().ShouldBe("tiepnhan");
+            var mine = await kiosk.TakeAsync("CN01", "HT");
+            mine.GetProperty("estimatedWaitMinutes").GetInt32().ShouldBeGreaterThanOrEqualTo(0);
+            await officer.ActAsync("CN01", 1, "call-next").OkAsync();
+            await officer.ActAsync("CN01", 1, "start").OkAsync();
+            await officer.ActAsync("CN01", 1, "finish").OkAsync();
+        }
+        finally
+        {
+            await officer.ActAsync("CN01", 1, "close").OkAsync();
+        }
+    }
+
+    [Fact]
     public async Task Forbidden_actions_are_refused_in_Vietnamese_and_change_nothing()
     {
         await app.CreateOfficerAsync("quay-cn01-5", "CN01");

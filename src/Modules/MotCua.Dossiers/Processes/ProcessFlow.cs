@@ -21,6 +21,17 @@ internal static class ProcessLabels
         _ => kind.ToString(),
     };
 
+    /// <summary>The performer as the editor's choice names it.</summary>
+    public static string PerformerKind(Processes.Performer performer) => performer switch
+    {
+        Processes.Performer.Center => "Trung tâm Phục vụ hành chính công",
+        Processes.Performer.ReceivingUnit => "Nơi tiếp nhận hồ sơ",
+        Processes.Performer.Agency => "Cơ quan giải quyết",
+        Processes.Performer.WardAgency => "Cơ quan cấp xã nơi cư trú của người nộp",
+        Processes.Performer.Unit => "Một đơn vị cụ thể",
+        _ => performer.ToString(),
+    };
+
     public static string Performer(ProcessStep step) => step.Performer switch
     {
         Processes.Performer.Center => "Trung tâm Phục vụ hành chính công",
@@ -78,7 +89,7 @@ internal static class ProcessFlow
     }
 
     /// <summary>Each step in the layer of its longest distance from the first; in the written order when the graph is not a DAG.</summary>
-    private static List<List<ProcessStep>> Layers(IReadOnlyList<ProcessStep> steps)
+    public static List<List<ProcessStep>> Layers(IReadOnlyList<ProcessStep> steps)
     {
         var ids = steps.Select((s, i) => (s.Id, i)).GroupBy(p => p.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
         var incoming = new int[steps.Count];

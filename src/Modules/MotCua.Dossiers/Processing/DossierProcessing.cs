@@ -104,9 +104,9 @@ internal sealed partial class Dossier
             return NoTask();
         }
 
-        if (!by.LeadsUnit(task.UnitId))
+        if (MayAssign(task, by) is { } notLeader)
         {
-            return Forbidden("Chỉ lãnh đạo của đơn vị xử lý bước này được phân công.");
+            return notLeader;
         }
 
         if (assignee.UnitId != task.UnitId || !assignee.Roles.Contains(task.Role))
@@ -140,14 +140,9 @@ internal sealed partial class Dossier
             return NoTask();
         }
 
-        if (!by.MayWorkOn(task))
+        if (MayTake(task, by) is { } notYours)
         {
-            return Forbidden($"Bước \"{task.StepName}\" do {StaffRoles.DisplayName(task.Role)} của {task.UnitName} xử lý.");
-        }
-
-        if (task.AssigneeId is { } holder && holder != by.Id)
-        {
-            return Error.Conflict($"Bước này đã được giao cho {task.AssigneeName}; lãnh đạo đơn vị có thể phân công lại.");
+            return notYours;
         }
 
         task.AssigneeId = by.Id;
@@ -159,7 +154,11 @@ internal sealed partial class Dossier
     }
 
     /// <summary>The holder finishes the step and hands the dossier on (to the next steps, or back to the center).</summary>
-    public Error? Forward(Guid taskId, Staff by, string? comment, ProcessContext ctx, DateTimeOffset now)
+    /// <remarks>
+    /// <paramref name="next"/>: the person the holder names for the next step (a leader assigning the specialist from
+    /// where she is): they must belong to the next step's unit and have its role, and the holder must lead that unit.
+    /// </remarks>
+    public Error? Forward(Guid taskId, Staff by, string? comment, ProcessContext ctx, DateTimeOffset now, Staff? next = null)
     {
         if (Running() is { } wrong)
         {
@@ -215,10 +214,35 @@ internal sealed partial class Dossier
             return Error.Invalid("result", "Đính kèm kết quả giải quyết (bản điện tử hoặc ghi nhận bản giấy) trước khi chuyển kết quả về bộ phận trả kết quả.");
         }
 
+        ProcessStep? nextStep = null;
+        if (next is not null)
+        {
+            var candidates = AssignableNextSteps(ctx, step, by).ToList();
+            nextStep = candidates.FirstOrDefault(s => ctx.UnitOf(s).Id == next.UnitId && next.Roles.Contains(s.Role));
+            if (nextStep is null)
+            {
+                return candidates.Count == 0
+                    ? Forbidden("Chỉ lãnh đạo của đơn vị xử lý bước tiếp theo được giao người thụ lý bước đó.")
+                    : Error.Invalid("nextAssignee", $"Người được giao bước tiếp theo phải là {string.Join(" hoặc ", candidates.Select(c => $"{StaffRoles.DisplayName(c.Role)} của {ctx.UnitOf(c).Name}"))}.");
+            }
+        }
+
         Complete(task, TaskState.Done, by.Name, now, comment?.Trim() ?? "");
         AddEvent(now, "forwarded", $"Hoàn thành bước \"{task.StepName}\"", task.UnitName, by.Name, comment?.Trim() ?? "");
         MoveToInProgress();
         OpenNext(ctx, step, new Actor(by.Id, by.Name, by.UnitId, task.UnitName), now);
+        if (nextStep is not null && next is not null)
+        {
+            if (tasks.LastOrDefault(t => t.StepId == nextStep.Id && t.IsOpen && t.ConsultationOf is null) is not { } opened)
+            {
+                return Error.Conflict($"Bước \"{nextStep.Name}\" chưa mở (còn chờ bước song song); phân công khi bước đó mở.");
+            }
+
+            opened.AssigneeId = next.Id;
+            opened.AssigneeName = next.Name;
+            AddEvent(now, "assigned", $"Phân công xử lý bước \"{opened.StepName}\"", opened.UnitName, by.Name, $"Cho {next.Name}");
+        }
+
         return Changed();
     }
 
@@ -329,14 +353,9 @@ internal sealed partial class Dossier
     /// </summary>
     public Error? RequestSupplement(Staff by, IReadOnlyList<MissingItem> items, DateTimeOffset now)
     {
-        if (Status is not (DossierStatus.Received or DossierStatus.InProgress))
+        if (MayRequestSupplement(by) is { } refused)
         {
-            return WrongStatus("yêu cầu bổ sung");
-        }
-
-        if (!by.HoldsAnyOpenTask(tasks) && !by.LeadsUnit(ReceivingUnitId) && !by.IsDirector)
-        {
-            return Forbidden("Chỉ người đang xử lý hồ sơ được yêu cầu bổ sung.");
+            return refused;
         }
 
         if (items.Count == 0 || items.Any(i => string.IsNullOrWhiteSpace(i.Document) || string.IsNullOrWhiteSpace(i.Reason)))
@@ -384,14 +403,9 @@ internal sealed partial class Dossier
 
     public Error? RequestFinancialObligation(Staff by, long amount, string? description, DateTimeOffset now)
     {
-        if (Status is not (DossierStatus.Received or DossierStatus.InProgress))
+        if (MayRequestObligation(by) is { } refused)
         {
-            return WrongStatus("yêu cầu thực hiện nghĩa vụ tài chính");
-        }
-
-        if (!by.HoldsAnyOpenTask(tasks) && !by.IsDirector)
-        {
-            return Forbidden("Chỉ người đang xử lý hồ sơ được yêu cầu thực hiện nghĩa vụ tài chính.");
+            return refused;
         }
 
         if (amount <= 0)
@@ -444,14 +458,9 @@ internal sealed partial class Dossier
             return WrongStatus("gia hạn");
         }
 
-        if (!by.LeadsUnit(AgencyId) && !by.IsDirector && !(by.LeadsUnit(ReceivingUnitId) && ctx.Spec.Delegated))
+        if (MayExtend(by, ctx.Spec.Delegated) is { } refused)
         {
-            return Forbidden("Chỉ lãnh đạo cơ quan giải quyết được xin lỗi và hẹn lại ngày trả kết quả.");
-        }
-
-        if (Clock.Extension is not null)
-        {
-            return Error.Conflict("Hồ sơ đã được hẹn lại ngày trả kết quả một lần; không được gia hạn lần thứ hai.");
+            return refused;
         }
 
         if (string.IsNullOrWhiteSpace(reason))
@@ -569,14 +578,9 @@ internal sealed partial class Dossier
     /// <summary>The handler attaches the result (electronic documents, and whether a paper result exists).</summary>
     public Error? AttachResult(Staff by, string? description, IReadOnlyList<string> documentHashes, bool paper, string? number, DateTimeOffset now)
     {
-        if (Status is not (DossierStatus.Received or DossierStatus.InProgress))
+        if (MayAttachResult(by) is { } refused)
         {
-            return WrongStatus("đính kèm kết quả");
-        }
-
-        if (!by.HoldsAnyOpenTask(tasks.Where(t => t.Kind != StepKind.Return)))
-        {
-            return Forbidden("Chỉ người đang xử lý hồ sơ được đính kèm kết quả.");
+            return refused;
         }
 
         if (string.IsNullOrWhiteSpace(description))
@@ -603,15 +607,12 @@ internal sealed partial class Dossier
     /// <summary>The result goes back to the applicant: at a branch, by post or electronically, to the owner or an authorised person.</summary>
     public Error? ReturnResult(Staff by, ResultReturn handover, DateTimeOffset now)
     {
-        if (Status != DossierStatus.Resolved || tasks.FirstOrDefault(t => t.IsOpen && t.Kind == StepKind.Return) is not { } task)
+        if (MayReturn(by) is { } refused)
         {
-            return WrongStatus("trả kết quả");
+            return refused;
         }
 
-        if (!by.Roles.Contains(task.Role) && !by.IsDirector && !by.Roles.Contains(StaffRoles.BranchManager))
-        {
-            return Forbidden($"Trả kết quả do {StaffRoles.DisplayName(task.Role)} thực hiện.");
-        }
+        var task = tasks.First(t => t.IsOpen && t.Kind == StepKind.Return);
 
         if (string.IsNullOrWhiteSpace(handover.RecipientName))
         {
@@ -635,23 +636,18 @@ internal sealed partial class Dossier
         AddEvent(now, "returned", handover.Channel switch
         {
             ReturnChannel.Post => "Đã gửi trả kết quả qua dịch vụ bưu chính công ích",
-            ReturnChannel.Electronic => "Đã trả kết quả điện tử",
+            ReturnChannel.Electronic => "Đã trả kết quả trực tuyến (kho dữ liệu điện tử của công dân)",
             _ => $"Đã trả kết quả tại {by.UnitName}",
-        }, by.UnitName, by.Name, handover.Describe());
+        }, handover.Channel == ReturnChannel.Electronic ? OnlineChannel : by.UnitName, by.Name, handover.Describe());
         return Changed();
     }
 
     /// <summary>The applicant asks to withdraw the dossier (recorded by an officer): processing ends.</summary>
     public Error? Withdraw(Staff by, string? reason, DateTimeOffset now)
     {
-        if (!IsOpen)
+        if (MayWithdraw(by) is { } refused)
         {
-            return WrongStatus("rút hồ sơ");
-        }
-
-        if (!by.Roles.Contains(StaffRoles.ReceptionOfficer) && !by.IsDirector && !by.Roles.Contains(StaffRoles.BranchManager))
-        {
-            return Forbidden("Đề nghị rút hồ sơ được tiếp nhận tại bộ phận một cửa.");
+            return refused;
         }
 
         if (string.IsNullOrWhiteSpace(reason))
@@ -684,14 +680,9 @@ internal sealed partial class Dossier
     /// <summary>The competent agency stops processing, with a reason and legal basis (notice, form 05).</summary>
     public Error? Stop(Staff by, string? reason, string? legalBasis, DateTimeOffset now)
     {
-        if (!IsOpen)
+        if (MayStop(by) is { } refused)
         {
-            return WrongStatus("dừng giải quyết");
-        }
-
-        if (!by.LeadsUnit(AgencyId) && !by.IsDirector)
-        {
-            return Forbidden("Chỉ lãnh đạo cơ quan giải quyết được dừng giải quyết hồ sơ.");
+            return refused;
         }
 
         if (string.IsNullOrWhiteSpace(reason))
@@ -813,8 +804,30 @@ internal sealed partial class Dossier
             Verdict = SupplementRounds > 1 ? CompletionVerdict.Late : ctx.Clock.Judge(request, now).Verdict;
         }
 
+        if (DeliversOnline && Result is { Paper: false, Documents.Count: > 0 })
+        {
+            // Asked for online (kho dữ liệu điện tử): the electronic result is the delivery — it is in the citizen's
+            // store now, so it is returned here, once, not handed over again "at" the receiving branch.
+            var task = tasks.Last(t => t.IsOpen && t.Kind == StepKind.Return);
+            var handover = new ResultReturn(ReturnChannel.Electronic, RecipientKind.Owner, Applicant.Name, Applicant.IdNumber, null, null) { UnitName = OnlineChannel, OfficerName = from.Name };
+            Status = DossierStatus.ResultReturned;
+            ReturnedAt = now;
+            ReturnJson = JsonSerializer.Serialize(handover, ProcessDefinition.Json);
+            Complete(task, TaskState.Done, from.Name, now, handover.Describe());
+            AddEvent(now, "returned", Decision == "rejected"
+                ? "Đã trả văn bản trả lời trực tuyến (kho dữ liệu điện tử của công dân)"
+                : "Đã trả kết quả trực tuyến (kho dữ liệu điện tử của công dân)", OnlineChannel, from.Name);
+            return;
+        }
+
         AddEvent(now, "resolved", Decision == "rejected" ? "Đã có văn bản trả lời, chờ trả cho công dân, tổ chức" : "Đã có kết quả, chờ trả cho công dân, tổ chức", from.UnitName, from.Name);
     }
+
+    /// <summary>Where a result delivered online is returned (the timeline's unit).</summary>
+    public const string OnlineChannel = "Cổng dịch vụ công";
+
+    /// <summary>The applicant asked for the result online (electronic, in their data store).</summary>
+    public bool DeliversOnline => ResultDelivery == Reception.DossierDraft.DeliveryText(Reception.ResultDelivery.Online, null, "");
 
     private DossierTask NewTask(ProcessContext ctx, ProcessStep step, (Guid Id, string Name) unit, DateTimeOffset now, string fromUnit, string fromPerson)
     {
@@ -897,6 +910,111 @@ internal sealed partial class Dossier
             : $"Bước \"{task.StepName}\" đang được giao cho {task.AssigneeName}.");
     }
 
+    // The rules of who may act now, one per action: the mutators above start with them, and the dossier page
+    // (Processing/AvailableActions) offers only the actions whose rule answers null.
+
+    public Error? MayTake(DossierTask task, Staff by)
+    {
+        if (Running() is { } wrong)
+        {
+            return wrong;
+        }
+
+        if (!by.MayWorkOn(task))
+        {
+            return Forbidden($"Bước \"{task.StepName}\" do {StaffRoles.DisplayName(task.Role)} của {task.UnitName} xử lý.");
+        }
+
+        return task.AssigneeId is { } holder && holder != by.Id
+            ? Error.Conflict($"Bước này đã được giao cho {task.AssigneeName}; lãnh đạo đơn vị có thể phân công lại.")
+            : null;
+    }
+
+    public Error? MayAssign(DossierTask task, Staff by)
+        => Running() ?? (by.LeadsUnit(task.UnitId) ? null : Forbidden("Chỉ lãnh đạo của đơn vị xử lý bước này được phân công."));
+
+    /// <summary>Forward, send back, consult, approve or reject this step: its assignee, anyone of its unit and role while unassigned, its unit's leader.</summary>
+    public Error? MayHandle(DossierTask task, Staff by) => Running() ?? HolderError(task, by);
+
+    /// <summary>The next steps of <paramref name="step"/> whose specialist <paramref name="by"/> may name while forwarding: those of a unit she leads.</summary>
+    public static IEnumerable<ProcessStep> AssignableNextSteps(ProcessContext ctx, ProcessStep step, Staff by)
+        => step.Next.Select(ctx.Spec.Step).OfType<ProcessStep>().Where(s => s.Kind != StepKind.Return && by.LeadsUnit(ctx.UnitOf(s).Id));
+
+    public Error? MayAttachResult(Staff by)
+    {
+        if (Status is not (DossierStatus.Received or DossierStatus.InProgress))
+        {
+            return WrongStatus("đính kèm kết quả");
+        }
+
+        return by.HoldsAnyOpenTask(tasks.Where(t => t.Kind != StepKind.Return)) ? null : Forbidden("Chỉ người đang xử lý hồ sơ được đính kèm kết quả.");
+    }
+
+    public Error? MayRequestSupplement(Staff by)
+    {
+        if (Status is not (DossierStatus.Received or DossierStatus.InProgress))
+        {
+            return WrongStatus("yêu cầu bổ sung");
+        }
+
+        return by.HoldsAnyOpenTask(tasks) || by.LeadsUnit(ReceivingUnitId) || by.IsDirector ? null : Forbidden("Chỉ người đang xử lý hồ sơ được yêu cầu bổ sung.");
+    }
+
+    public Error? MayRequestObligation(Staff by)
+    {
+        if (Status is not (DossierStatus.Received or DossierStatus.InProgress))
+        {
+            return WrongStatus("yêu cầu thực hiện nghĩa vụ tài chính");
+        }
+
+        return by.HoldsAnyOpenTask(tasks) || by.IsDirector ? null : Forbidden("Chỉ người đang xử lý hồ sơ được yêu cầu thực hiện nghĩa vụ tài chính.");
+    }
+
+    public Error? MayExtend(Staff by, bool delegated)
+    {
+        if (Status is not (DossierStatus.Received or DossierStatus.InProgress) || DueAt is null)
+        {
+            return WrongStatus("gia hạn");
+        }
+
+        if (!by.LeadsUnit(AgencyId) && !by.IsDirector && !(by.LeadsUnit(ReceivingUnitId) && delegated))
+        {
+            return Forbidden("Chỉ lãnh đạo cơ quan giải quyết được xin lỗi và hẹn lại ngày trả kết quả.");
+        }
+
+        return Clock.Extension is not null ? Error.Conflict("Hồ sơ đã được hẹn lại ngày trả kết quả một lần; không được gia hạn lần thứ hai.") : null;
+    }
+
+    public Error? MayReturn(Staff by)
+    {
+        if (Status != DossierStatus.Resolved || tasks.FirstOrDefault(t => t.IsOpen && t.Kind == StepKind.Return) is not { } task)
+        {
+            return WrongStatus("trả kết quả");
+        }
+
+        return by.Roles.Contains(task.Role) || by.IsDirector || by.Roles.Contains(StaffRoles.BranchManager) ? null : Forbidden($"Trả kết quả do {StaffRoles.DisplayName(task.Role)} thực hiện.");
+    }
+
+    public Error? MayWithdraw(Staff by)
+    {
+        if (!IsOpen)
+        {
+            return WrongStatus("rút hồ sơ");
+        }
+
+        return by.Roles.Contains(StaffRoles.ReceptionOfficer) || by.IsDirector || by.Roles.Contains(StaffRoles.BranchManager) ? null : Forbidden("Đề nghị rút hồ sơ được tiếp nhận tại bộ phận một cửa.");
+    }
+
+    public Error? MayStop(Staff by)
+    {
+        if (!IsOpen)
+        {
+            return WrongStatus("dừng giải quyết");
+        }
+
+        return by.LeadsUnit(AgencyId) || by.IsDirector ? null : Forbidden("Chỉ lãnh đạo cơ quan giải quyết được dừng giải quyết hồ sơ.");
+    }
+
     private Error WrongStatus(string action)
         => new("wrong-status", $"Hồ sơ đang ở trạng thái \"{DossierStatuses.Vietnamese(Status)}\", không thể {action}.", 409);
 
@@ -958,7 +1076,7 @@ internal sealed record ResultReturn(ReturnChannel Channel, RecipientKind To, str
     public string Describe() => Channel switch
     {
         ReturnChannel.Post => $"Qua bưu chính đến {PostAddress}; người nhận: {RecipientName}",
-        ReturnChannel.Electronic => $"Trả kết quả điện tử cho {RecipientName}",
+        ReturnChannel.Electronic => $"Trả kết quả trực tuyến vào kho dữ liệu điện tử của {RecipientName}",
         _ => To == RecipientKind.Authorised ? $"Người được ủy quyền: {RecipientName} ({Authorisation})" : $"Chủ hồ sơ: {RecipientName}",
     };
 }

@@ -15,7 +15,8 @@ namespace MotCua.Dossiers.Processing;
 
 internal sealed record AssignmentRequest(Guid TaskId, string? Assignee, string? Reason);
 
-internal sealed record TaskRequest(Guid TaskId, string? Comment);
+/// <summary>A step's action; <c>NextAssignee</c> (forward only): the user name of the person a leader names for the next step.</summary>
+internal sealed record TaskRequest(Guid TaskId, string? Comment, string? NextAssignee = null);
 
 internal sealed record ConsultationRequest(Guid TaskId, string? AgencyCode, string? Question);
 
@@ -64,7 +65,17 @@ internal sealed class ProcessingActions(
         }, ct);
 
     public Task<Result<ActionResult>> ForwardAsync(string code, TaskRequest r, CancellationToken ct)
-        => RunAsync(code, "forwarded", DossierRight.Process, (d, by, ctx, now) => Task.FromResult(d.Forward(r.TaskId, by, r.Comment, ctx, now)), ct);
+        => RunAsync(code, "forwarded", DossierRight.Process, async (d, by, ctx, now) =>
+        {
+            if (string.IsNullOrWhiteSpace(r.NextAssignee))
+            {
+                return d.Forward(r.TaskId, by, r.Comment, ctx, now);
+            }
+
+            return await StaffAsync(r.NextAssignee) is { } next
+                ? d.Forward(r.TaskId, by, r.Comment, ctx, now, next)
+                : Error.Invalid("nextAssignee", "Không có cán bộ này; chọn người thụ lý bước tiếp theo trong danh sách.");
+        }, ct);
 
     public Task<Result<ActionResult>> SendBackAsync(string code, TaskRequest r, CancellationToken ct)
         => RunAsync(code, "sent-back", DossierRight.Process, (d, by, ctx, now) => Task.FromResult(d.SendBack(r.TaskId, by, r.Comment, ctx, now)), ct);
@@ -179,6 +190,12 @@ internal sealed class ProcessingActions(
 
         audit.Record($"dossier.{eventName}", $"dossier:{code}", $"{DossierStatuses.ApiName(before)} → {DossierStatuses.ApiName(dossier.Status)}");
         db.Outbox.Add(OutboxMessage.Create($"dossier.{eventName}", code, new { code, status = DossierStatuses.NationalCode(dossier.Status), dossier.DueAt, at = now }, now));
+        if (eventName != "returned" && before != DossierStatus.ResultReturned && dossier.Status == DossierStatus.ResultReturned)
+        {
+            // A result asked for online is delivered the moment it is ready (Dossier.OpenReturn).
+            audit.Record("dossier.returned", $"dossier:{code}", "trực tuyến, vào kho dữ liệu điện tử của công dân");
+            db.Outbox.Add(OutboxMessage.Create("dossier.returned", code, new { code, status = DossierStatuses.NationalCode(dossier.Status), dossier.DueAt, at = now }, now));
+        }
 
         // Received by this action (completed at a counter after form 02): entered in the tracking book in the same transaction.
         await using var transaction = !receivedBefore && dossier.ReceivedAt is not null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -203,7 +220,7 @@ internal sealed class ProcessingActions(
         return new ActionResult(code, DossierStatuses.ApiName(dossier.Status), DossierStatuses.NationalCode(dossier.Status), dossier.DueAt, dossier.Version);
     }
 
-    private async Task<Staff?> StaffAsync(string userName)
+    internal async Task<Staff?> StaffAsync(string userName)
     {
         var user = await users.FindByNameAsync(userName.Trim());
         return user is null ? null : new Staff(user.Id, user.FullName, user.UnitId, user.UnitName ?? "", (await users.GetRolesAsync(user)).ToList());

@@ -17,6 +17,7 @@ internal static class ProcessingEndpoints
     {
         services.AddScoped<ProcessContexts>();
         services.AddScoped<ProcessingActions>();
+        services.AddScoped<DossierActionMenu>();
         services.AddScoped<WorkInbox>();
         services.AddScoped<LateApologies>();
         services.AddScoped<DossierClock>();
@@ -33,7 +34,7 @@ internal static class ProcessingEndpoints
         d.MapPost("/assignments", (string code, AssignmentRequest r, ProcessingActions a, CancellationToken ct) => a.AssignAsync(code, r, ct).ToHttp())
             .WithSummary("Assign or reassign a step (unit leader; a reason for a reassignment), or take it yourself (no assignee).");
         d.MapPost("/forwards", (string code, TaskRequest r, ProcessingActions a, CancellationToken ct) => a.ForwardAsync(code, r, ct).ToHttp())
-            .WithSummary("Finish the step you hold and hand the dossier to the next step(s); answers a consultation.");
+            .WithSummary("Finish the step you hold and hand the dossier to the next step(s); answers a consultation. A leader of the next step's unit may name its specialist (nextAssignee, a user name).");
         d.MapPost("/send-backs", (string code, TaskRequest r, ProcessingActions a, CancellationToken ct) => a.SendBackAsync(code, r, ct).ToHttp())
             .WithSummary("Send the dossier back to the previous step, with the reason in comment.");
         d.MapPost("/consultations", (string code, ConsultationRequest r, ProcessingActions a, CancellationToken ct) => a.ConsultAsync(code, r, ct).ToHttp())
