@@ -27,6 +27,9 @@ public static class DossiersModule
     public const string PublicLookup = "public-lookup";
     public const string PublicWrite = "public-write";
 
+    /// <summary>Staff land here after signing in and when they open "/": what waits for them.</summary>
+    public const string StaffHomePath = "/staff";
+
     public static IServiceCollection AddDossiers(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IModelContributor, DossiersModel>();
@@ -58,6 +61,7 @@ public static class DossiersModule
         services.AddSingleton(sp => new Slips.DossierSlips(sp.GetRequiredService<Slips.SlipFonts>(), sp.GetRequiredService<IOptions<CenterOptions>>().Value.FullName));
         services.AddProcesses();
         services.AddProcessing(configuration);
+        StaffHome.StaffHomeEndpoints.AddStaffHome(services);
 
         // The citizen's side of the same dossiers: filing, drafts, my dossiers, documents, access log, ratings.
         services.AddSingleton<IModelContributor, Apply.DraftsModel>();
@@ -75,6 +79,7 @@ public static class DossiersModule
     public static IEndpointRouteBuilder MapDossiers(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Dossiers");
+        StaffHome.StaffHomeEndpoints.MapStaffHome(app);
         string[] receptionRoles = [StaffRoles.ReceptionOfficer, StaffRoles.BranchManager, StaffRoles.CenterDirector];
 
         api.MapPost("/attachments", async (HttpRequest http, UploadAttachment upload, CurrentUploader uploader, CancellationToken ct) =>

@@ -214,15 +214,32 @@ internal static class PlatformSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(StaffLandOnTheirHome);
         app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi();
-        // Served from the package (no CDN), without the outside fonts, its start-up script allowed by a per-request nonce (SecurityHeaders).
-        app.MapScalarApiReference(SecurityHeaders.ApiReferencePath, o => o.WithTitle("MotCua API").WithNonce().DisableDefaultFonts());
+        // Served from the package (no CDN), without the outside fonts, its start-up script allowed by a per-request nonce (SecurityHeaders);
+        // nothing that calls another host or advertises a vendor: no telemetry, no AI agent, no MCP, no developer toolbar
+        // ("Deploy", "Share"), no "Open API Client" button.
+        app.MapScalarApiReference(SecurityHeaders.ApiReferencePath, o => o.WithTitle("MotCua API").WithNonce().DisableDefaultFonts()
+            .DisableTelemetry().DisableAgent().DisableMcp().HideDeveloperTools().HideClientButton().WithFavicon("/favicon.svg"));
         app.MapAccountEndpoints();
+    }
+
+    /// <summary>Staff who open "/" land on their own home (what waits for them), not on the citizens' home page.</summary>
+    private static Task StaffLandOnTheirHome(HttpContext http, RequestDelegate next)
+    {
+        if (HttpMethods.IsGet(http.Request.Method) && http.Request.Path == "/"
+            && http.User.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == IdentityConstants.ApplicationScheme))
+        {
+            http.Response.Redirect(MotCua.Dossiers.DossiersModule.StaffHomePath);
+            return Task.CompletedTask;
+        }
+
+        return next(http);
     }
 
     /// <summary>

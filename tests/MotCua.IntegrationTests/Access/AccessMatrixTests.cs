@@ -183,6 +183,8 @@ public sealed class AccessMatrixTests(SqliteApp fixture)
         ["GET /api/v1/work/alerts"] = Rule.StaffOnly(WorkLists),
         ["GET /api/v1/work/late-apologies"] = Rule.StaffOnly(["giamdoc", "quanly", "lanhdao", "quanly2", "lanhdao2"]),
         ["GET /work"] = Rule.StaffOnly(WorkLists),
+        ["GET /api/v1/work/summary"] = Rule.StaffOnly(WorkLists),
+        ["GET /staff"] = Rule.StaffOnly(AnyStaff),
         ["GET /api/v1/book"] = Rule.StaffOnly(Books),
         ["GET /dossiers/book"] = Rule.StaffOnly(Books),
         ["GET /api/v1/indicators/digitization"] = Rule.StaffOnly(Books),

@@ -52,12 +52,15 @@ public readonly record struct ClockBudget(ClockUnit Unit, decimal Amount)
 
     public string DescribeEn() => Unit switch
     {
-        ClockUnit.WorkingDays => $"{Number(Amount)} working day(s)",
-        ClockUnit.WorkingHours => $"{Number(Amount)} working hour(s)",
+        ClockUnit.WorkingDays => Count(Amount, "working day"),
+        ClockUnit.WorkingHours => Count(Amount, "working hour"),
         ClockUnit.SameDay => "within the working day",
-        ClockUnit.ClockHours => $"{Number(Amount)} clock hour(s)",
-        _ => $"{Number(Amount)} calendar day(s)",
+        ClockUnit.ClockHours => Count(Amount, "clock hour"),
+        _ => Count(Amount, "calendar day"),
     };
+
+    /// <summary>"1 working day", "0.5 working days", "3 working days": English counts with their plural, never "1 working days".</summary>
+    public static string Count(decimal amount, string noun) => $"{Number(amount)} {noun}{(amount == 1 ? "" : "s")}";
 
     public override string ToString() => DescribeEn();
 

@@ -209,7 +209,7 @@ internal sealed class ClockRun(DeadlineClock clock, ClockRequest request, bool e
                     if (explain)
                     {
                         Note($"Gia hạn thêm {days} ngày làm việc (ghi nhận {Words.InstantVi(x.GrantedAt)}; lý do: {x.Reason}; căn cứ: {x.LegalBasis}).",
-                            $"Extended by {days} working day(s) (recorded {Words.InstantEn(x.GrantedAt)}; reason: {x.Reason}; legal basis: {x.LegalBasis}).");
+                            $"Extended by {ClockBudget.Count(days, "working day")} (recorded {Words.InstantEn(x.GrantedAt)}; reason: {x.Reason}; legal basis: {x.LegalBasis}).");
                     }
                 }
                 else if (x.NewDue is { } newDue)
@@ -285,7 +285,7 @@ internal sealed class ClockRun(DeadlineClock clock, ClockRequest request, bool e
                 {
                     due = calendar.AddWorkingTime(due, TimeSpan.FromTicks(days * calendar.DayLengthTicks));
                     Note($"Gia hạn thêm {days} ngày làm việc (ghi nhận {Words.InstantVi(x.GrantedAt)}; lý do: {x.Reason}; căn cứ: {x.LegalBasis}).",
-                        $"Extended by {days} working day(s) (recorded {Words.InstantEn(x.GrantedAt)}; reason: {x.Reason}; legal basis: {x.LegalBasis}).");
+                        $"Extended by {ClockBudget.Count(days, "working day")} (recorded {Words.InstantEn(x.GrantedAt)}; reason: {x.Reason}; legal basis: {x.LegalBasis}).");
                 }
                 else if (x.NewDue is { } newDue)
                 {
@@ -378,7 +378,7 @@ internal sealed class ClockRun(DeadlineClock clock, ClockRequest request, bool e
                     if (explain)
                     {
                         Note($"Tạm dừng từ {Words.InstantVi(p.Start)} đến {Words.InstantVi(end)} ({Words.ReasonVi(p.Reason)}): {Words.DurationVi(end - from)}, làm tròn lên {days} ngày; ngày cuối cùng lùi đến {Words.DayVi(dueDay)}.",
-                            $"Paused from {Words.InstantEn(p.Start)} to {Words.InstantEn(end)} ({Words.ReasonEn(p.Reason)}): {Words.DurationEn(end - from)}, rounded up to {days} day(s); the last day moves to {Words.DayEn(dueDay)}.");
+                            $"Paused from {Words.InstantEn(p.Start)} to {Words.InstantEn(end)} ({Words.ReasonEn(p.Reason)}): {Words.DurationEn(end - from)}, rounded up to {ClockBudget.Count(days, "day")}; the last day moves to {Words.DayEn(dueDay)}.");
                     }
 
                     SkippedDays(dueDay);
@@ -392,7 +392,7 @@ internal sealed class ClockRun(DeadlineClock clock, ClockRequest request, bool e
                     if (explain)
                     {
                         Note($"Gia hạn thêm {days} ngày làm việc (ghi nhận {Words.InstantVi(x.GrantedAt)}; lý do: {x.Reason}; căn cứ: {x.LegalBasis}).",
-                            $"Extended by {days} working day(s) (recorded {Words.InstantEn(x.GrantedAt)}; reason: {x.Reason}; legal basis: {x.LegalBasis}).");
+                            $"Extended by {ClockBudget.Count(days, "working day")} (recorded {Words.InstantEn(x.GrantedAt)}; reason: {x.Reason}; legal basis: {x.LegalBasis}).");
                     }
                 }
                 else if (x.NewDue is { } newDue)

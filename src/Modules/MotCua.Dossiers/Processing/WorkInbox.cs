@@ -42,8 +42,47 @@ internal sealed class WorkInbox(MotCuaDb db, CurrentActor actor, IDeadlineClocks
     public async Task<IReadOnlyList<WorkItem>> RunAsync(WorkList list, string? search, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        var soon = await SoonAsync(now, ct);
+        var rows = Rows(list, search, now, soon);
+
+        var found = await rows.OrderBy(x => x.T.DueAt).Take(Take)
+            .Select(x => new { x.D.Code, x.D.ProcedureName, x.D.Applicant.Name, x.D.Status, x.T.StepName, x.T.UnitName, x.T.AssigneeName, StepDue = x.T.DueAt, x.D.DueAt })
+            .ToListAsync(ct);
+        // The lists name applicants: reading one is a read of personal data.
+        await audit.RecordReadAsync("work.read", $"work:{ApiName(list)}", string.IsNullOrWhiteSpace(search) ? null : $"Tìm: {search.Trim()}", ct);
+        return found.Select(x => new WorkItem(x.Code, x.ProcedureName, x.Name, DossierStatuses.Vietnamese(x.Status), x.StepName, x.UnitName, x.AssigneeName, x.StepDue, x.DueAt,
+                x.StepDue < now || x.DueAt < now, !(x.StepDue < now || x.DueAt < now) && (x.StepDue <= soon || x.DueAt <= soon)))
+            .DistinctBy(x => (x.Code, x.StepName))
+            .ToList();
+    }
+
+    /// <summary>
+    /// How many dossiers wait in each list (the staff home's counters): the same rows as <see cref="RunAsync"/>, counted
+    /// per dossier; no names are read.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<WorkList, int>> CountAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var soon = await SoonAsync(now, ct);
+        var counts = new Dictionary<WorkList, int>();
+        foreach (var list in Enum.GetValues<WorkList>())
+        {
+            counts[list] = await Rows(list, null, now, soon).Select(x => x.D.Id).Distinct().CountAsync(ct);
+        }
+
+        return counts;
+    }
+
+    /// <summary>"Due soon": within one working day from now.</summary>
+    private async Task<DateTimeOffset> SoonAsync(DateTimeOffset now, CancellationToken ct)
+    {
         var clock = await calendars.ClockAsync(ct);
-        var soon = clock.Calendar.AddWorkingTime(now, clock.Calendar.Hours.DayLength).ToUniversalTime();
+        return clock.Calendar.AddWorkingTime(now, clock.Calendar.Hours.DayLength).ToUniversalTime();
+    }
+
+    /// <summary>The open steps of one list that are mine to see, with their dossiers: one rule for the list and its count.</summary>
+    private IQueryable<TaskRow> Rows(WorkList list, string? search, DateTimeOffset now, DateTimeOffset soon)
+    {
         var me = actor.UserId;
         var unit = actor.UnitId;
         // The director sees every open step; an auditor reads dossiers one by one with a reason, not work lists.
@@ -66,26 +105,24 @@ internal sealed class WorkInbox(MotCuaDb db, CurrentActor actor, IDeadlineClocks
             dossiers = dossiers.Where(d => d.SearchText.Contains(folded));
         }
 
-        var rows = tasks.Join(dossiers, t => t.DossierId, d => d.Id, (t, d) => new { t, d });
-        rows = list switch
+        var rows = tasks.Join(dossiers, t => t.DossierId, d => d.Id, (t, d) => new TaskRow { T = t, D = d });
+        return list switch
         {
-            WorkList.ToProcess => rows.Where(x => x.t.Kind != StepKind.Return && (x.d.Status == DossierStatus.Received || x.d.Status == DossierStatus.InProgress)),
-            WorkList.Waiting => rows.Where(x => x.d.Status == DossierStatus.SupplementRequested || x.d.Status == DossierStatus.FinancialObligationRequested),
-            WorkList.DueSoon => rows.Where(x => (x.d.Status == DossierStatus.Received || x.d.Status == DossierStatus.InProgress)
-                && ((x.t.DueAt >= now && x.t.DueAt <= soon) || (x.d.DueAt >= now && x.d.DueAt <= soon))),
-            WorkList.Overdue => rows.Where(x => (x.d.Status == DossierStatus.Received || x.d.Status == DossierStatus.InProgress) && (x.t.DueAt < now || x.d.DueAt < now)),
-            _ => rows.Where(x => x.t.Kind == StepKind.Return && x.d.Status == DossierStatus.Resolved),
+            WorkList.ToProcess => rows.Where(x => x.T.Kind != StepKind.Return && (x.D.Status == DossierStatus.Received || x.D.Status == DossierStatus.InProgress)),
+            WorkList.Waiting => rows.Where(x => x.D.Status == DossierStatus.SupplementRequested || x.D.Status == DossierStatus.FinancialObligationRequested),
+            WorkList.DueSoon => rows.Where(x => (x.D.Status == DossierStatus.Received || x.D.Status == DossierStatus.InProgress)
+                && ((x.T.DueAt >= now && x.T.DueAt <= soon) || (x.D.DueAt >= now && x.D.DueAt <= soon))),
+            WorkList.Overdue => rows.Where(x => (x.D.Status == DossierStatus.Received || x.D.Status == DossierStatus.InProgress) && (x.T.DueAt < now || x.D.DueAt < now)),
+            _ => rows.Where(x => x.T.Kind == StepKind.Return && x.D.Status == DossierStatus.Resolved),
         };
+    }
 
-        var found = await rows.OrderBy(x => x.t.DueAt).Take(Take)
-            .Select(x => new { x.d.Code, x.d.ProcedureName, x.d.Applicant.Name, x.d.Status, x.t.StepName, x.t.UnitName, x.t.AssigneeName, StepDue = x.t.DueAt, x.d.DueAt })
-            .ToListAsync(ct);
-        // The lists name applicants: reading one is a read of personal data.
-        await audit.RecordReadAsync("work.read", $"work:{ApiName(list)}", string.IsNullOrWhiteSpace(search) ? null : $"Tìm: {search.Trim()}", ct);
-        return found.Select(x => new WorkItem(x.Code, x.ProcedureName, x.Name, DossierStatuses.Vietnamese(x.Status), x.StepName, x.UnitName, x.AssigneeName, x.StepDue, x.DueAt,
-                x.StepDue < now || x.DueAt < now, !(x.StepDue < now || x.DueAt < now) && (x.StepDue <= soon || x.DueAt <= soon)))
-            .DistinctBy(x => (x.Code, x.StepName))
-            .ToList();
+    /// <summary>An open step (T) with its dossier (D).</summary>
+    private sealed class TaskRow
+    {
+        public DossierTask T { get; init; } = null!;
+
+        public Dossier D { get; init; } = null!;
     }
 
     /// <summary>The latest warnings for me or my unit.</summary>
