@@ -266,7 +266,7 @@ public abstract partial class ReuseAndFilingTests(MotCuaApp app)
         ["applicant.address.ward"] = "00004",
         ["applicant.address.street"] = "12 Phố Quán Thánh",
         ["Delivery"] = "Online",
-    };
+    }.With(BirthDeclaration.Values);
 
     private static Dictionary<string, string> Organisation(string draftId, string enterpriseCode) => new(Values(Owner, "Lê Thị Thu", "1978-06-21"))
     {
