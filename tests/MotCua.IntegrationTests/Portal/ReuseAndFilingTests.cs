@@ -255,7 +255,7 @@ public abstract partial class ReuseAndFilingTests(MotCuaApp app)
         return ((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!, sha);
     }
 
-    private static Dictionary<string, string> Values(string idNumber, string name, string born) => new()
+    private static Dictionary<string, string> Values(string idNumber, string name, string born) => new Dictionary<string, string>()
     {
         ["applicant.name"] = name,
         ["applicant.dateOfBirth"] = born,
