@@ -117,13 +117,14 @@ public abstract class EFormsFilingTests(MotCuaApp app)
         using var citizen = await CitizenFlow.SignedInAsync(app, Citizen);
         var form = await citizen.Http.GetFromJsonAsync<JsonElement>($"/api/v1/forms/{procedureCode}");
         form.GetProperty("generated").GetBoolean().ShouldBeFalse();
-        var (values, _, labels) = Fill(form.GetProperty("definition"));
+        var (values, uploads, labels) = Fill(form.GetProperty("definition"));
+        var files = uploads.ToDictionary(k => k, k => new { fileName = $"{k}.pdf", contentType = "application/pdf", size = 1000 });
 
-        var valid = await citizen.Http.PostAsJsonAsync($"/api/v1/forms/{procedureCode}/validation", new { values });
+        var valid = await citizen.Http.PostAsJsonAsync($"/api/v1/forms/{procedureCode}/validation", new { values, files });
         valid.StatusCode.ShouldBe(HttpStatusCode.OK, await valid.Content.ReadAsStringAsync());
 
         values[blanked] = "";
-        var missing = await citizen.Http.PostAsJsonAsync($"/api/v1/forms/{procedureCode}/validation", new { values });
+        var missing = await citizen.Http.PostAsJsonAsync($"/api/v1/forms/{procedureCode}/validation", new { values, files });
         missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await missing.Content.ReadAsStringAsync()).ShouldContain(labels[blanked]);
 
