@@ -34,15 +34,16 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
         await FindAndStartBirthRegistrationAsync(page);
         (await Field(page, "Họ và tên (bắt buộc)").InputValueAsync()).ShouldBe(name);
         (await Field(page, "Số định danh cá nhân (bắt buộc)").InputValueAsync()).ShouldBe(idNumber);
-        (await Field(page, "Số nhà, đường phố, thôn, xóm").InputValueAsync()).ShouldNotBeEmpty("the permanent residence comes from the population registry");
+        (await ApplicantStreet(page).InputValueAsync()).ShouldNotBeEmpty("the permanent residence comes from the population registry");
 
         // Fill the rest and save a draft.
         var email = $"cong.dan.{idNumber}@example.vn";
         await Field(page, "Thư điện tử").FillAsync(email);
         // Living in Ba Đình ward now (where the demo officers work): the ward's People's Committee will decide.
-        await Field(page, "Phường, xã").SelectOptionAsync(new SelectOptionValue { Value = "00004" });
+        await ApplicantWard(page).SelectOptionAsync(new SelectOptionValue { Value = "00004" });
         await Field(page, "Số điện thoại (bắt buộc)").FillAsync("0988111222");
         await Field(page, "Giấy chứng sinh (bắt buộc)").SetInputFilesAsync(BirthCertificate);
+        await FillBirthDeclarationAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu nháp" }).ClickAsync();
         await page.GetByText("Đã lưu bản nháp").WaitForAsync();
 

@@ -33,7 +33,7 @@ public sealed class PortalPagesTests(BrowserFixture browser)
         await SignInOnProviderPageAsync(page, "001090000001");
         await Field(page, "Họ và tên (bắt buộc)").FillAsync("");
         await Field(page, "Số điện thoại (bắt buộc)").FillAsync("12ab");
-        await Field(page, "Số nhà, đường phố, thôn, xóm").FillAsync("");
+        await ApplicantStreet(page).FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tiếp tục" }).ClickAsync();
 
         var summary = page.Locator(".error-summary");
@@ -139,6 +139,7 @@ public sealed class PortalPagesTests(BrowserFixture browser)
         await Check("apply form with errors");
         await Field(page, L("Họ và tên (bắt buộc)", "Họ và tên (required)")).FillAsync(name);
         await Field(page, L("Giấy chứng sinh (bắt buộc)", "Giấy chứng sinh (required)")).SetInputFilesAsync(BirthCertificate);
+        await FillBirthDeclarationAsync(page, english);
         await page.GetByRole(AriaRole.Button, new() { Name = L("Tiếp tục", "Continue") }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = L("Kiểm tra lại trước khi nộp", "Check before you submit") }).WaitForAsync();
         await Check("apply form, review");

@@ -67,6 +67,37 @@ internal static class PortalSteps
 
     public static ILocator Field(IPage page, string label) => page.GetByLabel(label, new() { Exact = true });
 
+    /// <summary>The applicant's residence (the form has other addresses: the place of birth, the mother's residence).</summary>
+    public static ILocator ApplicantStreet(IPage page) => page.Locator("#f-applicant-address-street");
+
+    public static ILocator ApplicantWard(IPage page) => page.Locator("#f-applicant-address-ward");
+
+    /// <summary>
+    /// The birth registration's declaration besides the applicant (seed/forms/1.001193.json): the relation, the child —
+    /// its date typed dd/mm/yyyy, its place of birth picked from Hà Nội's wards — and the mother; no father declared.
+    /// </summary>
+    public static async Task FillBirthDeclarationAsync(IPage page, bool english = false)
+    {
+        var required = english ? " (required)" : " (bắt buộc)";
+        await page.Locator("#f-declarant-relation").SelectOptionAsync(new SelectOptionValue { Value = "me" });
+        await Field(page, "Họ, chữ đệm và tên" + required).FillAsync("Nguyễn Minh An");
+        await Field(page, "Giới tính" + required).SelectOptionAsync(new SelectOptionValue { Label = "Nam" });
+        await Field(page, "Ngày, tháng, năm sinh" + required).FillAsync("01/11/2026");
+        await Field(page, "Nơi sinh" + required).FillAsync("Bệnh viện Phụ sản Hà Nội");
+        await page.Locator("#f-child-placeOfBirthWard-ward").SelectOptionAsync(new SelectOptionValue { Label = "Phường Ngọc Hà" });
+        await page.Locator("#f-child-placeOfBirthWard-street").FillAsync("929 Đường La Thành");
+        await Field(page, "Dân tộc" + required).SelectOptionAsync(new SelectOptionValue { Label = "Kinh" });
+        await Field(page, "Quốc tịch" + required).SelectOptionAsync(new SelectOptionValue { Label = "Việt Nam" });
+        await Field(page, "Quê quán" + required).FillAsync("Phường Ba Đình, Thành phố Hà Nội");
+        await Field(page, "Họ, chữ đệm và tên của mẹ" + required).FillAsync("Nguyễn Thị Hường");
+        await Field(page, "Ngày, tháng, năm sinh của mẹ" + required).FillAsync("14/03/1990");
+        await Field(page, "Dân tộc của mẹ" + required).SelectOptionAsync(new SelectOptionValue { Label = "Kinh" });
+        await Field(page, "Quốc tịch của mẹ" + required).SelectOptionAsync(new SelectOptionValue { Label = "Việt Nam" });
+        await page.Locator("#f-mother-residence-ward").SelectOptionAsync(new SelectOptionValue { Label = "Phường Ba Đình" });
+        await page.Locator("#f-mother-residence-street").FillAsync("12 Phố Quán Thánh");
+        await page.Locator("#f-father-declared").SelectOptionAsync(new SelectOptionValue { Value = "khong" });
+    }
+
     /// <summary>The dossier code of the detail page the portal shows after submitting (its h1 is "Hồ sơ {code}").</summary>
     public static async Task<string> DossierCodeAsync(IPage page)
     {

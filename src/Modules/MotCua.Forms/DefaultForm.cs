@@ -14,7 +14,7 @@ internal static class DefaultForm
 {
     public const int MaxLabelChars = 160;
 
-    public static FormDefinition For(ProcedureContent content)
+    public static FormDefinition For(ProcedureContent content, int? caseIndex = null)
     {
         var sections = new List<FormSection>
         {
@@ -38,7 +38,7 @@ internal static class DefaultForm
             },
         };
 
-        var (caseIndex, documents) = Documents(content);
+        var (chosenCase, documents) = Documents(content, caseIndex);
         if (documents.Count > 0)
         {
             sections.Add(new FormSection
@@ -49,7 +49,7 @@ internal static class DefaultForm
             });
         }
 
-        return new FormDefinition { Title = content.Name, CaseIndex = documents.Count > 0 ? caseIndex : null, Sections = sections };
+        return new FormDefinition { Title = content.Name, CaseIndex = documents.Count > 0 ? chosenCase : null, Sections = sections };
     }
 
     /// <summary>
@@ -57,8 +57,14 @@ internal static class DefaultForm
     /// of originals or copies. A line with neither is a note of the catalog ("* Lưu ý: …", "Trường hợp … thì không
     /// phải nộp"), not a document; a group of notes only (some procedures open with "Lưu ý") is not a case.
     /// </summary>
-    public static (int CaseIndex, IReadOnlyList<RequiredDocument> Documents) Documents(ProcedureContent content)
+    public static (int CaseIndex, IReadOnlyList<RequiredDocument> Documents) Documents(ProcedureContent content, int? caseIndex = null)
     {
+        if (caseIndex is { } chosen && chosen >= 0 && chosen < content.DocumentGroups.Count
+            && content.DocumentGroups[chosen].Documents.Where(d => d.Originals + d.Copies > 0).ToList() is { Count: > 0 } inCase)
+        {
+            return (chosen, inCase);
+        }
+
         for (var i = 0; i < content.DocumentGroups.Count; i++)
         {
             var counted = content.DocumentGroups[i].Documents.Where(d => d.Originals + d.Copies > 0).ToList();

@@ -31,6 +31,7 @@ public static class FormsModule
         services.AddScoped<SaveForm>();
         services.AddScoped<AddressBook>();
         services.AddScoped<CheckFormValues>();
+        services.AddScoped<MotCua.Platform.Startup.ISeeder, Seed.FormSeeder>();
         return services;
     }
 

@@ -127,8 +127,18 @@ internal static partial class ValidateFormDefinition
             return true;
         }
 
+        if (YearsBefore(text) is { } years)
+        {
+            date = today.AddYears(-years);
+            return true;
+        }
+
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
+
+    /// <summary>"today-18y" → 18: a date that many years before today (an age limit: "at least 18 years old").</summary>
+    public static int? YearsBefore(string? text)
+        => text is not null && RelativeDatePattern().Match(text) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
 
     private static void CheckField(FormField field, string path, bool inGroup, List<Error> errors)
     {
@@ -290,12 +300,12 @@ internal static partial class ValidateFormDefinition
         var maxOk = field.MaxDate is null || TryDate(field.MaxDate, today, out _);
         if (!minOk)
         {
-            errors.Add(Error.Invalid($"{path}.minDate", $"{name}: ngày sớm nhất (minDate) phải viết dạng yyyy-MM-dd hoặc \"today\"."));
+            errors.Add(Error.Invalid($"{path}.minDate", $"{name}: ngày sớm nhất (minDate) phải viết dạng yyyy-MM-dd, \"today\" hoặc \"today-18y\" (18 năm trước hôm nay)."));
         }
 
         if (!maxOk)
         {
-            errors.Add(Error.Invalid($"{path}.maxDate", $"{name}: ngày muộn nhất (maxDate) phải viết dạng yyyy-MM-dd hoặc \"today\"."));
+            errors.Add(Error.Invalid($"{path}.maxDate", $"{name}: ngày muộn nhất (maxDate) phải viết dạng yyyy-MM-dd, \"today\" hoặc \"today-18y\" (18 năm trước hôm nay)."));
         }
 
         if (minOk && maxOk && field.MinDate is not null && field.MaxDate is not null
@@ -585,4 +595,7 @@ internal static partial class ValidateFormDefinition
 
     [GeneratedRegex("^[a-z][a-z0-9 -]{0,59}$", RegexOptions.CultureInvariant)]
     private static partial Regex AutocompletePattern();
+
+    [GeneratedRegex("^today-([0-9]{1,3})y$", RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeDatePattern();
 }

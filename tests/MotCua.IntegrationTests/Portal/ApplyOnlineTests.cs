@@ -111,7 +111,7 @@ public abstract partial class ApplyOnlineTests(MotCuaApp app)
             values["DraftId"] = draftId;
         }
 
-        return values;
+        return values.With(BirthDeclaration.Values);
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string html, string step, Dictionary<string, string> values, IReadOnlyList<string>? files = null)

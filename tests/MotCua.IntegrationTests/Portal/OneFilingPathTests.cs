@@ -264,7 +264,7 @@ public static class Application
             ["applicant.address.province"] = "01",
             ["applicant.address.ward"] = "00004",
             ["applicant.address.street"] = "12 Phố Quán Thánh",
-        },
+        }.With(BirthDeclaration.Values),
         ["files"] = files.DeepClone(),
         ["delivery"] = "Online",
     });

@@ -255,7 +255,7 @@ public abstract partial class ReuseAndFilingTests(MotCuaApp app)
         return ((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!, sha);
     }
 
-    private static Dictionary<string, string> Values(string idNumber, string name, string born) => new()
+    private static Dictionary<string, string> Values(string idNumber, string name, string born) => new Dictionary<string, string>()
     {
         ["applicant.name"] = name,
         ["applicant.dateOfBirth"] = born,
@@ -266,7 +266,7 @@ public abstract partial class ReuseAndFilingTests(MotCuaApp app)
         ["applicant.address.ward"] = "00004",
         ["applicant.address.street"] = "12 Phố Quán Thánh",
         ["Delivery"] = "Online",
-    };
+    }.With(BirthDeclaration.Values);
 
     private static Dictionary<string, string> Organisation(string draftId, string enterpriseCode) => new(Values(Owner, "Lê Thị Thu", "1978-06-21"))
     {

@@ -22,6 +22,11 @@ internal sealed record MyDossier(
 
     /// <summary>The apology and new date came less than one working day before the due instant (Decree 118/2025).</summary>
     public bool ApologyLate { get; init; }
+
+    /// <summary>The procedure version the dossier was filed under and its e-form's values, for the declaration in words.</summary>
+    public int ProcedureVersion { get; init; }
+
+    public string FormDataJson { get; init; } = "{}";
 }
 
 /// <summary>
@@ -79,6 +84,8 @@ internal sealed class CitizenDossiers(MotCuaDb db, AuditTrail audit)
         {
             DueProvisional = d.DueProvisional,
             ApologyLate = d.ApologyLate,
+            ProcedureVersion = d.ProcedureVersion,
+            FormDataJson = d.FormDataJson,
         };
     }
 

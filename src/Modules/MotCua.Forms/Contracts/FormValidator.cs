@@ -307,7 +307,8 @@ public static partial class FormValidator
                 }
             }
 
-            var anything = province.Length > 0 || ward.Length > 0 || street.Length > 0;
+            // A province alone (the picker starts on Hà Nội) is not an address.
+            var anything = ward.Length > 0 || street.Length > 0;
             if (required || anything)
             {
                 if (province.Length == 0)
@@ -461,8 +462,7 @@ public static partial class FormValidator
 
         private string? Date(FormField field, string name, string label, string value)
         {
-            string[] formats = ["yyyy-MM-dd", "d/M/yyyy", "d-M-yyyy", "d.M.yyyy"];
-            if (!DateOnly.TryParseExact(value, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || date.Year < 1900 || date.Year > 2100)
+            if (!FormDates.TryParse(value, out var date))
             {
                 return Fail(name, $"{label} không phải là ngày hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 14/03/1990.");
             }
@@ -474,10 +474,12 @@ public static partial class FormValidator
 
             if (field.MaxDate is { } maxText && ValidateFormDefinition.TryDate(maxText, context.Today, out var max) && date > max)
             {
-                return Fail(name, IsToday(maxText) ? $"{label} không được sau ngày hôm nay." : $"{label} không được sau ngày {Show(max)}.");
+                return Fail(name, IsToday(maxText) ? $"{label} không được sau ngày hôm nay."
+                    : ValidateFormDefinition.YearsBefore(maxText) is { } years ? $"{label}: người này phải đủ {years} tuổi (sinh không sau ngày {Show(max)})."
+                    : $"{label} không được sau ngày {Show(max)}.");
             }
 
-            return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return FormDates.Iso(date);
         }
 
         private string? IdNumber(string name, string label, string value)
