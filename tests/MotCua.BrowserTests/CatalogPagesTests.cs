@@ -20,7 +20,7 @@ public sealed class CatalogPagesTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Thủ tục đăng ký khai sinh", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Thủ tục đăng ký khai sinh", Level = 1 }).WaitForAsync();
         (await page.GetByText("1.001193").First.IsVisibleAsync()).ShouldBeTrue();
-        (await page.GetByRole(AriaRole.Heading, new() { Name = "Thành phần hồ sơ" }).IsVisibleAsync()).ShouldBeTrue();
+        (await page.GetByRole(AriaRole.Heading, new() { Name = "Giấy tờ cần chuẩn bị" }).IsVisibleAsync()).ShouldBeTrue();
         await BrowserFixture.ShouldBeAccessibleAsync(page);
     }
 
@@ -57,8 +57,44 @@ public sealed class CatalogPagesTests(BrowserFixture browser)
         var button = page.GetByRole(AriaRole.Link, new() { Name = start, Exact = true });
         (await button.IsVisibleAsync()).ShouldBeTrue();
         (await button.GetAttributeAsync("href")).ShouldBe("/portal/nop/1.001193");
-        (await page.GetByRole(AriaRole.Heading, new() { Level = 3 }).AllTextContentsAsync()).ShouldContain(lang == "en" ? "Online" : "Trực tuyến");
+        (await page.GetByText(lang == "en" ? "Online:" : "Trực tuyến:").First.IsVisibleAsync()).ShouldBeTrue();
         await FitsAsync(page);
+        await BrowserFixture.ShouldBeAccessibleAsync(page);
+    }
+
+    [Theory]
+    [InlineData("vi", "Kết quả bạn nhận được", "Giấy tờ cần chuẩn bị", "Chỉ khi thuộc trường hợp", "Căn cứ pháp lý (15)", "Khi trẻ em bị bỏ rơi")]
+    [InlineData("en", "What you get", "What to bring", "Only if it applies to you", "Legal basis (15)", "If the child was abandoned")]
+    public async Task The_procedure_page_reads_on_a_small_phone_what_you_get_and_what_to_bring_with_the_legal_detail_folded(
+        string lang, string get, string bring, string onlyIf, string legal, string abandoned)
+    {
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = browser.App.BaseAddress.ToString(),
+            Locale = "vi-VN",
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/culture?lang={lang}&returnUrl=/procedures/1.001193");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Thủ tục đăng ký khai sinh", Level = 1 }).WaitForAsync();
+
+        (await page.GetByText(get, new() { Exact = true }).IsVisibleAsync()).ShouldBeTrue();
+        (await page.GetByText("Giấy khai sinh", new() { Exact = true }).IsVisibleAsync()).ShouldBeTrue();
+        (await page.GetByText("KQ.G15.000031").CountAsync()).ShouldBe(0, "the result's code is not glued to its name");
+        (await page.GetByRole(AriaRole.Heading, new() { Name = bring, Level = 2 }).IsVisibleAsync()).ShouldBeTrue();
+        (await page.GetByRole(AriaRole.Heading, new() { Name = onlyIf, Level = 3 }).IsVisibleAsync()).ShouldBeTrue();
+        (await page.GetByText(abandoned).IsVisibleAsync()).ShouldBeTrue();
+        (await page.GetByText("Không có thông tin", new() { Exact = true }).CountAsync()).ShouldBe(0);
+
+        // The legal detail is folded: the list of legal documents opens on demand.
+        var law = page.GetByText("123/2015/NĐ-CP", new() { Exact = true });
+        (await law.IsVisibleAsync()).ShouldBeFalse();
+        await page.GetByText(legal, new() { Exact = true }).ClickAsync();
+        (await law.IsVisibleAsync()).ShouldBeTrue();
+        (await page.GetByText("15/11/2015").First.IsVisibleAsync()).ShouldBeTrue();
+
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360);
+        (await page.EvaluateAsync<int>("document.documentElement.scrollHeight")).ShouldBeLessThan(6000, "a short page, not the 17,500 px of scraped text");
         await BrowserFixture.ShouldBeAccessibleAsync(page);
     }
 

@@ -60,6 +60,13 @@ internal enum Provision
 
     /// <summary>Paper only, kept with the dossier.</summary>
     PaperOnly = 5,
+
+    /// <summary>
+    /// A conditional paper whose condition does not hold for this dossier (not filed by someone else, no abandoned
+    /// child, filed online so no paper declaration …): nothing to hand in, and the slip does not list it. Why is the
+    /// catalog's condition on the dossier's procedure version.
+    /// </summary>
+    NotApplicable = 6,
 }
 
 /// <summary>One line of the required-documents checklist.</summary>

@@ -46,6 +46,21 @@ internal static class CatalogCommand
             Console.WriteLine($"new versions: {report.NewVersions}");
             Console.WriteLine($"summaries skipped (detailed record kept): {report.SkippedSummaries}");
             Console.WriteLine($"problems: {report.Problems.Count}");
+            var parsed = report.Parsed;
+            Console.WriteLine("parsed:");
+            Console.WriteLine($"  procedures: {parsed.Procedures}");
+            Console.WriteLine($"  cases: {parsed.Cases}");
+            Console.WriteLine($"  documents: {parsed.Documents}");
+            Console.WriteLine($"  conditional documents: {parsed.ConditionalDocuments}");
+            Console.WriteLine($"  notes: {parsed.Notes}");
+            Console.WriteLine($"  legal documents: {parsed.LegalDocuments}");
+            Console.WriteLine($"  results: {parsed.Results} (with code: {parsed.ResultsWithCode})");
+            Console.WriteLine("  not parsed (by field):");
+            foreach (var g in report.Problems.GroupBy(p => p.Field).OrderByDescending(g => g.Count()))
+            {
+                Console.WriteLine($"    {g.Key}: {g.Count()}");
+            }
+
             if (parse.GetValue(showProblems))
             {
                 foreach (var p in report.Problems)

@@ -63,6 +63,48 @@ public abstract class SlipTests(MotCuaApp app)
         text.ShouldContain("Yêu cầu không thuộc phạm vi giải quyết của thủ tục");
     }
 
+    [Fact]
+    public async Task A_conditional_paper_marked_not_applicable_is_recorded_so_and_the_slip_lists_only_what_was_received()
+    {
+        using var officer = await app.SignedInAsync("tiepnhan");
+        var procedure = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/procedures/{Reception.BirthRegistration}");
+        var papers = procedure.GetProperty("content").GetProperty("documentGroups")[0].GetProperty("documents").EnumerateArray().ToList();
+        var abandoned = papers.FindIndex(d => d.GetProperty("name").GetString()!.Contains("bị bỏ rơi", StringComparison.Ordinal)) + 1;
+        var certificate = papers.FindIndex(d => d.GetProperty("name").GetString()!.StartsWith("Giấy chứng sinh", StringComparison.Ordinal)) + 1;
+        abandoned.ShouldBeGreaterThan(0);
+        papers[abandoned - 1].GetProperty("when").ValueKind.ShouldBe(JsonValueKind.Object);
+        var sha = await Reception.UploadAsync(officer, Reception.Pdf, "giay-chung-sinh.pdf");
+        var request = Reception.Request(documents: 0);
+        var checklist = new JsonArray();
+        for (var n = 1; n <= papers.Count; n++)
+        {
+            var conditional = papers[n - 1].TryGetProperty("when", out var when) && when.ValueKind == JsonValueKind.Object;
+            var line = new JsonObject { ["number"] = n, ["provision"] = n == certificate ? "DigitizedAtCounter" : conditional ? "NotApplicable" : "WaivedRegistry" };
+            if (n == certificate)
+            {
+                line["attachments"] = new JsonArray(new JsonObject { ["sha256"] = sha, ["fileName"] = "giay-chung-sinh.pdf" });
+            }
+
+            checklist.Add(line);
+        }
+
+        request["documents"] = checklist;
+        var code = await CreateAsync(officer, request);
+
+        var text = await SlipTextAsync(officer, code);
+        text.ShouldContain("Giấy chứng sinh");
+        text.ShouldNotContain("bị bỏ rơi");
+        text.ShouldNotContain("mang thai hộ");
+        text.ShouldNotContain("Văn bản ủy quyền");
+
+        // A paper that is always required cannot be waved through as not applicable.
+        var wrong = Reception.Request(documents: 0);
+        wrong["documents"] = new JsonArray(new JsonObject { ["number"] = certificate, ["provision"] = "NotApplicable" });
+        var refused = await officer.PostAsJsonAsync("/api/v1/dossiers", wrong);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("không thể đánh dấu không áp dụng");
+    }
+
     private static async Task<string> CreateAsync(HttpClient officer, JsonObject request)
     {
         var response = await officer.PostAsJsonAsync("/api/v1/dossiers", request);

@@ -92,7 +92,7 @@ public abstract class PlatformTests(MotCuaApp app)
         (await client.GetStringAsync("/tra-cuu")).ShouldContain("Track a dossier");
 
         await client.GetAsync("/culture?lang=vi&returnUrl=/");
-        (await client.GetStringAsync("/procedures/1.001193")).ShouldContain("Thành phần hồ sơ");
+        (await client.GetStringAsync("/procedures/1.001193")).ShouldContain("Giấy tờ cần chuẩn bị");
         (await client.GetStringAsync("/")).ShouldContain("Tìm thủ tục hành chính");
     }
 

@@ -60,10 +60,83 @@ public sealed record ChannelTerms(
     bool FeeUnspecified,
     string FeeText);
 
-public sealed record RequiredDocument(string Name, string? FormFile, int Originals, int Copies);
+/// <summary>
+/// When a conditional paper applies. A small, explicit vocabulary read from the catalog's text at import
+/// ("trong trường hợp ủy quyền …", "trường hợp trẻ em bị bỏ rơi …"); <see cref="Other"/> keeps the text and the
+/// officer decides. The channel conditions are decided by the system from the dossier's channel.
+/// </summary>
+public enum ConditionKind
+{
+    /// <summary>Filed by someone else on the applicant's behalf (ủy quyền, nộp thay).</summary>
+    FiledByRepresentative = 1,
 
-/// <summary>Required documents for one case (trường hợp) of the procedure.</summary>
+    /// <summary>Filed online (nộp trực tuyến, trên môi trường điện tử).</summary>
+    FiledOnline = 2,
+
+    /// <summary>Filed on paper: at the counter or by post (nộp trực tiếp hoặc qua bưu chính).</summary>
+    FiledOnPaper = 3,
+
+    /// <summary>Sent by post (gửi hồ sơ qua hệ thống bưu chính).</summary>
+    SentByPost = 4,
+
+    /// <summary>An abandoned child (trẻ em bị bỏ rơi).</summary>
+    AbandonedChild = 5,
+
+    /// <summary>A child born through surrogacy (mang thai hộ).</summary>
+    Surrogacy = 6,
+
+    /// <summary>Papers issued abroad (do cơ quan có thẩm quyền của nước ngoài cấp).</summary>
+    ForeignPapers = 7,
+
+    /// <summary>The registry could not provide the data (không khai thác được thông tin trong cơ sở dữ liệu).</summary>
+    DataNotInRegistry = 8,
+
+    /// <summary>Another condition, stated in <see cref="DocumentCondition.Text"/>.</summary>
+    Other = 99,
+}
+
+/// <summary>The condition under which a paper is required, and the words of the catalog that state it.</summary>
+public sealed record DocumentCondition(ConditionKind Kind, string Text);
+
+/// <summary>
+/// A paper of the dossier. <paramref name="When"/> null = required in its case always; otherwise only when the
+/// condition holds (the desk and the portal offer "không áp dụng" for it). <paramref name="Present"/> = shown
+/// at the counter and handed back (giấy tờ phải xuất trình), not kept.
+/// </summary>
+public sealed record RequiredDocument(
+    string Name,
+    string? FormFile,
+    int Originals,
+    int Copies,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] DocumentCondition? When = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)] bool Present = false)
+{
+    public bool IsConditional => When is not null;
+}
+
+/// <summary>
+/// Required documents for one case (trường hợp) of the procedure, papers common to every case included.
+/// <paramref name="Case"/> is the case's name; "" when the procedure has a single case.
+/// </summary>
 public sealed record DocumentGroup(string Case, IReadOnlyList<RequiredDocument> Documents);
+
+/// <summary>A legal document of the legal basis: number/symbol ("123/2015/NĐ-CP"), title, date of issue, issuer.</summary>
+public sealed record LegalDocument(string Number, string Title, DateOnly? IssuedOn, string Issuer);
+
+/// <summary>A result of the procedure ("Giấy khai sinh") and its code in the national catalog ("KQ.G15.000031").</summary>
+public sealed record ProcedureResult(string Name, string? Code);
+
+/// <summary>The agencies of a procedure, each a list of names (empty = not stated).</summary>
+public sealed record ProcedureAgencies(
+    IReadOnlyList<string> Deciding,
+    IReadOnlyList<string> Executing,
+    IReadOnlyList<string> Authorised,
+    IReadOnlyList<string> Coordinating)
+{
+    public static readonly ProcedureAgencies None = new([], [], [], []);
+
+    public bool IsEmpty => Deciding.Count + Executing.Count + Authorised.Count + Coordinating.Count == 0;
+}
 
 /// <summary>
 /// Everything a procedure version says. Stored as one JSON document per version; a change to any of it
@@ -92,6 +165,30 @@ public sealed record ProcedureContent
     public OnlineServiceLevel OnlineLevel { get; init; }
     public bool DelegatedToCenter { get; init; }
     public DetailLevel Detail { get; init; } = DetailLevel.Full;
+
+    /// <summary>Notes of the documents section ("* Lưu ý: …"): read, never collected.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public IReadOnlyList<string>? Notes { get; init; }
+
+    /// <summary>The legal basis as a list (parsed from <see cref="LegalBasis"/>); null = not parsed (older versions).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public IReadOnlyList<LegalDocument>? LegalDocuments { get; init; }
+
+    /// <summary>The results with their codes (parsed from <see cref="ResultsText"/>); null = not parsed.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public IReadOnlyList<ProcedureResult>? Results { get; init; }
+
+    /// <summary>The steps, one entry each (parsed from <see cref="StepsText"/>); null = not parsed.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public IReadOnlyList<string>? Steps { get; init; }
+
+    /// <summary>The conditions, one entry each (parsed from <see cref="ConditionsText"/>; empty when the text says there are none).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public IReadOnlyList<string>? Conditions { get; init; }
+
+    /// <summary>Deciding, executing, authorised and coordinating agencies; null = not parsed (use the two texts).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public ProcedureAgencies? Agencies { get; init; }
 
     /// <summary>Summary records only: the number of documents the index lists.</summary>
     public int? DocumentCount { get; init; }

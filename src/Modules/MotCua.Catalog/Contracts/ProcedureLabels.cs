@@ -74,6 +74,29 @@ public static class ProcedureLabels
         return text.Length == 0 || text == Fees(terms) ? null : text;
     }
 
+    /// <summary>When a conditional paper applies, in words for the citizen and the officer (a resource key for English).</summary>
+    public static string Condition(ConditionKind kind) => kind switch
+    {
+        ConditionKind.FiledByRepresentative => "Khi người khác nộp thay (ủy quyền)",
+        ConditionKind.FiledOnline => "Khi nộp trực tuyến",
+        ConditionKind.FiledOnPaper => "Khi nộp trực tiếp hoặc qua bưu chính",
+        ConditionKind.SentByPost => "Khi gửi hồ sơ qua bưu chính",
+        ConditionKind.AbandonedChild => "Khi trẻ em bị bỏ rơi",
+        ConditionKind.Surrogacy => "Khi trẻ sinh ra do mang thai hộ",
+        ConditionKind.ForeignPapers => "Khi có giấy tờ do nước ngoài cấp",
+        ConditionKind.DataNotInRegistry => "Khi cơ sở dữ liệu không có thông tin",
+        _ => "Trong trường hợp khác (xem nội dung)",
+    };
+
+    /// <summary>A condition the system decides from the dossier's channel; null = the officer or the citizen decides.</summary>
+    public static bool? AppliesOn(ConditionKind kind, Channel channel) => kind switch
+    {
+        ConditionKind.FiledOnline => channel == Contracts.Channel.Online,
+        ConditionKind.FiledOnPaper => channel != Contracts.Channel.Online,
+        ConditionKind.SentByPost => channel == Contracts.Channel.Post,
+        _ => null,
+    };
+
     public static string Online(OnlineServiceLevel level) => level switch
     {
         OnlineServiceLevel.Full => "Toàn trình",

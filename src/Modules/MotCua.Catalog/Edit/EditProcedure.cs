@@ -156,7 +156,7 @@ internal sealed class EditProcedure(MotCuaDb db, TimeProvider time, AuditTrail a
         _ => channel.ToString(),
     };
 
-    private static ProcedureContent Normalize(ProcedureContent c) => c with
+    internal static ProcedureContent Normalize(ProcedureContent c) => c with
     {
         Name = c.Name.Trim().Normalize(),
         Field = c.Field.Trim().Normalize(),

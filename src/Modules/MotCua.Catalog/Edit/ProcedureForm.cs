@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MotCua.Catalog.Contracts;
+using MotCua.Catalog.Import;
 using MotCua.Catalog.Procedures;
 using MotCua.Platform.Errors;
 
@@ -24,6 +25,8 @@ internal sealed class ProcedureForm
 
     /// <summary>One line per document: "Tên giấy tờ | bản chính | bản sao | mẫu đơn"; "# Trường hợp …" starts a case.</summary>
     public string? Documents { get; set; }
+    /// <summary>Notes of the documents section, one per line.</summary>
+    public string? Notes { get; set; }
     public string? StepsText { get; set; }
     public string? ConditionsText { get; set; }
     public string? ResultsText { get; set; }
@@ -79,6 +82,7 @@ internal sealed class ProcedureForm
             }
             : new ChannelRow { Channel = ch }).ToList(),
         Documents = DocumentsText(c.DocumentGroups),
+        Notes = string.Join('\n', c.Notes ?? []),
         StepsText = c.StepsText,
         ConditionsText = c.ConditionsText,
         ResultsText = c.ResultsText,
@@ -128,36 +132,60 @@ internal sealed class ProcedureForm
                 }
             }
 
-            var text = current.Channels.FirstOrDefault(c => c.Channel == row.Channel)?.Time.Text;
+            // What the editor did not change stays as it was: the time as written, the "fee not stated" flag.
+            var before = current.Channels.FirstOrDefault(c => c.Channel == row.Channel);
+            var time = before is not null && before.Time.Value == value && before.Time.Unit == row.TimeUnit
+                ? before.Time
+                : new ProcessingTime(value, row.TimeUnit, value is null ? "Không có thông tin" : row.TimeUnit == TimeUnit.SameDay ? "Trong ngày làm việc" : $"{value.Value.ToString(CultureInfo.InvariantCulture)} {UnitText(row.TimeUnit)}");
+            var sameFees = before is not null && before.FeesVnd.SequenceEqual(fees) && before.IsFree == row.IsFree;
             channels.Add(new ChannelTerms(
                 row.Channel,
-                new ProcessingTime(value, row.TimeUnit, value is null ? "Không có thông tin" : row.TimeUnit == TimeUnit.SameDay ? "Trong ngày làm việc" : $"{value.Value.ToString(CultureInfo.InvariantCulture)} {UnitText(row.TimeUnit)}"),
+                time,
                 fees,
                 row.IsFree,
-                !row.IsFree && fees.Count == 0,
-                row.FeeText?.Trim() ?? text ?? ""));
+                sameFees ? before!.FeeUnspecified : !row.IsFree && fees.Count == 0,
+                row.FeeText?.Trim() ?? before?.FeeText ?? ""));
         }
 
+        var competent = Keep(CompetentAgency, current.CompetentAgency);
+        var implementing = Keep(ImplementingAgency, current.ImplementingAgency);
+        var steps = Keep(StepsText, current.StepsText);
+        var conditions = Keep(ConditionsText, current.ConditionsText);
+        var results = Keep(ResultsText, current.ResultsText);
+        var legal = Keep(LegalBasis, current.LegalBasis);
+        var levels = Levels.Where(l => l.Selected && !string.IsNullOrWhiteSpace(l.Name)).Select(l => l.Name).Distinct().ToList();
+        var notes = Lines(Notes);
+        var ignore = new Action<string, string>((_, _) => { });
+
+        // Structure is kept as it was unless the text it comes from was changed; then it is read again from the new text.
         return current with
         {
             Code = code,
-            Name = (Name ?? "").Trim(),
-            Field = (Field ?? "").Trim(),
-            Ministry = (Ministry ?? "").Trim(),
-            Levels = Levels.Where(l => l.Selected && !string.IsNullOrWhiteSpace(l.Name)).Select(l => l.Name).Distinct().ToList(),
-            ProcedureType = (ProcedureType ?? "").Trim(),
-            DecisionNo = (DecisionNo ?? "").Trim(),
-            TargetSubjects = Lines(TargetSubjects),
-            CompetentAgency = (CompetentAgency ?? "").Trim(),
-            ImplementingAgency = (ImplementingAgency ?? "").Trim(),
-            ReceivingAddress = (ReceivingAddress ?? "").Trim(),
+            Name = Keep(Name, current.Name),
+            Field = Keep(Field, current.Field),
+            Ministry = Keep(Ministry, current.Ministry),
+            Levels = levels.ToHashSet().SetEquals(current.Levels) ? current.Levels : levels,
+            ProcedureType = Keep(ProcedureType, current.ProcedureType),
+            DecisionNo = Keep(DecisionNo, current.DecisionNo),
+            TargetSubjects = Lines(TargetSubjects) is var subjects && subjects.SequenceEqual(current.TargetSubjects) ? current.TargetSubjects : subjects,
+            CompetentAgency = competent,
+            ImplementingAgency = implementing,
+            ReceivingAddress = Keep(ReceivingAddress, current.ReceivingAddress),
             Channels = channels,
-            DocumentGroups = ParseDocuments(Documents, errors),
-            StepsText = (StepsText ?? "").Trim(),
-            ConditionsText = (ConditionsText ?? "").Trim(),
-            ResultsText = (ResultsText ?? "").Trim(),
-            LegalBasis = (LegalBasis ?? "").Trim(),
-            SourceUrl = (SourceUrl ?? "").Trim(),
+            DocumentGroups = Text(Documents) == Text(DocumentsText(current.DocumentGroups)) ? current.DocumentGroups : ParseDocuments(Documents, errors, current.DocumentGroups),
+            Notes = notes.SequenceEqual(current.Notes ?? []) ? current.Notes : notes,
+            StepsText = steps,
+            Steps = steps == current.StepsText ? current.Steps : ContentStructure.Lines(steps),
+            ConditionsText = conditions,
+            Conditions = conditions == current.ConditionsText ? current.Conditions : ContentStructure.Lines(conditions),
+            ResultsText = results,
+            Results = results == current.ResultsText ? current.Results : ContentStructure.Results(results, ignore),
+            LegalBasis = legal,
+            LegalDocuments = legal == current.LegalBasis ? current.LegalDocuments : ContentStructure.LegalBasis(legal, ignore),
+            Agencies = competent == current.CompetentAgency && implementing == current.ImplementingAgency && steps == current.StepsText
+                ? current.Agencies
+                : ContentStructure.Agencies(competent, implementing, steps, levels, ignore),
+            SourceUrl = Keep(SourceUrl, current.SourceUrl),
             OnlineLevel = OnlineLevel,
             DelegatedToCenter = DelegatedToCenter,
             ReceptionCutOff = CutOff(ReceptionCutOff, errors),
@@ -209,7 +237,11 @@ internal sealed class ProcedureForm
         return sb.ToString();
     }
 
-    public static List<DocumentGroup> ParseDocuments(string? text, List<Error> errors)
+    /// <summary>
+    /// The documents text read back. A paper keeps what the text does not show (its condition, shown-not-kept) from
+    /// the paper of the same name in the same case before the edit; a new paper's condition is read from its name.
+    /// </summary>
+    public static List<DocumentGroup> ParseDocuments(string? text, List<Error> errors, IReadOnlyList<DocumentGroup>? before = null)
     {
         var groups = new List<DocumentGroup>();
         var currentCase = "--";
@@ -247,7 +279,10 @@ internal sealed class ProcedureForm
                 continue;
             }
 
-            docs.Add(new RequiredDocument(parts[0], parts.Length > 3 && parts[3].Length > 0 ? parts[3] : null, originals, copies));
+            var known = before?.FirstOrDefault(g => g.Case == (currentCase == "--" ? "" : currentCase))?.Documents.FirstOrDefault(d => d.Name == parts[0])
+                ?? before?.SelectMany(g => g.Documents).FirstOrDefault(d => d.Name == parts[0]);
+            docs.Add(new RequiredDocument(parts[0], parts.Length > 3 && parts[3].Length > 0 ? parts[3] : null, originals, copies,
+                known is not null ? known.When : ContentStructure.ConditionOf(parts[0]), known?.Present ?? false));
         }
 
         if (docs.Count > 0)
@@ -257,6 +292,12 @@ internal sealed class ProcedureForm
 
         return groups;
     }
+
+    /// <summary>A text field as stored: trimmed, line ends as "\n" (a browser posts a textarea's lines with "\r\n").</summary>
+    private static string Text(string? text) => (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+
+    /// <summary>The posted text, or the current text exactly when the editor left it as it was.</summary>
+    private static string Keep(string? posted, string current) => Text(posted) == Text(current) ? current : Text(posted);
 
     private static List<string> Lines(string? text)
         => (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

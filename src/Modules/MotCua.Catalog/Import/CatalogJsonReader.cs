@@ -96,16 +96,7 @@ internal static class CatalogJsonReader
 
     private sealed class RecordReader(string file, JsonElement element, int index, List<ImportProblem> problems)
     {
-        private static readonly string[] NoteOpenings = ["luu y", "ghi chu", "chu y", "vi du", "so luong ho so"];
-
         private static readonly string[] Connectors = ["hoac", "va", "hoac:", "va:", "hoac;"];
-
-        /// <summary>Openings of instructions that the flattening listed among the documents (reported when they ask for no original and no copy).</summary>
-        private static readonly string[] InstructionOpenings =
-        [
-            "truong hop", "doi voi", "nguoi ", "neu ", "khi ", "co quan", "viec ", "trong thoi han", "ca nhan",
-            "ban chup", "phieu nay", "phieu duoc", "tru truong hop", "cac truong hop", "ty le",
-        ];
 
         private string? code;
 
@@ -130,25 +121,41 @@ internal static class CatalogJsonReader
                 var steps = Text("steps_text");
                 var channels = Channels(steps, out var cutOff);
                 var results = Text("results_text");
+                var structure = ContentStructure.Documents(Groups(), Problem);
+                var levels = Strings("levels");
+                var competent = Text("competent_agency");
+                var implementing = Text("implementing_agency");
+                var conditions = Text("conditions_text");
+                var (legal, agencyInLegal) = ContentStructure.SplitAgencyTail(Text("legal_basis_raw"));
+                if (agencyInLegal is not null && ContentStructure.IsNothing(implementing))
+                {
+                    implementing = agencyInLegal;
+                }
                 return new ProcedureContent
                 {
                     Code = code,
                     Name = name,
                     Ministry = Text("ministry"),
                     Field = Text("field"),
-                    Levels = Strings("levels"),
+                    Levels = levels,
                     ProcedureType = Text("procedure_type"),
                     DecisionNo = Text("decision_no"),
                     TargetSubjects = Strings("target_subjects"),
-                    CompetentAgency = Text("competent_agency"),
-                    ImplementingAgency = Text("implementing_agency"),
+                    CompetentAgency = competent,
+                    ImplementingAgency = implementing,
                     ReceivingAddress = Text("receiving_address"),
                     Channels = channels,
-                    DocumentGroups = Groups(),
+                    DocumentGroups = structure.Groups,
+                    Notes = structure.Notes,
                     StepsText = steps,
-                    ConditionsText = Text("conditions_text"),
+                    ConditionsText = conditions,
                     ResultsText = results,
-                    LegalBasis = Text("legal_basis_raw"),
+                    LegalBasis = legal,
+                    LegalDocuments = ContentStructure.LegalBasis(legal, Problem),
+                    Results = ContentStructure.Results(results, Problem),
+                    Steps = ContentStructure.Lines(steps),
+                    Conditions = ContentStructure.Lines(conditions),
+                    Agencies = ContentStructure.Agencies(competent, implementing, steps, levels, Problem),
                     SourceUrl = SafeUrl(Text("source_url")),
                     OnlineLevel = OnlineLevelOf(channels, results),
                     DelegatedToCenter = false,
@@ -321,9 +328,9 @@ internal static class CatalogJsonReader
             return text;
         }
 
-        private List<DocumentGroup> Groups()
+        private List<ContentStructure.RawGroup> Groups()
         {
-            var groups = new List<DocumentGroup>();
+            var groups = new List<ContentStructure.RawGroup>();
             if (!element.TryGetProperty("document_groups", out var list) || list.ValueKind == JsonValueKind.Null)
             {
                 return groups;
@@ -342,7 +349,7 @@ internal static class CatalogJsonReader
                     continue;
                 }
 
-                var docs = new List<RequiredDocument>();
+                var docs = new List<ContentStructure.RawDocument>();
                 if (g.TryGetProperty("documents", out var items) && items.ValueKind == JsonValueKind.Array)
                 {
                     foreach (var d in items.EnumerateArray())
@@ -356,14 +363,14 @@ internal static class CatalogJsonReader
 
                 if (docs.Count > 0)
                 {
-                    groups.Add(new DocumentGroup(Clean(Str(g, "case")) is { Length: > 0 } caseName ? caseName : "--", docs));
+                    groups.Add(new ContentStructure.RawGroup(Clean(Str(g, "case")) is { Length: > 0 } caseName ? caseName : "--", docs));
                 }
             }
 
             return groups;
         }
 
-        private RequiredDocument? Document(JsonElement d)
+        private ContentStructure.RawDocument? Document(JsonElement d)
         {
             if (d.ValueKind != JsonValueKind.Object)
             {
@@ -394,52 +401,12 @@ internal static class CatalogJsonReader
                 return null;
             }
 
-            if (originals == 0 && copies == 0 && form.Length == 0 && ReadsAsInstruction(name))
-            {
-                // Kept: reception checklists are built on these lists as imported; an administrator moves it out.
-                Problem("documents.name", $"\"{Short(name)}\" reads as an instruction and asks for no original or copy; kept, please check");
-            }
-
-            return new RequiredDocument(name, form.Length == 0 ? null : form, originals, copies);
+            return new ContentStructure.RawDocument(name, form.Length == 0 ? null : form, originals, copies);
         }
 
-        /// <summary>
-        /// Why an entry of the documents list is clearly not a document (null = it may be one): a note
-        /// ("*Lưu ý: …", "Ví dụ: …", "Số lượng hồ sơ: …") or a bare connecting word ("hoặc").
-        /// </summary>
+        /// <summary>Why an entry of the documents list is clearly not a document (null = it may be one): a bare connecting word ("hoặc").</summary>
         private static string? NoteReason(string name)
-        {
-            var folded = Opening(name);
-            if (Array.IndexOf(Connectors, folded) >= 0)
-            {
-                return "a connecting word";
-            }
-
-            foreach (var opening in NoteOpenings)
-            {
-                if (folded.StartsWith(opening, StringComparison.Ordinal))
-                {
-                    return "a note";
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>An instruction ("Trường hợp …", "Đối với …", "Người …") rather than a paper to hand in.</summary>
-        private static bool ReadsAsInstruction(string name)
-        {
-            var folded = Opening(name);
-            foreach (var opening in InstructionOpenings)
-            {
-                if (folded.StartsWith(opening, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => Array.IndexOf(Connectors, Opening(name)) >= 0 ? "a connecting word" : null;
 
         private static string Opening(string name) => VietnameseText.Fold(name.TrimStart('*', '-', '+', '•', '(', ')', ' ', '\t'));
 

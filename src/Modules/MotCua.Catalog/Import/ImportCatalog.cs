@@ -7,9 +7,33 @@ using MotCua.Platform.Data;
 
 namespace MotCua.Catalog.Import;
 
+/// <summary>What the parser made of the records: structure counted over the procedures read.</summary>
+internal sealed record ParseCounts(int Procedures, int Cases, int Documents, int ConditionalDocuments, int Notes, int LegalDocuments, int Results, int ResultsWithCode)
+{
+    /// <summary>Counts over the procedures; a paper common to several cases counts once per procedure.</summary>
+    public static ParseCounts Of(IReadOnlyList<ProcedureContent> procedures)
+    {
+        var documents = procedures.Select(p => p.DocumentGroups.SelectMany(g => g.Documents).Distinct().ToList()).ToList();
+        return new ParseCounts(
+            procedures.Count,
+            procedures.Sum(p => p.DocumentGroups.Count),
+            documents.Sum(d => d.Count),
+            documents.Sum(d => d.Count(x => x.IsConditional)),
+            procedures.Sum(p => p.Notes?.Count ?? 0),
+            procedures.Sum(p => p.LegalDocuments?.Count ?? 0),
+            procedures.Sum(p => p.Results?.Count ?? 0),
+            procedures.Sum(p => p.Results?.Count(r => r.Code is not null) ?? 0));
+    }
+
+    public override string ToString()
+        => $"procedures {Procedures}, cases {Cases}, documents {Documents} (conditional {ConditionalDocuments}), notes {Notes}, legal documents {LegalDocuments}, results {Results} (with code {ResultsWithCode})";
+}
+
 /// <summary>What an import did: counts and every problem found.</summary>
 internal sealed record ImportReport(string File, int Read, int Imported, int Unchanged, int NewVersions, int SkippedSummaries, IReadOnlyList<ImportProblem> Problems)
 {
+    public ParseCounts Parsed { get; init; } = new(0, 0, 0, 0, 0, 0, 0, 0);
+
     public override string ToString()
         => $"{File}: read {Read}, imported {Imported}, unchanged {Unchanged}, new versions {NewVersions}, summaries skipped (detail kept) {SkippedSummaries}, problems {Problems.Count}";
 }
@@ -58,7 +82,7 @@ internal sealed class ImportCatalog(MotCuaDb db, TimeProvider time, AuditTrail a
             }
         }
 
-        var report = new ImportReport(name, procedures.Count, imported, unchanged, newVersions, skipped, problems);
+        var report = new ImportReport(name, procedures.Count, imported, unchanged, newVersions, skipped, problems) { Parsed = ParseCounts.Of(procedures) };
         if (imported + newVersions > 0)
         {
             audit.Record("catalog.imported", $"catalog-file:{name}", report.ToString());

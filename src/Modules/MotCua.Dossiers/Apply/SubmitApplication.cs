@@ -388,7 +388,7 @@ internal sealed class SubmitApplication(
                 ? file.ReusedId is not null
                     ? new ChecklistInput(i + 1, Provision.Reused, null, null, [new AttachmentRef(file.Sha256, file.FileName, file.ReusedFrom ?? "")])
                     : new ChecklistInput(i + 1, Provision.Uploaded, null, null, [new AttachmentRef(file.Sha256, file.FileName)])
-                : new ChecklistInput(i + 1, field?.WaivedByRegistry == true ? Provision.WaivedRegistry : Provision.PaperOnly, null, null, null));
+                : new ChecklistInput(i + 1, field?.WaivedByRegistry == true ? Provision.WaivedRegistry : caseDocuments[i].When is not null ? Provision.NotApplicable : Provision.PaperOnly, null, null, null));
         }
 
         var request = new ReceptionRequest(

@@ -265,6 +265,22 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
             var doc = required[i];
             var line = given.GetValueOrDefault(i + 1);
             var provision = line?.Provision ?? Provision.Missing;
+            if (provision == Provision.NotApplicable && doc.When is null)
+            {
+                errors.Add(Error.Invalid($"documents[{i + 1}]", $"\"{doc.Name}\" là giấy tờ bắt buộc, không thể đánh dấu không áp dụng."));
+            }
+
+            // A conditional paper asks only for what applies: its channel condition is decided here (a paper declaration
+            // is not asked of an online filing), the authorisation only when someone files for the applicant, and a
+            // conditional paper not handed in is recorded as not applicable rather than missing.
+            if (doc.When is { } when && (line?.Attachments ?? []).Count == 0
+                && (ProcedureLabels.AppliesOn(when.Kind, channel) == false
+                    || (when.Kind == ConditionKind.FiledByRepresentative && request.Submitter is null && provision is Provision.Missing or Provision.PaperOnly && channel == Channel.Online)
+                    || provision == Provision.Missing))
+            {
+                provision = Provision.NotApplicable;
+            }
+
             if (request.Action == ReceptionAction.Receive && provision == Provision.Missing)
             {
                 errors.Add(Error.Invalid($"documents[{i + 1}]", $"Thiếu giấy tờ: {doc.Name}."));
@@ -273,6 +289,12 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
             // TT 01/2023: paper is scanned at reception; at the counter, not scanning it needs the officer's reason from
             // the list. (An online filing's line without a file is paper the citizen still has to bring.)
             var paperOnlyReason = provision == Provision.PaperOnly ? line?.PaperOnlyReason : null;
+            if (provision == Provision.NotApplicable)
+            {
+                documents.Add(new DossierDocument { Number = i + 1, Name = doc.Name, Originals = 0, Copies = 0, Provision = provision });
+                continue;
+            }
+
             if (channel == Channel.Counter && provision == Provision.PaperOnly && (paperOnlyReason is null || !Enum.IsDefined(paperOnlyReason.Value)))
             {
                 errors.Add(Error.Invalid($"documents[{i + 1}].paperOnlyReason", PaperOnlyReasons.Required(doc.Name)));

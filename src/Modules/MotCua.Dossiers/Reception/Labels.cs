@@ -10,6 +10,7 @@ internal static class Labels
         Dossiers.Provision.Reused => "Tái sử dụng từ hồ sơ trước",
         Dossiers.Provision.WaivedRegistry => "Không phải nộp (CSDL dân cư)",
         Dossiers.Provision.PaperOnly => "Bản giấy, lưu kèm hồ sơ",
+        Dossiers.Provision.NotApplicable => "Không áp dụng (không thuộc trường hợp)",
         _ => p.ToString(),
     };
 

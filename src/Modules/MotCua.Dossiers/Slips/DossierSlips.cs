@@ -60,7 +60,8 @@ internal sealed class DossierSlips(SlipFonts fonts, string centerName)
         doc.Paragraph("Thành phần hồ sơ nộp gồm:", isBold: true)
             .Table(
                 ["TT", "Tên giấy tờ", "Bản chính", "Bản sao", "Hình thức"],
-                d.Documents.OrderBy(x => x.Number).Select(x => new[] { x.Number.ToString(CultureInfo.InvariantCulture), Short(x.Name, 160), x.Originals.ToString(CultureInfo.InvariantCulture), x.Copies.ToString(CultureInfo.InvariantCulture), Labels.Provision(x.Provision) }).ToList(),
+                // Only what was received: a conditional paper that does not apply (or a line never handed in) is not listed.
+                d.Documents.Where(x => x.Provision is not (Provision.NotApplicable or Provision.Missing)).OrderBy(x => x.Number).Select(x => new[] { x.Number.ToString(CultureInfo.InvariantCulture), Short(x.Name, 160), x.Originals.ToString(CultureInfo.InvariantCulture), x.Copies.ToString(CultureInfo.InvariantCulture), Labels.Provision(x.Provision) }).ToList(),
                 [0.6, 6, 1.1, 1, 2.6])
             .Line("Số lượng hồ sơ", SlipNumbers.Sets(d.SetsReceived))
             .Line("Thời gian giải quyết theo quy định", ProcessingTime(d))
