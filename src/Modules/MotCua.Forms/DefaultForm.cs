@@ -60,14 +60,14 @@ internal static class DefaultForm
     public static (int CaseIndex, IReadOnlyList<RequiredDocument> Documents) Documents(ProcedureContent content, int? caseIndex = null)
     {
         if (caseIndex is { } chosen && chosen >= 0 && chosen < content.DocumentGroups.Count
-            && content.DocumentGroups[chosen].Documents.Where(d => d.Originals + d.Copies > 0).ToList() is { Count: > 0 } inCase)
+            && Uploads(content.DocumentGroups[chosen].Documents) is { Count: > 0 } inCase)
         {
             return (chosen, inCase);
         }
 
         for (var i = 0; i < content.DocumentGroups.Count; i++)
         {
-            var counted = content.DocumentGroups[i].Documents.Where(d => d.Originals + d.Copies > 0).ToList();
+            var counted = Uploads(content.DocumentGroups[i].Documents);
             if (counted.Count > 0)
             {
                 return (i, counted);
@@ -76,6 +76,32 @@ internal static class DefaultForm
 
         return (0, []);
     }
+
+    /// <summary>
+    /// A paper the applicant hands over (a number of originals or copies). A paper only shown at the counter and handed
+    /// back ("Giấy tờ phải xuất trình") whose data the population registry holds (identity card, residence) is proven
+    /// online by the e-ID sign-in and the registry, so it is not asked for as an upload.
+    /// </summary>
+    /// <remarks>
+    /// Online, the catalog's channel conditions decide too: a paper asked for only on paper (the paper declaration
+    /// "nếu … nộp hồ sơ theo hình thức trực tiếp") is not asked for, and where the catalog names the interactive
+    /// e-form ("Mẫu hộ tịch điện tử tương tác") that e-form is this form: neither it nor the paper declaration is an upload.
+    /// </remarks>
+    private static List<RequiredDocument> Uploads(IReadOnlyList<RequiredDocument> documents)
+    {
+        var interactive = documents.Any(IsInteractiveForm);
+        return
+        [
+            .. documents.Where(d => d.Originals + d.Copies > 0
+                && !(d.Present && IsHeldByRegistry(d.Name))
+                && d.When?.Kind != ConditionKind.FiledOnPaper
+                && !IsInteractiveForm(d)
+                && !(interactive && VietnameseText.Fold(Clean(d.Name)).StartsWith("to khai", StringComparison.Ordinal))),
+        ];
+    }
+
+    private static bool IsInteractiveForm(RequiredDocument d)
+        => d.When?.Kind == ConditionKind.FiledOnline && VietnameseText.Fold(d.Name).Contains("dien tu tuong tac", StringComparison.Ordinal);
 
     /// <summary>
     /// Heuristic: a document whose name opens with a condition ("Trường hợp …", "Nếu …", "Đối với …") or says
@@ -121,7 +147,7 @@ internal static class DefaultForm
             Type = FieldTypes.File,
             Label = label,
             Help = label.Length == name.Length ? null : name.Length > ValidateFormDefinition.MaxHelpLength ? name[..(ValidateFormDefinition.MaxHelpLength - 1)] + "…" : name,
-            Required = !IsConditional(name),
+            Required = document.When is null && !IsConditional(name),
             Document = document.Name.Length > 2000 ? document.Name[..2000] : document.Name,
             WaivedByRegistry = IsHeldByRegistry(name),
         };

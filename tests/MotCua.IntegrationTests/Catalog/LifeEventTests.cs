@@ -142,16 +142,17 @@ public abstract class LifeEventTests(MotCuaApp app)
         using var client = app.Client();
         var html = await client.GetStringAsync("/procedures/1.002755");
 
+        // The citizen's summary: the start button, then what you get, how long and how much per channel, then what to bring.
         var start = html.IndexOf("href=\"/portal/nop/1.002755\"", StringComparison.Ordinal);
-        var channels = html.IndexOf("id=\"cach-thuc\"", StringComparison.Ordinal);
-        var facts = html.IndexOf("class=\"facts\"", StringComparison.Ordinal);
+        var summary = html.IndexOf("id=\"tom-tat\"", StringComparison.Ordinal);
+        var bring = html.IndexOf("id=\"giay-to\"", StringComparison.Ordinal);
         start.ShouldBeGreaterThan(0);
-        start.ShouldBeLessThan(channels);
-        channels.ShouldBeLessThan(facts);
+        start.ShouldBeLessThan(summary);
+        summary.ShouldBeLessThan(bring);
 
-        var section = html[channels..facts];
-        section.ShouldContain("<h3>Trực tuyến</h3>");
-        section.ShouldContain("<h3>Trực tiếp</h3>");
+        var section = html[summary..bring];
+        section.ShouldContain("Trực tuyến:</span>");
+        section.ShouldContain("Trực tiếp:</span>");
         section.ShouldContain("3 ngày làm việc");
         section.ShouldContain("10.000");
         // The data's own words on the fee: the online rate and the basis, not invented.

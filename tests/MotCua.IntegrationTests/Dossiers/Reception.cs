@@ -59,7 +59,11 @@ public static class Reception
         return await client.PostAsync("/api/v1/attachments", form);
     }
 
-    /// <summary>Birth registration, case 1 (five documents): one scanned at the counter, the rest as given.</summary>
+    /// <summary>
+    /// Birth registration (eight papers, the first two always required, the rest conditional): the first
+    /// <paramref name="documents"/> lines, one scanned at the counter, the rest as given; conditional lines left out are
+    /// recorded as not applicable.
+    /// </summary>
     public static JsonObject Request(string action = "Receive", string? sha = null, string idNumber = "001090000001", int documents = 5, string firstProvision = "DigitizedAtCounter", string procedureCode = BirthRegistration)
     {
         var checklist = new JsonArray();

@@ -35,7 +35,9 @@ public abstract partial class ReceptionTests(MotCuaApp app)
         dossier.GetProperty("nationalStatus").GetInt32().ShouldBe(2);
         dossier.GetProperty("agency").GetString().ShouldBe("Ủy ban nhân dân Phường Ba Đình");
         dossier.GetProperty("receivingUnit").GetString()!.ShouldStartWith("Chi nhánh số 1");
-        dossier.GetProperty("documents").GetArrayLength().ShouldBe(5);
+        // The eight papers of the case: five sent, the three conditional ones not sent are recorded as not applicable.
+        dossier.GetProperty("documents").GetArrayLength().ShouldBe(8);
+        dossier.GetProperty("documents").EnumerateArray().Count(d => d.GetProperty("provision").GetString() == "NotApplicable").ShouldBe(3);
         var attachment = dossier.GetProperty("attachments")[0];
         attachment.GetProperty("contentType").GetString().ShouldBe("application/pdf");
         attachment.GetProperty("fileName").GetString().ShouldBe("to-khai.pdf");
@@ -59,7 +61,8 @@ public abstract partial class ReceptionTests(MotCuaApp app)
         var first = await ReceiveAsync(officer, sha);
         var before = await CountAsync();
 
-        var incomplete = Reception.Request(sha: sha, documents: 4);
+        // Only the birth certificate: the identity paper to be shown (not conditional) is missing.
+        var incomplete = Reception.Request(sha: sha, documents: 1);
         var refused = await officer.PostAsJsonAsync("/api/v1/dossiers", incomplete);
 
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

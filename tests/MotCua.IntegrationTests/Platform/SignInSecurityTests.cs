@@ -27,7 +27,7 @@ public abstract partial class SignInSecurityTests(MotCuaApp app)
         using var replay = Replay(stolen);
         (await replay.GetAsync("/api/v1/book")).StatusCode.ShouldBe(HttpStatusCode.OK, "the copy works while the session is open");
 
-        var home = await client.GetStringAsync("/");
+        var home = await client.GetStringAsync("/staff");
         var signOut = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = CitizenFlow.AntiforgeryToken(home),

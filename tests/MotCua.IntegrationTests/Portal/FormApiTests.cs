@@ -12,8 +12,8 @@ using MotCua.Platform.Data;
 namespace MotCua.IntegrationTests.Portal;
 
 /// <summary>
-/// E-forms through the real API. Birth registration (1.001193) keeps its generated default (other suites rely on
-/// it); writes go to marriage registration (1.000894) and, for refused definitions, to 1.010041.
+/// E-forms through the real API. The mobile birth registration (1.003583, counter only) has no written e-form and
+/// keeps its generated default; writes go to the mobile marriage registration (1.000593, no written form: the written marriage form 1.000894 is filed by EFormsFilingTests on the same app) and, for refused definitions, to 1.010041.
 /// </summary>
 public abstract class FormApiTests(MotCuaApp app)
 {
@@ -47,13 +47,13 @@ public abstract class FormApiTests(MotCuaApp app)
         """;
 
     [Fact]
-    public async Task Anyone_gets_the_generated_default_form_of_birth_registration()
+    public async Task Anyone_gets_the_generated_default_form_of_a_procedure_without_a_written_form()
     {
         using var anonymous = app.Client();
-        var form = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/forms/1.001193");
-        form.GetProperty("procedureCode").GetString().ShouldBe("1.001193");
+        var form = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/forms/1.003583");
+        form.GetProperty("procedureCode").GetString().ShouldBe("1.003583");
         form.GetProperty("procedureVersion").GetInt32().ShouldBe(1);
-        form.GetProperty("procedureName").GetString().ShouldBe("Thủ tục đăng ký khai sinh");
+        form.GetProperty("procedureName").GetString().ShouldBe("Thủ tục đăng ký khai sinh lưu động");
         form.GetProperty("generated").GetBoolean().ShouldBeTrue();
         form.GetProperty("state").GetString().ShouldBe("Published");
         form.GetProperty("id").ValueKind.ShouldBe(JsonValueKind.Null);
@@ -67,10 +67,10 @@ public abstract class FormApiTests(MotCuaApp app)
         var uploads = definition.GetProperty("sections")[1].GetProperty("fields").EnumerateArray().ToList();
         uploads.Count.ShouldBe(4);
         uploads.ShouldAllBe(f => f.GetProperty("type").GetString() == "file");
-        uploads.ShouldContain(f => f.GetProperty("label").GetString() == "Giấy chứng sinh" && f.GetProperty("required").GetBoolean());
+        uploads.ShouldContain(f => f.GetProperty("label").GetString() == "Bản chính Giấy chứng sinh" && f.GetProperty("required").GetBoolean());
 
-        (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/forms/1.001193?version=1")).GetProperty("procedureVersion").GetInt32().ShouldBe(1);
-        (await anonymous.GetAsync("/api/v1/forms/1.001193?version=99")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/forms/1.003583?version=1")).GetProperty("procedureVersion").GetInt32().ShouldBe(1);
+        (await anonymous.GetAsync("/api/v1/forms/1.003583?version=99")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await anonymous.GetAsync("/api/v1/forms/9.123456")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
@@ -78,7 +78,7 @@ public abstract class FormApiTests(MotCuaApp app)
     public async Task Bad_values_are_answered_with_a_Vietnamese_message_per_field()
     {
         using var anonymous = app.Client();
-        var response = await anonymous.PostAsJsonAsync("/api/v1/forms/1.001193/validation", new
+        var response = await anonymous.PostAsJsonAsync("/api/v1/forms/1.003583/validation", new
         {
             values = new Dictionary<string, string>
             {
@@ -103,16 +103,16 @@ public abstract class FormApiTests(MotCuaApp app)
         First("applicant.phone").ShouldStartWith("Số điện thoại không đúng");
         First("applicant.email").ShouldStartWith("Thư điện tử không đúng định dạng");
         First("applicant.address.ward").ShouldStartWith("Phường, xã đã chọn không thuộc tỉnh, thành phố đã chọn");
-        First("docs.d4").ShouldBe("Vui lòng tải lên Giấy chứng sinh.");
+        First("docs.d1").ShouldBe("Vui lòng tải lên Bản chính Giấy chứng sinh.");
         errors.TryGetProperty("unknown.field", out _).ShouldBeFalse();
-        errors.TryGetProperty("docs.d1", out _).ShouldBeFalse("the other documents are asked for only in their case");
+        errors.TryGetProperty("docs.d3", out _).ShouldBeFalse("the surrogacy confirmation is asked for only in its case");
     }
 
     [Fact]
     public async Task Good_values_come_back_normalized()
     {
         using var anonymous = app.Client();
-        var response = await anonymous.PostAsJsonAsync("/api/v1/forms/1.001193/validation", new
+        var response = await anonymous.PostAsJsonAsync("/api/v1/forms/1.003583/validation", new
         {
             values = new Dictionary<string, string>
             {
@@ -123,7 +123,11 @@ public abstract class FormApiTests(MotCuaApp app)
                 ["applicant.address.ward"] = "00004",
                 ["applicant.address.street"] = "12 Phố Quán Thánh",
             },
-            files = new Dictionary<string, object> { ["docs.d4"] = new { fileName = "giay-chung-sinh.pdf", contentType = "application/pdf", size = 120_000 } },
+            files = new Dictionary<string, object>
+            {
+                ["docs.d1"] = new { fileName = "giay-chung-sinh.pdf", contentType = "application/pdf", size = 120_000 },
+                ["docs.d2"] = new { fileName = "to-khai.pdf", contentType = "application/pdf", size = 80_000 },
+            },
         });
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var values = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("values");
@@ -133,7 +137,7 @@ public abstract class FormApiTests(MotCuaApp app)
         values.GetProperty("applicant.phone").GetString().ShouldBe("0912000001");
         values.GetProperty("applicant.address.province").GetString().ShouldBe("01");
         values.GetProperty("applicant.address").GetString().ShouldBe("12 Phố Quán Thánh, Phường Ba Đình, Thành phố Hà Nội");
-        values.GetProperty("docs.d4").GetString().ShouldBe("giay-chung-sinh.pdf");
+        values.GetProperty("docs.d1").GetString().ShouldBe("giay-chung-sinh.pdf");
     }
 
     [Fact]
@@ -154,24 +158,27 @@ public abstract class FormApiTests(MotCuaApp app)
             };
             var part = new ByteArrayContent(file);
             part.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            content.Add(part, "docs.d4", "giay-chung-sinh.pdf");
+            content.Add(part, "docs.d1", "giay-chung-sinh.pdf");
+            var declaration = new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4\n% to khai\n%%EOF\n"));
+            declaration.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            content.Add(declaration, "docs.d2", "to-khai.pdf");
             return content;
         }
 
-        var real = await anonymous.PostAsync("/api/v1/forms/1.001193/validation", Post(Encoding.ASCII.GetBytes("%PDF-1.4\n% thử\n%%EOF\n")));
+        var real = await anonymous.PostAsync("/api/v1/forms/1.003583/validation", Post(Encoding.ASCII.GetBytes("%PDF-1.4\n% thử\n%%EOF\n")));
         real.StatusCode.ShouldBe(HttpStatusCode.OK, await real.Content.ReadAsStringAsync());
 
-        var fake = await anonymous.PostAsync("/api/v1/forms/1.001193/validation", Post(Encoding.UTF8.GetBytes("không phải PDF")));
+        var fake = await anonymous.PostAsync("/api/v1/forms/1.003583/validation", Post(Encoding.UTF8.GetBytes("không phải PDF")));
         fake.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await fake.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("docs.d4")[0].GetString()
-            .ShouldBe("Giấy chứng sinh: chỉ nhận tệp PDF, JPG, PNG.", "the type comes from the content, never from the name or the browser");
+        (await fake.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("docs.d1")[0].GetString()
+            .ShouldBe("Bản chính Giấy chứng sinh: chỉ nhận tệp PDF, JPG, PNG.", "the type comes from the content, never from the name or the browser");
     }
 
     [Fact]
     public async Task An_administrator_saves_a_draft_publishes_it_and_citizens_get_it()
     {
         using var admin = await app.SignedInAsync("admin");
-        var saved = await admin.PostAsync("/api/v1/forms/1.000894/versions/1/drafts", new StringContent(MarriageForm, Encoding.UTF8, "application/json"));
+        var saved = await admin.PostAsync("/api/v1/forms/1.000593/versions/1/drafts", new StringContent(MarriageForm, Encoding.UTF8, "application/json"));
         saved.StatusCode.ShouldBe(HttpStatusCode.Created, await saved.Content.ReadAsStringAsync());
         var draft = await saved.Content.ReadFromJsonAsync<JsonElement>();
         draft.GetProperty("state").GetString().ShouldBe("Draft");
@@ -180,7 +187,7 @@ public abstract class FormApiTests(MotCuaApp app)
         saved.Headers.Location!.ToString().ShouldBe($"/api/v1/forms/definitions/{draftId}");
 
         using var anonymous = app.Client();
-        var before = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/forms/1.000894");
+        var before = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/forms/1.000593");
         if (before.GetProperty("generated").GetBoolean() is false)
         {
             before.GetProperty("number").GetInt32().ShouldBeLessThan(number, "a draft never replaces the published form");
@@ -191,19 +198,19 @@ public abstract class FormApiTests(MotCuaApp app)
         (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString().ShouldBe("Published");
         (await admin.PostAsync($"/api/v1/forms/definitions/{draftId}/publication", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "only a draft is published");
 
-        var current = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/forms/1.000894");
+        var current = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/forms/1.000593");
         current.GetProperty("generated").GetBoolean().ShouldBeFalse();
         current.GetProperty("id").GetGuid().ShouldBe(draftId);
         current.GetProperty("definition").GetProperty("title").GetString().ShouldBe("Tờ khai đăng ký kết hôn (thử nghiệm)");
-        (await app.AuditAsync("form:1.000894/v1")).ShouldContain(e => e.Action == "form.published" && e.ActorName == "admin");
+        (await app.AuditAsync("form:1.000593/v1")).ShouldContain(e => e.Action == "form.published" && e.ActorName == "admin");
 
         // Values are now checked against the published form: the divorce reference is asked for only after a divorce.
-        var single = await anonymous.PostAsJsonAsync("/api/v1/forms/1.000894/validation", new
+        var single = await anonymous.PostAsJsonAsync("/api/v1/forms/1.000593/validation", new
         {
             values = new Dictionary<string, string> { ["groom.name"] = "Trần Văn Minh", ["groom.idNumber"] = "001085000002", ["groom.previous"] = "chua" },
         });
         single.StatusCode.ShouldBe(HttpStatusCode.OK, await single.Content.ReadAsStringAsync());
-        var divorced = await anonymous.PostAsJsonAsync("/api/v1/forms/1.000894/validation", new
+        var divorced = await anonymous.PostAsJsonAsync("/api/v1/forms/1.000593/validation", new
         {
             values = new Dictionary<string, string>
             {
@@ -224,11 +231,11 @@ public abstract class FormApiTests(MotCuaApp app)
         errors.GetProperty("docs.photo")[0].GetString().ShouldBe("Ảnh chụp giấy tờ tùy thân: chỉ nhận tệp JPG, PNG.");
 
         // A second version of the form retires the first.
-        var second = await admin.PostAsync("/api/v1/forms/1.000894/versions/1/drafts", new StringContent(MarriageForm.Replace("(thử nghiệm)", "(bản 2)", StringComparison.Ordinal), Encoding.UTF8, "application/json"));
+        var second = await admin.PostAsync("/api/v1/forms/1.000593/versions/1/drafts", new StringContent(MarriageForm.Replace("(thử nghiệm)", "(bản 2)", StringComparison.Ordinal), Encoding.UTF8, "application/json"));
         var secondId = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var retiring = await admin.PostAsync($"/api/v1/forms/definitions/{secondId}/publication", null);
         (await retiring.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("retired").EnumerateArray().Select(n => n.GetInt32()).ShouldContain(number);
-        (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/forms/1.000894")).GetProperty("definition").GetProperty("title").GetString().ShouldBe("Tờ khai đăng ký kết hôn (bản 2)");
+        (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/forms/1.000593")).GetProperty("definition").GetProperty("title").GetString().ShouldBe("Tờ khai đăng ký kết hôn (bản 2)");
         (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/forms/definitions/{draftId}")).GetProperty("state").GetString().ShouldBe("Retired");
     }
 

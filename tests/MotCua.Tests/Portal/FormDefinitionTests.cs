@@ -45,7 +45,8 @@ public sealed class FormDefinitionTests
         ]);
         applicant.Single(f => f.Key == "applicant.email").Required.ShouldBeFalse();
 
-        // First case "* Giấy tờ phải nộp:" lists 4 documents with a number of copies (its fifth line is a note).
+        // The papers handed over online: the birth certificate and the three conditional papers (identity and residence
+        // are shown at a counter and held by the registry; the declarations are this form).
         var uploads = form.Sections[1].Fields;
         uploads.ShouldAllBe(f => f.Type == FieldTypes.File && !f.WaivedByRegistry);
         uploads.Select(f => f.Key).ShouldBe(["docs.d1", "docs.d2", "docs.d3", "docs.d4"]);
@@ -61,10 +62,17 @@ public sealed class FormDefinitionTests
     [Fact]
     public void Identity_and_residence_papers_are_waived_for_citizens_the_registry_knows()
     {
+        // Marriage: the identity card and the proof of residence are only shown at the counter and held by the
+        // registry; the paper declaration is replaced online by the interactive e-form the catalog names. Nothing to upload.
         var marriage = DefaultForm.For(Procedure("1.000894"));
-        var uploads = marriage.Sections[1].Fields;
-        uploads.Count.ShouldBe(2);
-        uploads.ShouldAllBe(f => f.WaivedByRegistry, "CCCD/căn cước and the proof of residence are in the population registry");
+        marriage.Sections.ShouldHaveSingleItem();
+        marriage.CaseIndex.ShouldBeNull();
+
+        // Birth registration: the shown identity card and the residence proof are not uploads either; the paper
+        // declaration (only "nếu … nộp hồ sơ theo hình thức trực tiếp") and the interactive e-form are not asked for.
+        var birth = DefaultForm.For(Procedure("1.001193")).Sections[1].Fields;
+        birth.ShouldNotContain(f => f.Label.StartsWith("Hộ chiếu", StringComparison.Ordinal) || f.Label.StartsWith("Giấy tờ có giá trị chứng minh thông tin về cư trú", StringComparison.Ordinal));
+        birth.ShouldNotContain(f => f.Label.StartsWith("Tờ khai", StringComparison.Ordinal) || f.Label.StartsWith("Mẫu hộ tịch điện tử", StringComparison.Ordinal));
 
         DefaultForm.IsHeldByRegistry("Bản sao Sổ hộ khẩu").ShouldBeTrue();
         DefaultForm.IsHeldByRegistry("Giấy xác nhận thông tin về cư trú").ShouldBeTrue();
