@@ -10,7 +10,7 @@ public sealed class CalendarPageTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await browser.SignInAsync(page, "admin");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Lịch làm việc" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" }).GetByRole(AriaRole.Link, new() { Name = "Lịch làm việc" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).WaitForAsync();
 
         await page.GetByLabel("Năm").FillAsync("2029");

@@ -48,7 +48,7 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
         await page.GetByText("Đã lưu bản nháp").WaitForAsync();
 
         // Leave, come back through "My dossiers" and resume: what was typed and uploaded is there.
-        await page.GetByRole(AriaRole.Link, new() { Name = "MotCua", Exact = true }).ClickAsync();
+        await page.Locator("header a.brand").ClickAsync(); // the product mark leads home
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Hồ sơ của tôi", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Hồ sơ nháp" }).WaitForAsync();

@@ -291,7 +291,7 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
             var paperOnlyReason = provision == Provision.PaperOnly ? line?.PaperOnlyReason : null;
             if (provision == Provision.NotApplicable)
             {
-                documents.Add(new DossierDocument { Number = i + 1, Name = doc.Name, Originals = 0, Copies = 0, Provision = provision });
+                documents.Add(new DossierDocument { Number = i + 1, Name = LineName(doc.Name), Originals = 0, Copies = 0, Provision = provision });
                 continue;
             }
 
@@ -325,7 +325,7 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
             documents.Add(new DossierDocument
             {
                 Number = i + 1,
-                Name = doc.Name,
+                Name = LineName(doc.Name),
                 Originals = Math.Clamp(line?.Originals ?? doc.Originals, 0, 100),
                 Copies = Math.Clamp(line?.Copies ?? doc.Copies, 0, 100),
                 Provision = provision,
@@ -334,6 +334,23 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
         }
 
         return (documents, attachments);
+    }
+
+    /// <summary>
+    /// The paper's name as the dossier keeps it (the column holds 1,000 characters): the catalog's text, cut at a word
+    /// with "…" when longer — a construction permit's papers run to 4,700 characters; the full text stays in the
+    /// procedure version the dossier points to.
+    /// </summary>
+    private static string LineName(string name)
+    {
+        const int max = 1000;
+        if (name.Length <= max)
+        {
+            return name;
+        }
+
+        var cut = name.LastIndexOf(' ', max - 2);
+        return name[..(cut > max / 2 ? cut : max - 1)].TrimEnd() + "…";
     }
 
     /// <summary>The attachment row for a stored file (its type read from its content), or null when the store does not have it.</summary>

@@ -54,7 +54,7 @@ internal sealed record StaffView(
     public static StaffView From(Dossier d) => new(
         d.Code, DossierStatuses.ApiName(d.Status), DossierStatuses.NationalCode(d.Status), d.ProcedureCode, d.ProcedureVersion, d.ProcedureName, d.CaseName,
         d.Channel.ToString(), d.AgencyName, d.ReceivingUnitName, d.ReceivedByName, d.Applicant, d.Submitter, d.CreatedAt, d.SubmittedAt, d.ReceivedAt, d.DueAt,
-        d.ResultDelivery, d.Reason, d.MissingItems, d.Documents,
+        d.ResultDelivery, d.Reason, d.MissingItems, [.. d.Documents.OrderBy(x => x.Number)],
         d.Attachments.Select(a => (object)new { a.DocumentNumber, a.FileName, a.ContentType, a.Size, a.Sha256, Provision = a.Provision.ToString() }).ToList(),
         d.Version)
     {
