@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using MotCua.IntegrationTests.Hosting;
+using MotCua.IntegrationTests.Portal;
 
 namespace MotCua.IntegrationTests.Dossiers;
 
@@ -10,7 +10,7 @@ namespace MotCua.IntegrationTests.Dossiers;
 /// The process editor without YAML (/admin/processes/{code}): steps as a form, added, moved and removed on the
 /// server, saved through the same use case (and validation) as the YAML page and the API.
 /// </summary>
-public abstract partial class ProcessEditorPageTests(MotCuaApp app)
+public abstract class ProcessEditorPageTests(MotCuaApp app)
 {
     private const string Code = "1.001193";
 
@@ -98,22 +98,13 @@ public abstract partial class ProcessEditorPageTests(MotCuaApp app)
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient admin, string page, Dictionary<string, string> fields)
     {
-        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = Token(page), ["_handler"] = "edit-steps" };
+        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = CitizenFlow.AntiforgeryToken(page), ["_handler"] = "edit-steps" };
         return await admin.PostAsync($"/admin/processes/{Code}", new FormUrlEncodedContent(body));
     }
 
     private static async Task<List<string>> DefinitionsAsync(HttpClient client)
         => [.. (await client.GetFromJsonAsync<JsonElement>($"/api/v1/processes/{Code}")).GetProperty("definitions").EnumerateArray()
             .Select(d => $"{d.GetProperty("id").GetString()} {d.GetProperty("number").GetInt32()} {d.GetProperty("state").GetString()}")];
-
-    private static string Token(string page)
-    {
-        var match = AntiforgeryToken().Match(page);
-        return match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
-    }
-
-    [GeneratedRegex("__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*?name=\"__RequestVerificationToken\"")]
-    private static partial Regex AntiforgeryToken();
 }
 
 [Collection("sqlite")]
