@@ -23,6 +23,10 @@ internal static class PlatformSetup
 {
     public static readonly CultureInfo[] Cultures = [new("vi-VN"), new("en")];
 
+    /// <summary>The kiosk's screens (/kiosk/…) ignore the language cookie: Vietnamese unless the address asks for English.</summary>
+    private static readonly CustomRequestCultureProvider KioskSpeaksVietnamese = new(http => Task.FromResult<ProviderCultureResult?>(
+        http.Request.Path.StartsWithSegments("/kiosk", StringComparison.OrdinalIgnoreCase) ? new ProviderCultureResult("vi-VN") : null));
+
     /// <summary>However the cookie slides, a staff session ends after this (a working day and a half).</summary>
     public static readonly TimeSpan StaffSessionLifetime = TimeSpan.FromHours(12);
 
@@ -92,7 +96,9 @@ internal static class PlatformSetup
             o.DefaultRequestCulture = new RequestCulture("vi-VN");
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // A kiosk is shared: its language is the current visitor's choice, carried in the address of their screens
+            // (?culture=en), never the year-long cookie — the start screen, without it, greets the next person in Vietnamese.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), KioskSpeaksVietnamese, new CookieRequestCultureProvider()];
         });
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

@@ -27,4 +27,14 @@ internal static class Labels
         ResultDelivery.Post => "Qua dịch vụ bưu chính công ích",
         _ => "Trực tuyến (kho dữ liệu điện tử)",
     };
+
+    /// <summary>
+    /// A dossier's stored way of delivery ("Qua dịch vụ bưu chính công ích: 12 Lý Thái Tổ …") as its label — the UI text's
+    /// key — and what follows it (": " and the address, or nothing), so a page shows the label in its own language.
+    /// </summary>
+    public static (string Label, string Address) SplitDelivery(string stored)
+    {
+        var post = Delivery(ResultDelivery.Post);
+        return stored.StartsWith(post, StringComparison.Ordinal) ? (post, stored[post.Length..]) : (stored, "");
+    }
 }

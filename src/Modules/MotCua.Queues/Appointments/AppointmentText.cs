@@ -36,6 +36,10 @@ internal static class AppointmentText
         return $"{name}, {Date(day)}";
     }
 
+    /// <summary>A day in the page's language: "Thứ Hai, 07/12/2026", in English "Monday, 07/12/2026".</summary>
+    public static string LocalDayName(DateOnly day)
+        => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? $"{day.DayOfWeek}, {Date(day)}" : DayName(day);
+
     public static string Time(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     public static string Time(DateTimeOffset instant) => VietnamTime.ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);

@@ -7,11 +7,12 @@ namespace MotCua.Queues.Kiosk;
 /// <summary>
 /// The line printed under a kiosk ticket when another point is clearly better ("Chi nhánh số 3, cách 1,8 km, đang
 /// chờ khoảng 5 phút thay vì 40 phút …"): the recommender ranks the points from the kiosk's own place, and the
-/// kiosk's point is compared with no travel and the wait this ticket actually has.
+/// kiosk's point is compared with no travel and the wait this ticket actually has. A template and its arguments: the
+/// ticket is printed in the visitor's language.
 /// </summary>
 internal static class KioskAdvice
 {
-    public static async Task<string?> ForAsync(OrgDirectory org, RecommendPoints recommend, TicketView ticket, CancellationToken ct)
+    public static async Task<(string Template, object[] Arguments)?> ForAsync(OrgDirectory org, RecommendPoints recommend, TicketView ticket, CancellationToken ct)
     {
         if (ticket.Ahead is null)
         {
@@ -33,6 +34,6 @@ internal static class KioskAdvice
 
         var stay = new PointChoice(here.Code, here.Name, "", here.Address, 0, 0, ticket.EstimatedWaitMinutes, ticket.EstimatedWaitMinutes,
             ticket.Ahead.Value, 0, Nearest: true);
-        return RecommendPoints.Advice([best with { Nearest = false }, stay]);
+        return RecommendPoints.AdviceText([best with { Nearest = false }, stay]);
     }
 }

@@ -114,7 +114,7 @@ internal sealed class RecommendPoints(OrgDirectory org, ProcedureLookup procedur
             var travel = (int)Math.Ceiling(model.Minutes(km));
             var queue = queues.TryGetValue(p.Id, out var list) ? list.First(q => q.Group == group!.Code) : null;
             var wait = queue?.WaitMinutes;
-            return new PointChoice(p.Code, p.Name, KindName(p.Kind), p.Address, Math.Round(km, 1), travel, wait, wait is { } w ? travel + w : null,
+            return new PointChoice(p.Code, p.Name, UnitKindNames.Vietnamese(p.Kind), p.Address, Math.Round(km, 1), travel, wait, wait is { } w ? travel + w : null,
                 queue?.State.Ahead ?? 0, queue?.State.OpenCounters ?? 0, Nearest: false);
         }).ToList();
 
@@ -129,19 +129,18 @@ internal sealed class RecommendPoints(OrgDirectory org, ProcedureLookup procedur
         return new Recommendation(fromName, group!.Code, group.Name.ToString(), ranked, Advice(ranked));
     }
 
-    private static string KindName(OrgUnitKind kind) => kind switch
-    {
-        OrgUnitKind.Branch => "Chi nhánh",
-        OrgUnitKind.ReceptionPoint => "Điểm tiếp nhận",
-        OrgUnitKind.ServicePoint => "Điểm phục vụ cấp xã",
-        _ => kind.ToString(),
-    };
-
     /// <summary>Advice is given only when going elsewhere saves at least this much time in all.</summary>
     public const int WorthMentioningMinutes = 5;
 
     /// <summary>"Chi nhánh số 3, cách 1,8 km, đang chờ khoảng 5 phút thay vì 40 phút ở Chi nhánh số 1 (gần nhất)."</summary>
     public static string? Advice(IReadOnlyList<PointChoice> ranked)
+        => AdviceText(ranked) is { } advice ? string.Format(CultureInfo.GetCultureInfo("vi-VN"), advice.Template, advice.Arguments) : null;
+
+    /// <summary>
+    /// The advice as a Vietnamese template (the UI text's key, so a page shows it in its own language) and its
+    /// arguments: the better point, its distance in km, its wait, the nearest point's wait, the nearest point.
+    /// </summary>
+    public static (string Template, object[] Arguments)? AdviceText(IReadOnlyList<PointChoice> ranked)
     {
         var best = ranked.FirstOrDefault(c => c.TotalMinutes is not null);
         var nearest = ranked.FirstOrDefault(c => c.Nearest);
@@ -150,9 +149,12 @@ internal sealed class RecommendPoints(OrgDirectory org, ProcedureLookup procedur
             return null;
         }
 
-        var km = best.Km.ToString("0.#", CultureInfo.GetCultureInfo("vi-VN"));
         return nearest.WaitMinutes is { } nearWait
-            ? $"{best.Name}, cách {km} km, đang chờ khoảng {best.WaitMinutes} phút thay vì {nearWait} phút ở {nearest.Name} (gần nhất)."
-            : $"{best.Name}, cách {km} km, đang chờ khoảng {best.WaitMinutes} phút; {nearest.Name} (gần nhất) chưa mở quầy cho việc này.";
+            ? (AdviceShorterWait, [best.Name, best.Km, best.WaitMinutes!, nearWait, nearest.Name])
+            : (AdviceNearestClosed, [best.Name, best.Km, best.WaitMinutes!, "", nearest.Name]);
     }
+
+    public const string AdviceShorterWait = "{0}, cách {1:0.#} km, đang chờ khoảng {2} phút thay vì {3} phút ở {4} (gần nhất).";
+
+    public const string AdviceNearestClosed = "{0}, cách {1:0.#} km, đang chờ khoảng {2} phút; {4} (gần nhất) chưa mở quầy cho việc này.";
 }

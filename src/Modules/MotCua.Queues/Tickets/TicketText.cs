@@ -57,8 +57,13 @@ internal static class TicketText
         _ => kind.ToString(),
     };
 
-    /// <summary>What the display board says and speaks: "Mời số A-0012 đến Quầy 3".</summary>
-    public static string Announcement(string display, string counterName) => $"Mời số {Spoken(display)} đến {counterName}";
+    /// <summary>What the display board says and speaks: "Mời số A 12 đến Quầy 3".</summary>
+    public static string Announcement(string display, string counterName) => string.Format(System.Globalization.CultureInfo.InvariantCulture, AnnouncementFormat, Spoken(display), counterName);
+
+    /// <summary>The announcement's pattern (also the UI text's key: the board shows it in its own language).</summary>
+    public const string AnnouncementTemplate = "Mời số {0} đến {1}";
+
+    private static readonly System.Text.CompositeFormat AnnouncementFormat = System.Text.CompositeFormat.Parse(AnnouncementTemplate);
 
     /// <summary>"A-0012" read out as "A không không mười hai" is hard to follow; boards read "A 12".</summary>
     public static string Spoken(string display)
