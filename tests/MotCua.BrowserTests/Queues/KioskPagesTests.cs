@@ -83,6 +83,42 @@ public sealed partial class KioskPagesTests(BrowserFixture browser)
         await BrowserFixture.ShouldBeAccessibleAsync(page);
     }
 
+    [Fact]
+    public async Task The_kiosk_speaks_English_for_one_visitor_and_Vietnamese_again_for_the_next()
+    {
+        var page = await browser.NewPageAsync();
+        await page.AddInitScriptAsync("window.print = function () { window.__printed = (window.__printed || 0) + 1; };");
+        await page.SetViewportSizeAsync(360, 740);
+        await page.GotoAsync("/kiosk/DTN19");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Lấy số thứ tự — ", Exact = false }).WaitForAsync();
+
+        // Large enough for a finger, on a phone-sized screen too, without scrolling sideways.
+        var english = page.GetByRole(AriaRole.Navigation, new() { Name = "Ngôn ngữ" }).GetByRole(AriaRole.Link, new() { Name = "English" });
+        (await english.BoundingBoxAsync())!.Height.ShouldBeGreaterThanOrEqualTo(48);
+        (await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360);
+        await BrowserFixture.ShouldBeAccessibleAsync(page);
+
+        await english.ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Take a queue number — ", Exact = false }).WaitForAsync();
+        (await page.GetByRole(AriaRole.Link, new() { Name = "English" }).GetAttributeAsync("aria-current")).ShouldBe("true");
+        (await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360);
+        await BrowserFixture.ShouldBeAccessibleAsync(page);
+
+        await page.GetByLabel("Elderly person").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("Civil status, certification, justice") }).ClickAsync();
+        await page.WaitForURLAsync("**/kiosk/DTN19/ve/*?culture=en");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Your queue number" }).WaitForAsync();
+        (await page.Locator(".ticket").TextContentAsync())!.ShouldContain("Elderly person");
+        await page.WaitForFunctionAsync("() => window.__printed >= 1");
+        await BrowserFixture.ShouldBeAccessibleAsync(page);
+
+        // Done: the start screen greets the next person in Vietnamese.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Done — back to the start" }).ClickAsync();
+        await page.WaitForURLAsync("**/kiosk/DTN19");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Lấy số thứ tự — ", Exact = false }).WaitForAsync();
+        (await page.GetByRole(AriaRole.Link, new() { Name = "Tiếng Việt" }).GetAttributeAsync("aria-current")).ShouldBe("true");
+    }
+
     [GeneratedRegex("Hộ tịch, chứng thực, tư pháp")]
     private static partial Regex HoTich();
 }
