@@ -41,8 +41,11 @@ public abstract partial class NotApplicableReasonTests(MotCuaApp app)
         certificate.ShouldBeGreaterThanOrEqualTo(0);
         cards[authorisation].ShouldContain($"<input type=\"radio\" id=\"prov-{authorisation}-NotApplicable\" name=\"Input.Docs[{authorisation}].Provision\" value=\"NotApplicable\" checked");
         cards[authorisation].ShouldContain($"<label for=\"prov-{authorisation}-NotApplicable\">Không áp dụng (không thuộc trường hợp)</label>");
-        cards[authorisation].ShouldContain($"value=\"Người yêu cầu tự nộp, không ủy quyền\"", customMessage: "the reason starts as the condition's own words");
+        cards[authorisation].ShouldContain("value=\"Người yêu cầu tự nộp, không ủy quyền\"", customMessage: "the reason starts as the condition's own words");
         cards[certificate].ShouldNotContain("NotApplicable", customMessage: "a paper always required has no \"not applicable\"");
+        var declaration = cards.FindIndex(c => c.Contains("Chỉ khi: Khi nộp trực tiếp hoặc qua bưu chính", StringComparison.Ordinal));
+        declaration.ShouldBeGreaterThanOrEqualTo(0);
+        cards[declaration].ShouldContain("value=\"Missing\" checked", customMessage: "the paper declaration applies at a counter: it starts as not provided, not as not applicable");
         cards[certificate].ShouldContain($"<label for=\"prov-{certificate}-DigitizedAtCounter\">Bản giấy, số hóa tại quầy</label>");
 
         // The officer receives: the certificate scanned, the other required papers held by the registry, the conditional

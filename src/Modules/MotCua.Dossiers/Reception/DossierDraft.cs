@@ -305,7 +305,7 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
                     Originals = 0,
                     Copies = 0,
                     Provision = provision,
-                    NotApplicableReason = reason ?? (doc.When is { } condition ? NotApplicableReasons.Officer(condition.Kind) : null),
+                    NotApplicableReason = reason ?? (doc.When is { } condition ? NotApplicableReasons.Officer(condition, channel) : null),
                 });
                 continue;
             }

@@ -23,11 +23,20 @@ internal static class NotApplicableReasons
         _ => "Không thuộc trường hợp này",
     };
 
-    /// <summary>The reason as the citizen says it on the portal ("Tôi tự nộp, không ủy quyền"); a resource key for English.</summary>
+    /// <summary>
+    /// The desk's reason for a paper of a dossier filed through <paramref name="channel"/>: the condition's, unless the channel
+    /// itself meets the condition (a paper declaration asked at a counter marked not applicable) — then only "not this case".
+    /// </summary>
+    public static string Officer(DocumentCondition condition, Channel channel)
+        => ProcedureLabels.AppliesOn(condition.Kind, channel) == true ? Officer(ConditionKind.Other) : Officer(condition.Kind);
+
+    /// <summary>
+    /// The reason as the citizen says it on the portal ("Tôi tự nộp, không ủy quyền"); a resource key for English. The portal
+    /// files online, so a paper asked for online has no reason of its own there: "not my case".
+    /// </summary>
     public static string Citizen(ConditionKind kind) => kind switch
     {
         ConditionKind.FiledByRepresentative => "Tôi tự nộp, không ủy quyền",
-        ConditionKind.FiledOnline => "Tôi không nộp trực tuyến",
         ConditionKind.FiledOnPaper => "Tôi nộp trực tuyến, không nộp bản giấy",
         ConditionKind.SentByPost => "Tôi không gửi hồ sơ qua bưu chính",
         ConditionKind.AbandonedChild => "Trẻ không bị bỏ rơi",
