@@ -30,12 +30,7 @@ public sealed class CatalogPagesTests(BrowserFixture browser)
     public async Task On_a_small_phone_a_citizen_follows_a_life_event_to_a_procedure_without_sideways_scrolling(
         string lang, string question, string birthEvent, string start, string clear)
     {
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.App.BaseAddress.ToString(),
-            Locale = "vi-VN",
-            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
-        });
+        await using var context = await browser.NewPhoneContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/culture?lang={lang}&returnUrl=/");
 
@@ -68,12 +63,7 @@ public sealed class CatalogPagesTests(BrowserFixture browser)
     public async Task The_procedure_page_reads_on_a_small_phone_what_you_get_and_what_to_bring_with_the_legal_detail_folded(
         string lang, string get, string bring, string onlyIf, string legal, string abandoned)
     {
-        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.App.BaseAddress.ToString(),
-            Locale = "vi-VN",
-            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
-        });
+        await using var context = await browser.NewPhoneContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/culture?lang={lang}&returnUrl=/procedures/1.001193");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Thủ tục đăng ký khai sinh", Level = 1 }).WaitForAsync();

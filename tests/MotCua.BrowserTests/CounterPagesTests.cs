@@ -73,6 +73,15 @@ public sealed class CounterPagesTests(BrowserFixture browser)
         await page.WaitForURLAsync("**/quan-ly/tai/CN01");
         (await page.Locator("li.point-load").CountAsync()).ShouldBeGreaterThan(1);
         (await page.GetByRole(AriaRole.Group, new() { Name = "Mở thêm quầy" }).CountAsync()).ShouldBe(1);
+
+        // Staff and counters are picked by name from lists, not typed.
+        foreach (var label in new[] { "Quầy (đang đóng)", "Cán bộ trực", "Cán bộ (đang trực quầy)", "Đến quầy (đang đóng)" })
+        {
+            (await page.GetByLabel(label, new() { Exact = true }).EvaluateAsync<string>("e => e.tagName")).ShouldBe("SELECT", label);
+        }
+
+        (await page.GetByLabel("Cán bộ trực", new() { Exact = true }).Locator("option", new() { HasText = "Phạm Thị Lan" }).CountAsync()
+            + await page.GetByLabel("Cán bộ (đang trực quầy)", new() { Exact = true }).Locator("option", new() { HasText = "Phạm Thị Lan" }).CountAsync()).ShouldBe(1);
         await BrowserFixture.ShouldBeAccessibleAsync(page);
     }
 }

@@ -6,7 +6,7 @@ namespace MotCua.BrowserTests;
 [Collection("browser")]
 public sealed class MapsPagesTests(BrowserFixture browser)
 {
-    private const int PhoneWidth = 360;
+    private const int PhoneWidth = BrowserFixture.PhoneWidth;
 
     [Theory]
     [InlineData("vi", "Mạng lưới điểm phục vụ", "Thứ Hai–Thứ Sáu 8:00–12:00, 13:00–17:00; Thứ Bảy 8:00–12:00")]
@@ -66,12 +66,7 @@ public sealed class MapsPagesTests(BrowserFixture browser)
 
     private async Task<IPage> PhoneAsync()
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.App.BaseAddress.ToString(),
-            Locale = "vi-VN",
-            ViewportSize = new ViewportSize { Width = PhoneWidth, Height = 740 },
-        });
+        var context = await browser.NewPhoneContextAsync();
         return await context.NewPageAsync();
     }
 

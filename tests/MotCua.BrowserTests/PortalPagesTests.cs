@@ -15,7 +15,7 @@ namespace MotCua.BrowserTests;
 [Collection("browser")]
 public sealed class PortalPagesTests(BrowserFixture browser)
 {
-    private const int PhoneWidth = 360;
+    private const int PhoneWidth = BrowserFixture.PhoneWidth;
 
     [Fact]
     public Task Every_portal_page_is_accessible_and_fits_a_360px_phone()

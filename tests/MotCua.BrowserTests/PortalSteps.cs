@@ -18,25 +18,9 @@ internal static class PortalSteps
     public static readonly string BirthCertificate = WriteFile("giay-chung-sinh.pdf", Reception.PdfWith("giay chung sinh"));
     public static readonly string ClearBirthCertificate = WriteFile("giay-chung-sinh-ro.pdf", Reception.PdfWith("giay chung sinh ban ro"));
 
-    /// <summary>
-    /// A fresh browser context (its own cookies) on the shared browser. A step that hangs fails after 15 s instead
-    /// of holding CI; a navigation gets 30 s (the first one in a cold browser on two busy cores can be slow).
-    /// </summary>
+    /// <summary>A fresh browser context (its own cookies) on the shared browser, with one page.</summary>
     public static async Task<IPage> NewPageAsync(BrowserFixture browser, bool javaScript = true, int width = 1280, int height = 900)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.App.BaseAddress.ToString(),
-            Locale = "vi-VN",
-            JavaScriptEnabled = javaScript,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-        });
-        // Generous: in CI the browser shares two cores with the integration tests' hosts and databases (a 30 s navigation
-        // timeout was once exceeded there on the counter page; never on a quiet machine).
-        context.SetDefaultTimeout(60_000);
-        context.SetDefaultNavigationTimeout(90_000);
-        return await context.NewPageAsync();
-    }
+        => await (await browser.NewContextAsync(width, height, javaScript)).NewPageAsync();
 
     /// <summary>From any page: "Đăng nhập VNeID", the provider's page, and back where the citizen was, signed in.</summary>
     public static async Task SignInAsync(IPage page, string idNumber, string name)

@@ -136,12 +136,7 @@ public sealed class ProcessingPagesTests(BrowserFixture browser)
             await Life.StepAsync(desk, code, "chuyen-ho-so", "forwards", new { });
         }
 
-        await using var phone = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.App.BaseAddress.ToString(),
-            Locale = "vi-VN",
-            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
-        });
+        await using var phone = await browser.NewPhoneContextAsync();
         var leader = await phone.NewPageAsync();
         await browser.SignInAsync(leader, "lanhdao");
         await leader.GotoAsync($"/dossiers/{code}");
@@ -169,12 +164,7 @@ public sealed class ProcessingPagesTests(BrowserFixture browser)
     [Fact]
     public async Task On_a_phone_an_administrator_edits_a_process_as_a_form_without_sideways_scrolling()
     {
-        await using var phone = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.App.BaseAddress.ToString(),
-            Locale = "vi-VN",
-            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
-        });
+        await using var phone = await browser.NewPhoneContextAsync();
         var page = await phone.NewPageAsync();
         await browser.SignInAsync(page, "admin");
         await page.GotoAsync("/admin/processes/1.001193");

@@ -33,13 +33,19 @@ public sealed class ReceptionPagesTests(BrowserFixture browser)
         (await page.GetByRole(AriaRole.Alert).TextContentAsync())!.ShouldContain("Thiếu giấy tờ");
         (await page.GetByLabel("Điện thoại").InputValueAsync()).ShouldBe("0987654321");
 
-        var rows = await page.Locator("select[id^=prov-]").CountAsync();
+        // The checklist is a list of paper cards, each with its provision as labelled radios; it fits a 360 px screen.
+        var papers = page.Locator("li.paper");
+        var rows = await papers.CountAsync();
         rows.ShouldBeGreaterThan(0);
-        await page.Locator("#prov-0").SelectOptionAsync("DigitizedAtCounter");
-        await page.Locator("#file-0").SetInputFilesAsync(ScanPath);
+        await page.SetViewportSizeAsync(360, 780);
+        (await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360, "no sideways scroll at 360 px");
+        await BrowserFixture.ShouldBeAccessibleAsync(page);
+        await page.SetViewportSizeAsync(1280, 720);
+        await papers.Nth(0).GetByRole(AriaRole.Radio, new() { Name = "Bản giấy, số hóa tại quầy" }).CheckAsync();
+        await papers.Nth(0).GetByLabel("Tệp số hóa").SetInputFilesAsync(ScanPath);
         for (var i = 1; i < rows; i++)
         {
-            await page.Locator($"#prov-{i}").SelectOptionAsync("WaivedRegistry");
+            await papers.Nth(i).GetByRole(AriaRole.Radio, new() { Name = "Không phải nộp (CSDL dân cư)" }).CheckAsync();
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).ClickAsync();

@@ -89,7 +89,7 @@ public sealed class RoleSweepTests(BrowserFixture browser)
                 problems.AddRange(axe.Violations.Where(v => v.Impact is "serious" or "critical")
                     .Select(v => $"{path} at {width} px: axe {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(2).Select(n => n.Html))}"));
 
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{role}{Slug(path)}-{width}.png"), FullPage = true });
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{role}{Slug(code is null ? path : path.Replace(code, "dossier", StringComparison.Ordinal))}-{width}.png"), FullPage = true });
             }
         }
 

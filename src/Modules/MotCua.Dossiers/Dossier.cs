@@ -80,6 +80,15 @@ internal sealed class DossierDocument
 
     /// <summary>Why a paper-only line was not scanned (TT 01/2023): required for <see cref="Provision.PaperOnly"/>, else null.</summary>
     public Reception.PaperOnlyReason? PaperOnlyReason { get; set; }
+
+    /// <summary>
+    /// Why a conditional paper does not apply ("Tôi tự nộp, không ủy quyền"): the officer's or the citizen's words, or the
+    /// condition's own when none were given. Set for <see cref="Provision.NotApplicable"/> only; at most <see cref="ReasonLength"/> characters.
+    /// </summary>
+    public string? NotApplicableReason { get; set; }
+
+    /// <summary>The longest not-applicable reason kept (the column's length): a short reason, not a letter.</summary>
+    public const int ReasonLength = 200;
 }
 
 /// <summary>A timeline entry. Public entries are shown to anyone holding the code, without personal data.</summary>

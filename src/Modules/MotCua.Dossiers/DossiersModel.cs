@@ -66,6 +66,7 @@ internal sealed class DossiersModel : IModelContributor
                 doc.HasKey("DossierId", nameof(DossierDocument.Number));
                 doc.Property(x => x.Number).ValueGeneratedNever();
                 doc.Property(x => x.Name).HasMaxLength(1000);
+                doc.Property(x => x.NotApplicableReason).HasMaxLength(DossierDocument.ReasonLength);
             });
             b.HasMany(d => d.Events).WithOne().HasForeignKey(e => e.DossierId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(d => d.Attachments).WithOne().HasForeignKey(a => a.DossierId).OnDelete(DeleteBehavior.Cascade);

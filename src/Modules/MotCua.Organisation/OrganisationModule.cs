@@ -51,9 +51,12 @@ public static class OrganisationModule
                 => await units.FindAsync(code, ct) is { } unit ? Results.Ok(unit) : Error.NotFound($"đơn vị hành chính có mã {code}").ToProblem())
             .WithSummary("One administrative unit by its GSO code.");
 
-        api.MapGet("/branches", async (OrgUnitKind? kind, string? q, NetworkQueries network, CancellationToken ct)
-                => Results.Ok(await network.ListAsync(kind, q, ct)))
-            .WithSummary("The center, its branches, reception points and service points.");
+        api.MapGet("/branches", async (string? kind, string? q, string? area, int? page, int? pageSize, NetworkQueries network, CancellationToken ct) =>
+            {
+                var (found, refused) = await network.SearchAsync(new NetworkQuery(kind, q, area, page ?? 1, pageSize ?? NetworkQuery.DefaultPageSize), ct);
+                return found is null ? Error.Problem(refused) : Results.Ok(found.List);
+            })
+            .WithSummary("The center, its branches, reception points and service points, a page at a time (the same filters as /network): kind, q (name or code), area (a ward of today, or a district or commune before 1/7/2025; accents optional), page, pageSize (1–500); with the count of each kind.");
 
         api.MapGet("/branches/{code}", async (string code, NetworkQueries network, CancellationToken ct)
                 => await network.FindAsync(code, ct) is { } point ? Results.Ok(point) : Error.NotFound($"đơn vị có mã {code}").ToProblem())

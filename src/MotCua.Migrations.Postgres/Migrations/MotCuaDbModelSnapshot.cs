@@ -2208,6 +2208,10 @@ namespace MotCua.Migrations.Postgres.Migrations
                                 .HasMaxLength(1000)
                                 .HasColumnType("character varying(1000)");
 
+                            b1.Property<string>("NotApplicableReason")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
                             b1.Property<int>("Originals")
                                 .HasColumnType("integer");
 

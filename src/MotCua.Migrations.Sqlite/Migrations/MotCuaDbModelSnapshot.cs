@@ -2195,6 +2195,10 @@ namespace MotCua.Migrations.Sqlite.Migrations
                                 .HasMaxLength(1000)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("NotApplicableReason")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
                             b1.Property<int>("Originals")
                                 .HasColumnType("INTEGER");
 

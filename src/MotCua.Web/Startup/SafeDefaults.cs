@@ -93,6 +93,12 @@ internal static class SafeDefaults
             problems.Add(auditKey);
         }
 
+        // The simulators run outside Development only when switched on explicitly (a training center); a real center asks the registry.
+        if (!configuration.GetValue("MotCua:Simulators:Enabled", false) && string.IsNullOrWhiteSpace(configuration["MotCua:Registry:BaseUrl"]))
+        {
+            problems.Add("MotCua:Registry:BaseUrl is not set: the address of the national population registry (with MotCua:Registry:ApiKey), or MotCua:Simulators:Enabled=true for a training center that uses the simulators.");
+        }
+
         if (configuration["AllowedHosts"] is not { Length: > 0 } hosts || hosts.Split(';').Any(h => h.Trim() == "*"))
         {
             problems.Add("AllowedHosts is not set or is \"*\": list the host names the center is reached at (e.g. dichvucong.hanoi.gov.vn;motcua.hanoi.gov.vn).");

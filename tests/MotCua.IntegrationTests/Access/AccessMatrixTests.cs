@@ -242,6 +242,14 @@ public sealed class AccessMatrixTests(SqliteApp fixture)
         ["GET /api/v1/planning/staffing"] = Rule.StaffOnly(Planning),
         ["GET /admin/planning/staffing"] = Rule.StaffOnly(Planning),
         ["GET /admin/planning/coverage"] = Rule.StaffOnly(Planning),
+
+        // The simulators of outside systems (Development, or switched on): their pages and controls for the administrator; the
+        // simulated registry answers only the app itself (its key), so every caller here is refused a look-up.
+        ["GET /simulators"] = Rule.StaffOnly(Administrators),
+        ["GET /simulators/registry"] = Rule.StaffOnly(Administrators),
+        ["GET /simulators/registry/api/citizens/{idNumber}"] = Rule.Always(Answer.Refused),
+        ["POST /simulators/registry/api/faults"] = Rule.StaffOnly(Administrators),
+        ["GET /simulators/registry/api/received"] = Rule.StaffOnly(Administrators),
     };
 
     [Fact]

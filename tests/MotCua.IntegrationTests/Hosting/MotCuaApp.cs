@@ -133,6 +133,8 @@ public sealed partial class MotCuaApp : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("MotCua:Queues:RemoteTicketsPerAddressPerDay", "100000");
         builder.UseSetting("MotCua:Queues:AnonymousRemoteTicketsPerPointPerDay", "100000");
         builder.UseSetting("MotCua:RateLimits:SignInsPerMinute", "100000");
+        // The population registry is a separate HTTP server, as in a center (a test may point elsewhere, "" = the app's own simulator).
+        builder.UseSetting("MotCua:Registry:BaseUrl", Simulators.Registry.ApiAddress.ToString());
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -33,6 +33,7 @@ public sealed class SafeDefaultsTests
         problems.ShouldContain(p => p.StartsWith("AllowedHosts is not set", StringComparison.Ordinal));
         problems.ShouldContain(p => p.StartsWith("MotCua:DataProtection:CertificatePath is not set", StringComparison.Ordinal));
         problems.ShouldContain(p => p.StartsWith("MotCua:Audit:CheckpointKey is not set", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.StartsWith("MotCua:Registry:BaseUrl is not set", StringComparison.Ordinal));
         problems.ShouldNotContain(p => p.Contains("DemoStaff", StringComparison.Ordinal), "the shipped settings create no demo staff");
         SafeDefaults.Message(Environment("Production"), problems).ShouldContain("refuses to start in the Production environment");
     }
@@ -60,10 +61,11 @@ public sealed class SafeDefaultsTests
         SafeDefaults.Problems(Shipped(
             ("MotCua:Identity:Authority", "https://sso.dichvucong.gov.vn/"), ("MotCua:Identity:ClientSecret", "issued-by-the-portal"),
             ("MotCua:Center:PublicBaseUrl", "https://dichvucong.hanoi.gov.vn"), ("AllowedHosts", "dichvucong.hanoi.gov.vn"),
-            ("MotCua:DataProtection:CertificatePath", "/etc/motcua/keys.pfx"), ("MotCua:Audit:CheckpointKey", AuditKeyText)), Environment("Production"))
+            ("MotCua:DataProtection:CertificatePath", "/etc/motcua/keys.pfx"), ("MotCua:Audit:CheckpointKey", AuditKeyText),
+            ("MotCua:Registry:BaseUrl", "https://csdldancu.example.vn/api/")), Environment("Production"))
             .ShouldBeEmpty();
         SafeDefaults.Problems(Shipped(("MotCua:Identity:Authority", "https://sso.dichvucong.gov.vn/"), ("MotCua:Center:PublicBaseUrl", "https://x.vn"), ("AllowedHosts", "x.vn"),
-            ("MotCua:DataProtection:CertificatePath", "/etc/motcua/keys.pfx"), ("MotCua:Audit:CheckpointKey", AuditKeyText)), Environment("Production"))
+            ("MotCua:DataProtection:CertificatePath", "/etc/motcua/keys.pfx"), ("MotCua:Audit:CheckpointKey", AuditKeyText), ("MotCua:Simulators:Enabled", "true")), Environment("Production"))
             .ShouldBe(["MotCua:Identity:ClientSecret is not set: the client secret the e-ID provider issued to this center."]);
         SafeDefaults.Problems(Shipped(("MotCua:Seed:DemoStaff", "true")), Environment("Development")).ShouldBeEmpty();
     }
@@ -149,6 +151,7 @@ public sealed class SafeDefaultsTests
             ["MotCua:DataProtection:CertificatePath"] = keys,
             ["MotCua:DataProtection:CertificatePassword"] = "pilot",
             ["MotCua:Audit:CheckpointKey"] = AuditKeyText,
+            ["MotCua:Registry:BaseUrl"] = Simulators.Registry.ApiAddress.ToString(),
         }, https: true); // outside Development cookies are Secure and plain HTTP is redirected
         await app.InitializeAsync();
         try

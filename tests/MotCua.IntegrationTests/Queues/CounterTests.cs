@@ -337,6 +337,98 @@ public abstract class CounterTests(MotCuaApp app)
         (await manager.GetAsync("/quan-ly/tai/CN02")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
         (await director.GetAsync("/quan-ly/tai/CN02")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task A_branch_manager_picks_staff_of_her_branch_by_name_and_an_officer_of_another_branch_is_refused()
+    {
+        using var manager = await app.SignedInAsync("quanly");
+        using var director = await app.SignedInAsync("giamdoc");
+
+        // An officer at a commune service point under CN01, one at CN02 (another branch).
+        var mine = await manager.GetFromJsonAsync<JsonElement>("/api/v1/live-load/branches/CN01");
+        var servicePoint = mine.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("point").GetString()!).Where(c => c.StartsWith("DPV-", StringComparison.Ordinal)).Order(StringComparer.Ordinal).Last();
+        await app.CreateOfficerAsync("quay-chon-cn01", servicePoint);
+        await app.CreateOfficerAsync("quay-chon-cn02", "CN02");
+
+        // The page offers pickers, not a typed user name: her branch's staff by name, nobody of another branch.
+        var page = await manager.GetStringAsync("/quan-ly/tai/CN01");
+        var openOfficers = Options(page, "open-officer");
+        openOfficers.ShouldContain(("quay-chon-cn01", "Cán bộ quay-chon-cn01"));
+        openOfficers.Concat(Options(page, "move-officer")).ShouldContain(o => o.Value == "tiepnhan" && o.Text.StartsWith("Phạm Thị Lan", StringComparison.Ordinal), "on duty or not");
+        openOfficers.ShouldNotContain(o => o.Value == "quay-chon-cn02" || o.Value == "tiepnhan2" || o.Value == "quanly2");
+        page.ShouldContain("<select id=\"open-officer\" name=\"Input.Officer\"");
+        page.ShouldNotContain("<input id=\"open-officer\"");
+        page.ShouldNotContain("<input id=\"move-officer\"");
+        var counters = Options(page, "open-counter").Select(o => o.Value).Where(v => v.Length > 0).ToList();
+        counters.ShouldNotBeEmpty();
+        counters.ShouldAllBe(v => v.Contains(':'));
+        var target = counters.Last(v => v.StartsWith(servicePoint + ":", StringComparison.Ordinal));
+        var (point, number) = (target[..target.LastIndexOf(':')], int.Parse(target[(target.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+
+        // The director sees every branch's staff.
+        var directorPage = await director.GetStringAsync("/quan-ly/tai/CN01");
+        Options(directorPage, "open-officer").Select(o => o.Value).ShouldContain("quay-chon-cn02");
+
+        // Another branch's officer posted anyway (the form or the API): 403 with a Vietnamese message, the counter stays closed.
+        var refused = await KioskSteps.PostFormAsync(manager, "/quan-ly/tai/CN01", "open-extra",
+            new Dictionary<string, string> { ["Input.Counter"] = target, ["Input.Officer"] = "quay-chon-cn02" });
+        refused.StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("không phải cán bộ tiếp nhận của chi nhánh hay điểm nào trong phạm vi quản lý của bạn");
+        (await manager.ActAsync(point, number, "open", new { officer = "quay-chon-cn02" }).RefusedAsync(403)).GetProperty("detail").GetString()!.ShouldContain("phạm vi quản lý");
+        (await manager.ActAsync(point, number, "open", new { officer = "khong-co-ai" }).RefusedAsync(400)).GetProperty("detail").GetString()!.ShouldContain("Không có cán bộ");
+        (await CounterAsync(manager, point, number)).GetProperty("isOpen").GetBoolean().ShouldBeFalse();
+
+        // Nothing picked: a message, nothing opened.
+        var empty = await KioskSteps.PostFormAsync(manager, "/quan-ly/tai/CN01", "open-extra", new Dictionary<string, string> { ["Input.Counter"] = target, ["Input.Officer"] = "" });
+        empty.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        (await empty.Content.ReadAsStringAsync()).ShouldContain("Vui lòng chọn cán bộ trực quầy.");
+
+        // Her own officer, picked: the counter opens for him; he moves to the on-duty picker.
+        var opened = await KioskSteps.PostFormAsync(manager, "/quan-ly/tai/CN01", "open-extra",
+            new Dictionary<string, string> { ["Input.Counter"] = target, ["Input.Officer"] = "quay-chon-cn01" });
+        opened.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        opened.Headers.Location!.OriginalString.ShouldEndWith("/quan-ly/tai/CN01?ok=mo");
+        (await CounterAsync(manager, point, number)).GetProperty("officerUserName").GetString().ShouldBe("quay-chon-cn01");
+        page = await manager.GetStringAsync("/quan-ly/tai/CN01");
+        Options(page, "open-officer").ShouldNotContain(o => o.Value == "quay-chon-cn01");
+        Options(page, "move-officer").ShouldContain(o => o.Value == "quay-chon-cn01" && o.Text.StartsWith("Cán bộ quay-chon-cn01 — quầy ", StringComparison.Ordinal));
+        Options(page, "move-officer").ShouldNotContain(o => o.Value == "quay-chon-cn02");
+
+        // Moving an officer on duty at another branch: 403, both counters as they were.
+        await director.ActAsync("CN02", 6, "open", new { officer = "quay-chon-cn02" }).OkAsync();
+        var to = Options(page, "move-counter").Select(o => o.Value).Last(v => v.Length > 0 && v != target);
+        var foreign = await KioskSteps.PostFormAsync(manager, "/quan-ly/tai/CN01", "move-staff",
+            new Dictionary<string, string> { ["Input.Officer"] = "quay-chon-cn02", ["Input.Counter"] = to });
+        foreign.StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+        (await foreign.Content.ReadAsStringAsync()).ShouldContain("ngoài phạm vi quản lý của bạn");
+        (await CounterAsync(director, "CN02", 6)).GetProperty("officerUserName").GetString().ShouldBe("quay-chon-cn02");
+        var toPoint = to[..to.LastIndexOf(':')];
+        var toNumber = int.Parse(to[(to.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        (await CounterAsync(manager, toPoint, toNumber)).GetProperty("isOpen").GetBoolean().ShouldBeFalse();
+
+        // Her own officer, moved by the picker: the first counter closes, the second opens for him.
+        var moved = await KioskSteps.PostFormAsync(manager, "/quan-ly/tai/CN01", "move-staff",
+            new Dictionary<string, string> { ["Input.Officer"] = "quay-chon-cn01", ["Input.Counter"] = to });
+        moved.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        (await CounterAsync(manager, point, number)).GetProperty("isOpen").GetBoolean().ShouldBeFalse();
+        (await CounterAsync(manager, toPoint, toNumber)).GetProperty("officerUserName").GetString().ShouldBe("quay-chon-cn01");
+
+        await manager.ActAsync(toPoint, toNumber, "close").OkAsync();
+        await director.ActAsync("CN02", 6, "close").OkAsync();
+    }
+
+    /// <summary>The options (value, text) of a select of the page, by its id.</summary>
+    private static List<(string Value, string Text)> Options(string html, string id)
+    {
+        var start = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
+        start.ShouldBeGreaterThan(0, $"no select {id}");
+        var select = html[start..html.IndexOf("</select>", start, StringComparison.Ordinal)];
+        return [.. System.Text.RegularExpressions.Regex.Matches(select, "<option value=\"([^\"]*)\"[^>]*>([^<]*)</option>")
+            .Select(m => (System.Net.WebUtility.HtmlDecode(m.Groups[1].Value), System.Net.WebUtility.HtmlDecode(m.Groups[2].Value)))];
+    }
+
+    private static async Task<JsonElement> CounterAsync(HttpClient client, string point, int number)
+        => (await client.GetFromJsonAsync<JsonElement[]>($"/api/v1/points/{point}/counters"))!.Single(c => c.GetProperty("number").GetInt32() == number);
 }
 
 public sealed class CounterTestsOnSqlite(CountersSqliteApp fixture) : CounterTests(fixture.App), IClassFixture<CountersSqliteApp>;

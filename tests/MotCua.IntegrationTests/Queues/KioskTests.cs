@@ -82,6 +82,10 @@ public abstract class KioskTests(MotCuaApp app)
         var poster = await client.GetStringAsync("/kiosk/CN01/qr");
         poster.ShouldContain("class=\"qr\"");
         poster.ShouldContain($"{app.BaseAddress.ToString().TrimEnd('/')}/lay-so/CN01");
+
+        // The hours written for people, not in the stored short form.
+        poster.ShouldContain("Giờ làm việc: Thứ Hai–Thứ Sáu 8:00–12:00, 13:00–17:00; Thứ Bảy 8:00–12:00");
+        poster.ShouldNotContain("T2-T6");
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using MotCua.Organisation.Network;
+using MotCua.Organisation.Contracts;
 
 namespace MotCua.Tests.Organisation;
 

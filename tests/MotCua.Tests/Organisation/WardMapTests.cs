@@ -45,6 +45,29 @@ public sealed class WardMapTests
     }
 
     [Fact]
+    public void The_base_map_is_computed_once_and_its_outlines_once_per_projection()
+    {
+        WardMap.Hanoi2025().ShouldBeSameAs(WardMap.Hanoi2025());
+
+        // Fitted from the bounds kept: the same projection as fitting every ward's ring again.
+        var city = WardMap.Fit([]);
+        city.Key.ShouldBe(MapProjection.Fit(Wards, []).Key);
+        WardMap.Fit([(21.0285, 105.8542)]).Key.ShouldBe(city.Key, "a point inside the city does not move the map");
+        WardMap.Fit([(22.5, 105.8542)]).Key.ShouldNotBe(city.Key);
+
+        // The outlines of one projection are drawn once and shared by every map drawn with it.
+        WardMap.OutlinesFor(city).ShouldBeSameAs(WardMap.OutlinesFor(WardMap.Fit([(21.0285, 105.8542)])));
+        WardMap.OutlinesFor(city)["00004"].ShouldBe(BaseMapSvg.PathData(city, Wards.Single(w => w.Code == "00004").Ring));
+
+        var frame = new MapFrame("test-map", "test-map", "Bản đồ", "Mô tả", "B", "Ranh giới gần đúng");
+        var drawn = WardMap.Svg(frame, [], w => ("#ffffff", "plain"), (svg, map) => svg.Append("<g class=\"layer\"></g>"));
+        drawn.ShouldBe(WardMap.Svg(frame, [], w => ("#ffffff", "plain"), (svg, map) => svg.Append("<g class=\"layer\"></g>")));
+        System.Text.RegularExpressions.Regex.Count(drawn, "<path class=\"ward plain\"").ShouldBe(126);
+        drawn.IndexOf("<g class=\"layer\">", StringComparison.Ordinal).ShouldBeGreaterThan(drawn.LastIndexOf("class=\"ward ", StringComparison.Ordinal), "the page's layer is drawn over the wards");
+        drawn.ShouldEndWith("</svg>");
+    }
+
+    [Fact]
     public void The_projection_puts_north_up_and_east_right_at_the_stated_scale()
     {
         var map = new MapProjection(105.3, 20.5, 106.0, 21.4, width: 720, margin: 24);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MotCua.Catalog.Contracts;
 using MotCua.Dossiers;
 using MotCua.Dossiers.Applicants;
 using MotCua.Dossiers.Attachments;
@@ -248,6 +249,21 @@ internal sealed class SubmitApplication(
             }
         }
 
+        // "Không áp dụng" for conditional papers: by upload key, the reason ("" = the condition's own words); never with a file.
+        var answers = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (key, reason) in request.NotApplicable ?? new Dictionary<string, string>())
+        {
+            var shown = key.Length > 60 ? key[..60] + "…" : key;
+            if (request.Files?.ContainsKey(key) == true)
+            {
+                refused.Add(Error.Invalid($"notApplicable.{shown}", $"\"{(uploadFields.TryGetValue(key, out var f) ? f.Label : shown)}\" đã đánh dấu không áp dụng: không gửi kèm tệp cho giấy tờ này."));
+                continue;
+            }
+
+            answers[key] = reason ?? "";
+        }
+
+        refused.AddRange(CheckPapers(form, answers));
         if (refused.Count > 0)
         {
             return refused;
@@ -277,7 +293,36 @@ internal sealed class SubmitApplication(
             return errors;
         }
 
-        return await RunAsync(filer, form, check, files, filing, request.Delivery, request.PostAddress, null, idempotencyKey, ct);
+        return await RunAsync(filer, form, check, files, filing, answers, request.Delivery, request.PostAddress, null, idempotencyKey, ct);
+    }
+
+    /// <summary>
+    /// The "không áp dụng" answers (<see cref="PaperChoices"/>): only for an upload of the form whose paper is conditional — a
+    /// paper always required cannot be waved through — with a short reason. Errors name <c>notApplicable.{key}</c>.
+    /// </summary>
+    public static List<Error> CheckPapers(CurrentForm form, IReadOnlyDictionary<string, string?> answers)
+    {
+        var errors = new List<Error>();
+        var papers = PaperChoices.Papers(form);
+        var labels = form.Definition.Fields.Where(f => f.Type == FieldTypes.File).ToDictionary(f => f.Key, f => f.Label, StringComparer.Ordinal);
+        foreach (var (key, reason) in answers.Where(a => a.Value is not null))
+        {
+            var shown = key.Length > 60 ? key[..60] + "…" : key;
+            if (!labels.TryGetValue(key, out var label))
+            {
+                errors.Add(Error.Invalid($"notApplicable.{shown}", $"Biểu mẫu của thủ tục không có ô tải tệp \"{shown}\"."));
+            }
+            else if (papers.GetValueOrDefault(key)?.When is null)
+            {
+                errors.Add(Error.Invalid($"notApplicable.{shown}", NotApplicableReasons.Required(label)));
+            }
+            else if (NotApplicableReasons.Clean(reason) is { Length: > DossierDocument.ReasonLength })
+            {
+                errors.Add(Error.Invalid($"notApplicable.{shown}", NotApplicableReasons.TooLong(label)));
+            }
+        }
+
+        return errors;
     }
 
     /// <summary>A file of the request as a draft's file: an upload (whose it is is checked next), or a document of the citizen's store.</summary>
@@ -338,11 +383,11 @@ internal sealed class SubmitApplication(
     };
 
     public async Task<Result<ReceptionResult>> RunAsync(
-        Filer filer, CurrentForm form, FormCheck check, IReadOnlyDictionary<string, DraftFile> files, Filing filing, ResultDelivery delivery, string? postAddress,
-        Guid? draftId, string? idempotencyKey, CancellationToken ct)
+        Filer filer, CurrentForm form, FormCheck check, IReadOnlyDictionary<string, DraftFile> files, Filing filing, IReadOnlyDictionary<string, string?> papers,
+        ResultDelivery delivery, string? postAddress, Guid? draftId, string? idempotencyKey, CancellationToken ct)
     {
         var v = check.Values;
-        var refused = CheckFiling(filer, filing, v, files).Concat(await CheckFilesAsync(filer, files, ct)).ToList();
+        var refused = CheckPapers(form, papers).Concat(CheckFiling(filer, filing, v, files)).Concat(await CheckFilesAsync(filer, files, ct)).ToList();
         if (refused.Count > 0)
         {
             return refused;
@@ -383,12 +428,10 @@ internal sealed class SubmitApplication(
         var documents = new List<ChecklistInput>();
         for (var i = 0; i < caseDocuments.Count; i++)
         {
-            var field = uploads.FirstOrDefault(f => string.Equals(f.Document, caseDocuments[i].Name.Length > 2000 ? caseDocuments[i].Name[..2000] : caseDocuments[i].Name, StringComparison.Ordinal));
-            documents.Add(field is not null && files.TryGetValue(field.Key, out var file)
-                ? file.ReusedId is not null
-                    ? new ChecklistInput(i + 1, Provision.Reused, null, null, [new AttachmentRef(file.Sha256, file.FileName, file.ReusedFrom ?? "")])
-                    : new ChecklistInput(i + 1, Provision.Uploaded, null, null, [new AttachmentRef(file.Sha256, file.FileName)])
-                : new ChecklistInput(i + 1, field?.WaivedByRegistry == true ? Provision.WaivedRegistry : caseDocuments[i].When is not null ? Provision.NotApplicable : Provision.PaperOnly, null, null, null));
+            var paper = caseDocuments[i];
+            var field = uploads.FirstOrDefault(f => string.Equals(f.Document, PaperChoices.DocumentKey(paper.Name), StringComparison.Ordinal));
+            var answered = papers.TryGetValue(field?.Key ?? "", out var notApplicable);
+            documents.Add(Line(i + 1, paper, field, answered, notApplicable, field is not null ? files.GetValueOrDefault(field.Key) : null));
         }
 
         var request = new ReceptionRequest(
@@ -408,6 +451,43 @@ internal sealed class SubmitApplication(
         }
 
         return submitted;
+    }
+
+    /// <summary>
+    /// One checklist line of an online filing: "không áp dụng" as the citizen answered (no file kept with it); else the file
+    /// uploaded or reused; else waived by the registry. A conditional paper nobody answered for and without a file does not
+    /// apply — in the condition's words when the citizen was asked; for a paper the online form does not ask at all, because
+    /// it is not asked online; otherwise the system's reason for the channel. A paper that applies but has no file is paper.
+    /// </summary>
+    private static ChecklistInput Line(int number, RequiredDocument paper, FormField? field, bool answered, string? notApplicable, DraftFile? file)
+    {
+        if (answered && notApplicable is not null && paper.When is { } condition)
+        {
+            return new ChecklistInput(number, Provision.NotApplicable, null, null, null, NotApplicableReason: NotApplicableReasons.Clean(notApplicable) ?? NotApplicableReasons.Citizen(condition.Kind));
+        }
+
+        if (file is not null)
+        {
+            return file.ReusedId is not null
+                ? new ChecklistInput(number, Provision.Reused, null, null, [new AttachmentRef(file.Sha256, file.FileName, file.ReusedFrom ?? "")])
+                : new ChecklistInput(number, Provision.Uploaded, null, null, [new AttachmentRef(file.Sha256, file.FileName)]);
+        }
+
+        if (field?.WaivedByRegistry == true)
+        {
+            return new ChecklistInput(number, Provision.WaivedRegistry, null, null, null);
+        }
+
+        var applies = paper.When is { } when ? ProcedureLabels.AppliesOn(when.Kind, Channel.Online) : null;
+        if (paper.When is { } c && !answered && !(field is not null && applies == true))
+        {
+            var reason = field is not null && PaperChoices.IsOffered(paper) ? NotApplicableReasons.Citizen(c.Kind)
+                : field is null && applies != false ? "Không yêu cầu khi nộp trực tuyến"
+                : null;
+            return new ChecklistInput(number, Provision.NotApplicable, null, null, null, NotApplicableReason: reason);
+        }
+
+        return new ChecklistInput(number, Provision.PaperOnly, null, null, null);
     }
 
     private static string CurrentCitizenMask(string idNumber) => MotCua.Platform.Identity.CurrentCitizen.Mask(idNumber);

@@ -20,7 +20,9 @@ internal sealed record ApplicationOrganisation(string? Name, string? Code, strin
 /// e-form's values by name (GET /api/v1/forms/{procedureCode}: "applicant.name", "applicant.address.ward" …),
 /// <paramref name="Files"/> the form's upload fields by key ("docs.d1" …). <paramref name="FiledFor"/> is "self"
 /// (default), "person" (the form's applicant block is that person's; <paramref name="AuthorisationFile"/> is required)
-/// or "organisation" (with <paramref name="Organisation"/>).
+/// or "organisation" (with <paramref name="Organisation"/>). <paramref name="NotApplicable"/> answers "Không áp dụng với tôi"
+/// for conditional papers by upload key, with the reason ("" = the condition's own words, e.g. "Tôi tự nộp, không ủy
+/// quyền"; at most 200 characters); a paper always required cannot be marked so (400, nothing stored).
 /// </summary>
 internal sealed record ApplicationRequest(
     string? ProcedureCode,
@@ -31,7 +33,8 @@ internal sealed record ApplicationRequest(
     ApplicationFile? AuthorisationFile = null,
     ApplicationOrganisation? Organisation = null,
     ResultDelivery Delivery = ResultDelivery.Online,
-    string? PostAddress = null);
+    string? PostAddress = null,
+    IReadOnlyDictionary<string, string>? NotApplicable = null);
 
 /// <summary>
 /// The JSON door of online filing (for apps and the national portal's relay): who files is the e-ID, never the body;

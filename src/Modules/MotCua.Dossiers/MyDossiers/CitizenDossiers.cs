@@ -11,6 +11,9 @@ internal sealed record MyTimelineEntry(DateTimeOffset At, string Text, string Un
 
 internal sealed record MyResultDocument(string Sha256, string FileName, long Size, string ContentType);
 
+/// <summary>A paper of the citizen's dossier: how it came ("Uploaded", "NotApplicable" …, and in words), and why not, when it does not apply.</summary>
+internal sealed record MyPaper(int Number, string Name, string Provision, string ProvisionText, string? NotApplicableReason);
+
 internal sealed record MyDossier(
     string Code, string ProcedureCode, string ProcedureName, string Status, int NationalStatus, string StatusText,
     DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, string Agency, string ReceivingUnit,
@@ -27,6 +30,9 @@ internal sealed record MyDossier(
     public int ProcedureVersion { get; init; }
 
     public string FormDataJson { get; init; } = "{}";
+
+    /// <summary>The dossier's papers by number, as the checklist recorded them.</summary>
+    public IReadOnlyList<MyPaper> Papers { get; init; } = [];
 }
 
 /// <summary>
@@ -86,6 +92,7 @@ internal sealed class CitizenDossiers(MotCuaDb db, AuditTrail audit)
             ApologyLate = d.ApologyLate,
             ProcedureVersion = d.ProcedureVersion,
             FormDataJson = d.FormDataJson,
+            Papers = [.. d.Documents.OrderBy(x => x.Number).Select(x => new MyPaper(x.Number, x.Name, x.Provision.ToString(), Reception.Labels.Provision(x.Provision), x.NotApplicableReason))],
         };
     }
 

@@ -267,7 +267,7 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
             var provision = line?.Provision ?? Provision.Missing;
             if (provision == Provision.NotApplicable && doc.When is null)
             {
-                errors.Add(Error.Invalid($"documents[{i + 1}]", $"\"{doc.Name}\" là giấy tờ bắt buộc, không thể đánh dấu không áp dụng."));
+                errors.Add(Error.Invalid($"documents[{i + 1}]", NotApplicableReasons.Required(doc.Name)));
             }
 
             // A conditional paper asks only for what applies: its channel condition is decided here (a paper declaration
@@ -291,7 +291,22 @@ internal sealed class DossierDraft(ProcedureLookup catalog, OrgDirectory directo
             var paperOnlyReason = provision == Provision.PaperOnly ? line?.PaperOnlyReason : null;
             if (provision == Provision.NotApplicable)
             {
-                documents.Add(new DossierDocument { Number = i + 1, Name = LineName(doc.Name), Originals = 0, Copies = 0, Provision = provision });
+                // Why it does not apply: the words given, else the condition's own ("Người yêu cầu tự nộp, không ủy quyền").
+                var reason = NotApplicableReasons.Clean(line?.NotApplicableReason);
+                if (reason is { Length: > DossierDocument.ReasonLength })
+                {
+                    errors.Add(Error.Invalid($"documents[{i + 1}].notApplicableReason", NotApplicableReasons.TooLong(doc.Name)));
+                }
+
+                documents.Add(new DossierDocument
+                {
+                    Number = i + 1,
+                    Name = LineName(doc.Name),
+                    Originals = 0,
+                    Copies = 0,
+                    Provision = provision,
+                    NotApplicableReason = reason ?? (doc.When is { } condition ? NotApplicableReasons.Officer(condition, channel) : null),
+                });
                 continue;
             }
 

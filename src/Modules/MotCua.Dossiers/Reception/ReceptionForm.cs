@@ -42,6 +42,9 @@ internal sealed class ReceptionForm
 
         /// <summary>Why a paper-only document is not scanned (required for <see cref="Provision.PaperOnly"/>).</summary>
         public PaperOnlyReason? PaperOnlyReason { get; set; }
+
+        /// <summary>Why a conditional paper does not apply (kept for <see cref="Provision.NotApplicable"/>; prefilled from its condition).</summary>
+        public string? NotApplicableReason { get; set; }
     }
 
     public ReceptionRequest ToRequest(string procedureCode, IReadOnlyDictionary<int, List<UploadedFile>> uploads, List<MotCua.Platform.Errors.Error> errors)
@@ -86,7 +89,8 @@ internal sealed class ReceptionForm
             new SubmitterInput(SubmitterName, SubmitterIdNumber, null, SubmitterAuthorisation),
             Docs.Select((d, i) => new ChecklistInput(i + 1, d.Provision, d.Originals, d.Copies,
                 uploads.TryGetValue(i + 1, out var files) ? files.Select(f => new AttachmentRef(f.Sha256, f.FileName)).ToList() : [],
-                d.Provision == Provision.PaperOnly ? d.PaperOnlyReason : null)).ToList(),
+                d.Provision == Provision.PaperOnly ? d.PaperOnlyReason : null,
+                d.Provision == Provision.NotApplicable ? d.NotApplicableReason : null)).ToList(),
             Action,
             missing,
             Reason,

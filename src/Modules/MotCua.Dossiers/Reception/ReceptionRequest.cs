@@ -47,10 +47,13 @@ internal sealed record SubmitterInput(string? Name, string? IdNumber, string? Ph
 internal sealed record AttachmentRef(string Sha256, string FileName, string? ReusedFrom = null);
 
 /// <summary>
-/// One checklist line: the document's number in the chosen case (1, 2 …), how it was provided, and for a paper-only
-/// line the officer's reason for not scanning it (<see cref="Reception.PaperOnlyReason"/>; required then).
+/// One checklist line: the document's number in the chosen case (1, 2 …), how it was provided, for a paper-only
+/// line the officer's reason for not scanning it (<see cref="Reception.PaperOnlyReason"/>; required then), and for a
+/// conditional paper that does not apply why not (<paramref name="NotApplicableReason"/>, at most
+/// <see cref="DossierDocument.ReasonLength"/> characters; the condition's own words when left out).
 /// </summary>
-internal sealed record ChecklistInput(int Number, Provision Provision, int? Originals, int? Copies, IReadOnlyList<AttachmentRef>? Attachments, PaperOnlyReason? PaperOnlyReason = null);
+internal sealed record ChecklistInput(
+    int Number, Provision Provision, int? Originals, int? Copies, IReadOnlyList<AttachmentRef>? Attachments, PaperOnlyReason? PaperOnlyReason = null, string? NotApplicableReason = null);
 
 internal sealed record ReceptionRequest(
     string? ProcedureCode,

@@ -10,7 +10,7 @@ namespace MotCua.Organisation.Network;
 /// The network on the base map, drawn on the server as inline SVG: Hanoi's wards (approximate outlines, see
 /// <see cref="WardMap"/>), the center as a star, branches as dark squares, reception points as triangles and commune
 /// service points as small circles, each with its name as a tooltip. One point may be highlighted (its ward filled).
-/// The page lists the same points as text.
+/// The page lists the same points as text. The base map is <see cref="WardMap.Svg"/>'s; this class draws only the points.
 /// </summary>
 internal static class NetworkMap
 {
@@ -21,13 +21,18 @@ internal static class NetworkMap
 
     public static string Svg(IReadOnlyList<PointSummary> points, string title, string description, string north, string note, string? highlight = null)
     {
-        var wards = WardMap.Hanoi2025();
         var located = points.Where(p => p.Latitude is not null && p.Longitude is not null).ToList();
-        var map = MapProjection.Fit(wards, located.Select(p => (p.Latitude!.Value, p.Longitude!.Value)));
         var marked = points.FirstOrDefault(p => p.Code == highlight)?.WardCode;
-        var svg = new StringBuilder();
-        Open(svg, map, "network-map", "network-map", title, description);
-        Wards(svg, map, wards, w => w.Code == marked ? ("#fde68a", "marked") : ("#ffffff", "plain"));
+        return WardMap.Svg(
+            new MapFrame("network-map", "network-map", title, description, north, note),
+            located.Select(p => (p.Latitude!.Value, p.Longitude!.Value)),
+            w => w.Code == marked ? ("#fde68a", "marked") : ("#ffffff", "plain"),
+            (svg, map) => Points(svg, map, located, highlight));
+    }
+
+    /// <summary>The points' layer: the center, branches, reception points and service points, the commune ones underneath.</summary>
+    private static void Points(StringBuilder svg, MapProjection map, IReadOnlyList<PointSummary> located, string? highlight)
+    {
         svg.Append("<g class=\"points\" stroke=\"#ffffff\" stroke-width=\"1\">");
         foreach (var p in located.OrderBy(p => Layer(p.Kind)))
         {
@@ -45,9 +50,6 @@ internal static class NetworkMap
         }
 
         svg.Append("</g>");
-        Furniture(svg, map, north, note);
-        svg.Append("</svg>");
-        return svg.ToString();
     }
 
     private static int Layer(OrgUnitKind kind) => kind switch { OrgUnitKind.ServicePoint => 0, OrgUnitKind.ReceptionPoint => 1, OrgUnitKind.Branch => 2, _ => 3 };

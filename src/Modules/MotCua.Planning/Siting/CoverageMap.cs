@@ -13,6 +13,7 @@ namespace MotCua.Planning.Siting;
 /// (red). Open points are dark squares with their radius circle, suggested sites orange diamonds with a dashed
 /// circle; with the pre-2025 population base the old communes are drawn as dots too. A scale bar and a north
 /// arrow. Accessible: role="img" with a &lt;title&gt; and a &lt;desc&gt;; the page shows the same data as tables.
+/// The base map is <see cref="WardMap.Svg"/>'s; this class draws only the coverage layer.
 /// </summary>
 internal static class CoverageMap
 {
@@ -23,21 +24,25 @@ internal static class CoverageMap
     public static string Svg(CoverageResult coverage, IReadOnlyList<ServiceLocation> points, IReadOnlyList<SitingPick> picks, string title, string description, TravelModel? travel = null)
     {
         travel ??= TravelModel.Default;
-        var wards = WardMap.Hanoi2025();
         var sites = coverage.Sites;
-        var map = MapProjection.Fit(wards, sites.Select(s => (s.Site.Latitude, s.Site.Longitude)).Concat(points.Select(p => (p.Latitude, p.Longitude))), padKm: 1);
+        return WardMap.Svg(
+            new MapFrame("coverage-map", "map", title, description, "B", "Ranh giới gần đúng", PadKm: 1),
+            sites.Select(s => (s.Site.Latitude, s.Site.Longitude)).Concat(points.Select(p => (p.Latitude, p.Longitude))),
+            w =>
+            {
+                var km = points.Count == 0 ? double.PositiveInfinity : points.Min(p => TravelModel.DistanceKm(w.Latitude, w.Longitude, p.Latitude, p.Longitude));
+                return km <= coverage.RadiusKm ? (CoveredFill, "covered")
+                    : travel.Minutes(km) <= coverage.MaxMinutes ? (MinutesFill, "within-minutes")
+                    : (UncoveredFill, "uncovered");
+            },
+            (svg, map) => Layer(svg, map, coverage, points, picks));
+    }
+
+    /// <summary>The coverage layer: radius circles, the old communes as dots (other population bases), open points, suggestions.</summary>
+    private static void Layer(StringBuilder svg, MapProjection map, CoverageResult coverage, IReadOnlyList<ServiceLocation> points, IReadOnlyList<SitingPick> picks)
+    {
+        var sites = coverage.Sites;
         var radius = coverage.RadiusKm * map.PixelsPerKm;
-
-        var svg = new StringBuilder();
-        Open(svg, map, "coverage-map", "map", title, description);
-        Wards(svg, map, wards, w =>
-        {
-            var km = points.Count == 0 ? double.PositiveInfinity : points.Min(p => TravelModel.DistanceKm(w.Latitude, w.Longitude, p.Latitude, p.Longitude));
-            return km <= coverage.RadiusKm ? (CoveredFill, "covered")
-                : travel.Minutes(km) <= coverage.MaxMinutes ? (MinutesFill, "within-minutes")
-                : (UncoveredFill, "uncovered");
-        });
-
         svg.Append("<g class=\"reaches\">");
         foreach (var p in points)
         {
@@ -52,7 +57,7 @@ internal static class CoverageMap
         svg.Append("</g>");
 
         // The 2025 wards are the polygons themselves; other bases (the 579 communes of 2019) show as dots on them.
-        var wardCodes = wards.Select(w => w.Code).ToHashSet(StringComparer.Ordinal);
+        var wardCodes = WardMap.Hanoi2025().Select(w => w.Code).ToHashSet(StringComparer.Ordinal);
         if (!sites.All(s => wardCodes.Contains(s.Site.WardCode)))
         {
             var maxPop = Math.Max(1, sites.Count == 0 ? 1 : sites.Max(s => s.Site.Population));
@@ -84,8 +89,5 @@ internal static class CoverageMap
         }
 
         svg.Append("</g>");
-        Furniture(svg, map, "B", "Ranh giới gần đúng");
-        svg.Append("</svg>");
-        return svg.ToString();
     }
 }

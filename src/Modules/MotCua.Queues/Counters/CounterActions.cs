@@ -484,12 +484,17 @@ internal sealed class CounterActions(
             return CounterScope.Forbidden("Chỉ quản lý mới được mở quầy cho cán bộ khác.");
         }
 
+        // Only staff the manager may see: a reception officer or manager of a point in her scope (the pickers offer the same).
+        var mine = (await scope.StaffAsync(ct)).FirstOrDefault(s => string.Equals(s.UserName, named.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (mine is not null)
+        {
+            return new Officer(mine.UserName, mine.Name);
+        }
+
         var normalized = named.Trim().ToUpperInvariant();
-        var user = await db.Set<StaffUser>().AsNoTracking().Where(u => u.NormalizedUserName == normalized)
-            .Select(u => new { u.UserName, u.FullName }).FirstOrDefaultAsync(ct);
-        return user is null
-            ? Error.Invalid("officer", $"Không có cán bộ với tên đăng nhập \"{named.Trim()}\".")
-            : new Officer(user.UserName!, user.FullName is { Length: > 0 } full ? full : user.UserName!);
+        return await db.Set<StaffUser>().AnyAsync(u => u.NormalizedUserName == normalized, ct)
+            ? CounterScope.Forbidden($"Cán bộ \"{named.Trim()}\" không phải cán bộ tiếp nhận của chi nhánh hay điểm nào trong phạm vi quản lý của bạn; hãy chọn cán bộ trong danh sách.")
+            : Error.Invalid("officer", $"Không có cán bộ với tên đăng nhập \"{named.Trim()}\".");
     }
 
     private async Task<Guid?> ChooseAsync(Counter counter, CancellationToken ct)

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Organisation.Contracts;
 using MotCua.Platform.Data;
@@ -10,6 +12,9 @@ namespace MotCua.Queues.Counters;
 
 /// <summary>A counter (tracked) and the point it stands at.</summary>
 internal sealed record CounterAt(ServicePlace Point, Counter Counter);
+
+/// <summary>A member of staff who may be put on a counter, and the unit they work for.</summary>
+internal sealed record CounterStaff(string UserName, string Name, ServicePlace Unit);
 
 /// <summary>
 /// Who may act on a point's counters: staff of the counter roles working for the point itself or for the unit above
@@ -28,6 +33,9 @@ internal sealed class CounterScope(MotCuaDb db, OrgDirectory org, CurrentActor a
     public string UserName => actor.Name;
 
     public string DisplayName => actor.DisplayName;
+
+    /// <summary>The roles of the people a manager may put on a counter.</summary>
+    public static readonly string[] CounterStaffRoles = [StaffRoles.ReceptionOfficer, StaffRoles.BranchManager];
 
     public bool CanActAt(ServicePlace point)
         => IsCityWide || (Roles.Any(actor.IsInRole) && actor.UnitId is { } unit && (unit == point.Id || unit == point.ParentId));
@@ -72,6 +80,26 @@ internal sealed class CounterScope(MotCuaDb db, OrgDirectory org, CurrentActor a
         return Forbidden(counter.IsOpen
             ? $"{counter.Name} do {counter.OfficerName ?? "cán bộ khác"} trực; chỉ cán bộ trực quầy hoặc quản lý được thao tác."
             : $"{counter.Name} đang đóng; hãy mở quầy trước.");
+    }
+
+    /// <summary>
+    /// The staff a manager may put on a counter (open one for them): reception officers and branch managers working
+    /// for a branch or point the actor may act at — a branch manager: her branch and its points; the director and
+    /// administrators: every point. By name (Vietnamese order). What the pickers offer and what opening checks.
+    /// </summary>
+    public async Task<IReadOnlyList<CounterStaff>> StaffAsync(CancellationToken ct)
+    {
+        var places = (await org.ServicePlacesAsync(ct)).Where(CanActAt).ToDictionary(p => p.Id);
+        var ids = places.Keys.ToList();
+        var roles = db.Set<StaffRole>().Where(r => CounterStaffRoles.Contains(r.Name!)).Select(r => r.Id);
+        var users = await db.Set<StaffUser>().AsNoTracking()
+            .Where(u => u.UnitId != null && ids.Contains(u.UnitId.Value) && u.UserName != null
+                && db.Set<IdentityUserRole<Guid>>().Any(ur => ur.UserId == u.Id && roles.Contains(ur.RoleId)))
+            .Select(u => new { u.UserName, u.FullName, u.UnitId })
+            .ToListAsync(ct);
+        var vietnamese = StringComparer.Create(new CultureInfo("vi-VN"), ignoreCase: false);
+        return [.. users.Select(u => new CounterStaff(u.UserName!, u.FullName is { Length: > 0 } full ? full : u.UserName!, places[u.UnitId!.Value]))
+            .OrderBy(u => u.Name, vietnamese).ThenBy(u => u.UserName, StringComparer.Ordinal)];
     }
 
     /// <summary>The ticket called to or served at the counter now (tracked), or null.</summary>

@@ -46,8 +46,35 @@ internal sealed record BranchLoad(
     int UnservedPoints,
     bool Overloaded);
 
-/// <summary>A branch's load with each of its points, worst first (the drill-down).</summary>
-internal sealed record BranchLoadDetail(BranchLoad Summary, IReadOnlyList<PointLoad> Points);
+/// <summary>A branch's load with each of its points, worst first (the drill-down), and the choices of its forms.</summary>
+internal sealed record BranchLoadDetail(BranchLoad Summary, IReadOnlyList<PointLoad> Points, BranchStaffing Staffing);
+
+/// <summary>
+/// What the drill-down's forms offer, built from what the manager may see (<see cref="CounterScope.StaffAsync"/>):
+/// <paramref name="Idle"/> the staff in her scope on duty nowhere (open a counter for them), this branch's own first;
+/// <paramref name="OnDuty"/> the staff on duty at a counter she may act at (move them); <paramref name="ClosedCounters"/>
+/// this branch's closed counters (to open, or to move someone to). The actions check all of it again.
+/// </summary>
+internal sealed record BranchStaffing(IReadOnlyList<StaffPick> Idle, IReadOnlyList<StaffPick> OnDuty, IReadOnlyList<CounterPick> ClosedCounters);
+
+/// <summary>A person in a picker: the user name is sent, the name shown; <paramref name="Where"/> groups the options (the unit
+/// they work for, or the point they are on duty at, at counter <paramref name="Counter"/>).</summary>
+internal sealed record StaffPick(string UserName, string Name, string Where, int? Counter = null);
+
+/// <summary>A counter in a picker, grouped by its point; the form sends <see cref="Value"/>, "point:number".</summary>
+internal sealed record CounterPick(string Point, string PointName, int Number)
+{
+    public string Value => $"{Point}:{Number}";
+
+    /// <summary>The point and number back from a picker's value (null when it is not one).</summary>
+    public static (string Point, int Number)? Parse(string? value)
+    {
+        var colon = value?.LastIndexOf(':') ?? -1;
+        return colon > 0 && int.TryParse(value![(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0
+            ? (value[..colon].Trim(), number)
+            : null;
+    }
+}
 
 /// <summary>
 /// The live load of the points a manager may see (a branch manager: her branch and the points under it; the
@@ -90,7 +117,35 @@ internal sealed class LiveLoadQuery(MotCuaDb db, OrgDirectory org, LiveQueue liv
 
         var places = all.Where(p => p.Id == branch.Id || p.ParentId == branch.Id).Where(scope.CanActAt).ToList();
         var points = await PointsAsync(places, ct);
-        return new BranchLoadDetail(Summaries(places, points).Single(), points);
+        return new BranchLoadDetail(Summaries(places, points).Single(), points, await StaffingAsync(all, places, ct));
+    }
+
+    private async Task<BranchStaffing> StaffingAsync(IReadOnlyList<ServicePlace> all, IReadOnlyList<ServicePlace> branchPlaces, CancellationToken ct)
+    {
+        var visible = all.Where(scope.CanActAt).ToDictionary(p => p.Id);
+        var visibleIds = visible.Keys.ToList();
+        var counters = await db.Set<Counter>().AsNoTracking().Where(c => visibleIds.Contains(c.PointId))
+            .Select(c => new { c.PointId, c.Number, c.IsOpen, c.OfficerUserName, c.OfficerName }).ToListAsync(ct);
+        var staff = await scope.StaffAsync(ct);
+
+        // This branch's places in the order of the load list's points (branch first, then by code), then the others.
+        var order = branchPlaces.OrderBy(p => p.Kind).ThenBy(p => p.Code, StringComparer.Ordinal).Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        int Rank(Guid place) => order.TryGetValue(place, out var i) ? i : order.Count;
+
+        var onDuty = counters.Where(c => c.IsOpen && c.OfficerUserName is not null).ToList();
+        var busy = onDuty.Select(c => c.OfficerUserName!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var idle = staff.Where(s => !busy.Contains(s.UserName))
+            .OrderBy(s => Rank(s.Unit.Id)).ThenBy(s => s.Unit.Kind).ThenBy(s => s.Unit.Code, StringComparer.Ordinal)
+            .Select(s => new StaffPick(s.UserName, s.Name, s.Unit.Name)).ToList();
+        var names = staff.ToDictionary(s => s.UserName, s => s.Name, StringComparer.OrdinalIgnoreCase);
+        var moving = onDuty.Select(c => (Counter: c, Place: visible[c.PointId]))
+            .OrderBy(x => Rank(x.Place.Id)).ThenBy(x => x.Place.Kind).ThenBy(x => x.Place.Code, StringComparer.Ordinal).ThenBy(x => x.Counter.Number)
+            .Select(x => new StaffPick(x.Counter.OfficerUserName!, x.Counter.OfficerName ?? names.GetValueOrDefault(x.Counter.OfficerUserName!, x.Counter.OfficerUserName!), x.Place.Name, x.Counter.Number))
+            .ToList();
+        var closed = counters.Where(c => !c.IsOpen && order.ContainsKey(c.PointId))
+            .OrderBy(c => order[c.PointId]).ThenBy(c => c.Number)
+            .Select(c => new CounterPick(visible[c.PointId].Code, visible[c.PointId].Name, c.Number)).ToList();
+        return new BranchStaffing(idle, moving, closed);
     }
 
     private async Task<IReadOnlyList<ServicePlace>> VisiblePlacesAsync(CancellationToken ct)

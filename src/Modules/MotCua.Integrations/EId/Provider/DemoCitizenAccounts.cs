@@ -7,7 +7,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 using MotCua.Integrations.Contracts;
-using MotCua.Integrations.Registry;
+using MotCua.Integrations.Simulators;
 using MotCua.Platform.Identity;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -34,7 +34,7 @@ internal sealed class DemoCitizenAccounts(CitizenIdentitySettings settings)
     private readonly byte[] subjectKey = Encoding.UTF8.GetBytes(settings.EffectiveSubjectKey);
 
     public static Citizen? Find(string? idNumber)
-        => DemoPopulationRegistry.Citizens.FirstOrDefault(c => c.IdNumber == idNumber?.Trim());
+        => RegistrySimulator.Citizens.FirstOrDefault(c => c.IdNumber == idNumber?.Trim());
 
     /// <summary>The citizen when the ID number and the password match, else null.</summary>
     public static Citizen? Verify(string idNumber, string password)

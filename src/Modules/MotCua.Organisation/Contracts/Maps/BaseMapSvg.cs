@@ -23,12 +23,16 @@ public static class BaseMapSvg
 
     /// <summary>The ward polygons, each with its name as a tooltip, filled by <paramref name="fill"/> (colour, class).</summary>
     public static void Wards(StringBuilder svg, MapProjection map, IEnumerable<WardShape> wards, Func<WardShape, (string Fill, string Class)> fill)
+        => Wards(svg, wards, fill, w => PathData(map, w.Ring));
+
+    /// <summary>The ward polygons with their path data given (<see cref="WardMap"/> passes the outlines it drew once for this projection).</summary>
+    internal static void Wards(StringBuilder svg, IEnumerable<WardShape> wards, Func<WardShape, (string Fill, string Class)> fill, Func<WardShape, string> path)
     {
         svg.Append("<g class=\"wards\" stroke=\"#8a99a8\" stroke-width=\"0.6\" stroke-linejoin=\"round\">");
         foreach (var w in wards)
         {
             var (colour, cls) = fill(w);
-            svg.Append(Inv($"<path class=\"ward {cls}\" data-ward=\"{w.Code}\" fill=\"{colour}\" d=\"")).Append(PathData(map, w.Ring)).Append("\"><title>")
+            svg.Append(Inv($"<path class=\"ward {cls}\" data-ward=\"{w.Code}\" fill=\"{colour}\" d=\"")).Append(path(w)).Append("\"><title>")
                 .Append(WebUtility.HtmlEncode(w.Name)).Append("</title></path>");
         }
 

@@ -38,6 +38,9 @@ public sealed class MapProjection
 
     public double PixelsPerKm { get; }
 
+    /// <summary>What decides where a position lands: equal keys draw every shape at the same pixels (the base map's cache key).</summary>
+    internal (double West, double North, double Cos0, double PixelsPerKm, double Margin) Key => (west, north, cos0, PixelsPerKm, Margin);
+
     /// <summary>The projection that shows all these wards (and any extra positions) whole.</summary>
     public static MapProjection Fit(IEnumerable<WardShape> wards, IEnumerable<(double Latitude, double Longitude)> extra, double padKm = 0, double width = 720)
     {

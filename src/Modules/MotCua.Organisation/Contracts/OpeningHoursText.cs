@@ -1,16 +1,18 @@
 using System.Globalization;
 using System.Text;
+using MotCua.Organisation.Network;
 
-namespace MotCua.Organisation.Network;
+namespace MotCua.Organisation.Contracts;
 
 /// <summary>
 /// Opening hours written for people, from the posted form (<see cref="OpeningHours"/>): consecutive days with the
 /// same hours grouped, days and times spelled out —
 /// "Thứ Hai–Thứ Sáu 8:00–12:00, 13:00–17:00; Thứ Bảy 8:00–12:00", in English "Mon–Fri 8:00–12:00, 13:00–17:00; Sat 8:00–12:00".
 /// Two consecutive days are joined with a comma ("Thứ Bảy, Chủ Nhật"), three or more with a dash. Text that does not
-/// parse is shown as it was stored.
+/// parse is shown as it was stored. Public (a contract): every page that shows a point's hours to people writes them
+/// this way — the network pages here, the entrance poster of Queues.
 /// </summary>
-internal static class OpeningHoursText
+public static class OpeningHoursText
 {
     private static readonly DayOfWeek[] Week = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
 
@@ -39,7 +41,7 @@ internal static class OpeningHoursText
         return Format(hours, english);
     }
 
-    public static string Format(OpeningHours hours, bool english)
+    internal static string Format(OpeningHours hours, bool english)
     {
         if (hours.Days.Count == 0)
         {
