@@ -285,12 +285,14 @@ public abstract class ProcessingTests(MotCuaApp app)
         // This process restarts the clock after a supplement.
         var received = d.GetProperty("receivedAt").GetDateTimeOffset();
         var clock = await app.Services.GetRequiredService<CalendarProvider>().ClockAsync(CancellationToken.None);
-        var budget = new[] { 1m, 2m, 3m, 5m, 10m, 12m, 15m, 20m }.First(n => clock.DueAt(received, MotCua.Calendar.Clock.ClockBudget.WorkingDays(n)) == d.GetProperty("dueAt").GetDateTimeOffset());
+        // The procedure's budget, whatever it is: a same-day one (due at the close of the day it came in during office hours) or whole working days.
+        var budget = new[] { 1m, 2m, 3m, 5m, 10m, 12m, 15m, 20m }.Select(MotCua.Calendar.Clock.ClockBudget.WorkingDays).Prepend(MotCua.Calendar.Clock.ClockBudget.SameDay())
+            .First(b => clock.DueAt(received, b) == d.GetProperty("dueAt").GetDateTimeOffset());
         await OkAsync(specialist.PostAsJsonAsync($"/api/v1/dossiers/{after}/supplement-requests", new { items = new[] { new { document = "Giấy báo tử", reason = "Thiếu dấu" } } }));
         await OkAsync(officer.PostAsJsonAsync($"/api/v1/dossiers/{after}/supplements", new { note = "Bản có dấu (giấy)" }));
         d = await DossierAsync(specialist, after);
         var resumedAt = d.GetProperty("timeline").EnumerateArray().Last(e => e.GetProperty("kind").GetString() == "supplemented").GetProperty("at").GetDateTimeOffset();
-        d.GetProperty("dueAt").GetDateTimeOffset().ShouldBe(clock.DueAt(resumedAt, MotCua.Calendar.Clock.ClockBudget.WorkingDays(budget)));
+        d.GetProperty("dueAt").GetDateTimeOffset().ShouldBe(clock.DueAt(resumedAt, budget));
 
         await OkAsync(specialist.PostAsJsonAsync($"/api/v1/dossiers/{after}/results", new { description = "Trích lục khai tử", paper = true }));
         await OkAsync(specialist.PostAsJsonAsync($"/api/v1/dossiers/{after}/forwards", new { taskId = OpenId(d, "du-thao") }));

@@ -132,7 +132,7 @@ public abstract class NetworkApiTests(MotCuaApp app)
         first.ShouldContain("Đơn vị 1–24 trong 169, trang 1/8.");
         first.ShouldContain("href=\"/network?page=2#net-list\"");
         first.ShouldContain("aria-current=\"page\"");
-        first.ShouldContain("<option value=\"ServicePoint\">Điểm phục vụ (126)</option>");
+        first.ShouldContain("<option value=\"ServicePoint\">Điểm phục vụ cấp xã (126)</option>");
 
         // Page 8 lists the last service point; the map still draws all 126 of them.
         var last = await client.GetStringAsync("/network?page=8");
