@@ -50,7 +50,7 @@ public sealed class RoleSweepTests(BrowserFixture browser)
             "lanhdao" => ["/staff", "/work"],
             "quanly" => ["/staff", "/work", "/quan-ly/tai", "/admin/planning/coverage"],
             "giamdoc" => ["/staff", "/work", $"/dossiers/{code}", "/quan-ly/tai"],
-            "admin" => ["/staff", "/admin/calendar", "/admin/audit", $"/admin/processes/{Procedure}", $"/admin/procedures/{Procedure}", $"/admin/forms/{Procedure}", "/admin/planning/staffing"],
+            "admin" => ["/staff", "/admin/calendar", "/admin/audit", $"/admin/processes/{Procedure}", $"/admin/procedures/{Procedure}", $"/admin/forms/{Procedure}", "/admin/planning/staffing", "/simulators", "/simulators/registry"],
             _ => ["/staff", "/admin/audit", "/dossiers/book"],
         };
 

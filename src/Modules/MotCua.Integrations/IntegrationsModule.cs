@@ -28,7 +28,7 @@ public static class IntegrationsModule
         services.AddSingleton(sp => SimulatorSwitch.From(configuration, sp.GetRequiredService<IHostEnvironment>()));
         services.AddRegistrySimulator();
         services.AddSingleton(new SimulatorEntry("CSDL quốc gia về dân cư", RegistrySimulatorPaths.Page,
-            "Tra cứu công dân theo số định danh: 389 công dân thử nghiệm ở cả 126 phường, xã của Hà Nội; có thể cho trả lời chậm hoặc lỗi."));
+            "Tra cứu công dân theo số định danh (công dân thử nghiệm, hộ gia đình, nơi thường trú và tạm trú); có thể cho trả lời chậm hoặc lỗi."));
         services.AddCitizenIdentity(configuration);
         return services;
     }

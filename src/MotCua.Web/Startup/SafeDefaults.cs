@@ -1,3 +1,4 @@
+using MotCua.Integrations.Contracts;
 using MotCua.Platform;
 using MotCua.Platform.Audit;
 
@@ -94,9 +95,9 @@ internal static class SafeDefaults
         }
 
         // The simulators run outside Development only when switched on explicitly (a training center); a real center asks the registry.
-        if (!configuration.GetValue("MotCua:Simulators:Enabled", false) && string.IsNullOrWhiteSpace(configuration["MotCua:Registry:BaseUrl"]))
+        if (!configuration.GetValue(IntegrationSettings.SimulatorsEnabled, false) && string.IsNullOrWhiteSpace(configuration[IntegrationSettings.RegistryBaseUrl]))
         {
-            problems.Add("MotCua:Registry:BaseUrl is not set: the address of the national population registry (with MotCua:Registry:ApiKey), or MotCua:Simulators:Enabled=true for a training center that uses the simulators.");
+            problems.Add($"{IntegrationSettings.RegistryBaseUrl} is not set: the address of the national population registry (with {IntegrationSettings.Registry}:ApiKey), or {IntegrationSettings.SimulatorsEnabled}=true for a training center that uses the simulators.");
         }
 
         if (configuration["AllowedHosts"] is not { Length: > 0 } hosts || hosts.Split(';').Any(h => h.Trim() == "*"))

@@ -12,7 +12,7 @@ namespace MotCua.IntegrationTests.Hosting;
 /// The outside national systems as the tests meet them: each simulator on an HTTP server of its own (127.0.0.1, its own
 /// port), started once for the whole run; every test app is pointed at them by configuration, as a center is pointed at the real ones.
 /// </summary>
-public static class Simulators
+internal static class Simulators
 {
     private static readonly Lazy<RegistryServer> SharedRegistry = new(() => RegistryServer.Start());
 
@@ -21,7 +21,7 @@ public static class Simulators
 }
 
 /// <summary>A registry simulator on its own port; <see cref="State"/> is what it received and the faults it plays.</summary>
-public sealed class RegistryServer : IAsyncDisposable
+internal sealed class RegistryServer : IAsyncDisposable
 {
     private readonly WebApplication app;
 

@@ -79,7 +79,7 @@ internal sealed class HttpPopulationSource(
 }
 
 /// <summary>The registry's record of a citizen as it travels over HTTP (dates as yyyy-MM-dd).</summary>
-public sealed record RegistryRecord(
+internal sealed record RegistryRecord(
     string IdNumber, string FullName, string DateOfBirth, string Sex, string PermanentAddress, string? TemporaryAddress, string WardCode,
     string? HouseholdNumber, string? HouseholdHead, string? RelationToHead, string? Phone)
 {

@@ -1,12 +1,13 @@
+using MotCua.Integrations.Contracts;
 namespace MotCua.Integrations.Registry;
 
 /// <summary>
 /// <c>MotCua:Registry</c>: where the population registry answers. <see cref="BaseUrl"/> is the national service (or its
 /// provincial gateway); unset where the simulators run, the app calls its own simulator at <c>/simulators/registry/</c>.
 /// </summary>
-public sealed class RegistryOptions
+internal sealed class RegistryOptions
 {
-    public const string Section = "MotCua:Registry";
+    public const string Section = IntegrationSettings.Registry;
 
     /// <summary>The registry's address; <c>citizens/{idNumber}</c> is asked below it.</summary>
     public string? BaseUrl { get; set; }

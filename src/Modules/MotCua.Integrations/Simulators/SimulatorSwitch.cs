@@ -1,3 +1,4 @@
+using MotCua.Integrations.Contracts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -8,9 +9,9 @@ namespace MotCua.Integrations.Simulators;
 /// Development always (the one-command demo is a complete center), elsewhere only when <c>MotCua:Simulators:Enabled</c> is
 /// true (a training center); production points each adapter at the real service instead.
 /// </summary>
-public sealed class SimulatorSwitch(bool enabled, string registryKey)
+internal sealed class SimulatorSwitch(bool enabled, string registryKey)
 {
-    public const string Setting = "MotCua:Simulators:Enabled";
+    public const string Setting = IntegrationSettings.SimulatorsEnabled;
 
     public bool Enabled { get; } = enabled;
 
@@ -26,4 +27,4 @@ public sealed class SimulatorSwitch(bool enabled, string registryKey)
 }
 
 /// <summary>One simulator, as the <c>/simulators</c> page lists it.</summary>
-public sealed record SimulatorEntry(string Name, string Path, string Description);
+internal sealed record SimulatorEntry(string Name, string Path, string Description);

@@ -7,7 +7,7 @@ using MotCua.Platform.Text;
 namespace MotCua.Integrations.Simulators;
 
 /// <summary>Where the registry simulator answers inside the app.</summary>
-public static class RegistrySimulatorPaths
+internal static class RegistrySimulatorPaths
 {
     public const string Page = "/simulators/registry";
 
@@ -16,7 +16,7 @@ public static class RegistrySimulatorPaths
 }
 
 /// <summary>What the simulator does with the next look-ups: answer, answer late, answer 500, or not at all until a time.</summary>
-public enum RegistryFaultKind
+internal enum RegistryFaultKind
 {
     None,
     Slow,
@@ -24,17 +24,17 @@ public enum RegistryFaultKind
 }
 
 /// <summary>A fault, for every ID number or for one, until a time.</summary>
-public sealed record RegistryFault(RegistryFaultKind Kind, DateTimeOffset Until, int DelayMilliseconds = 0, string? IdNumber = null);
+internal sealed record RegistryFault(RegistryFaultKind Kind, DateTimeOffset Until, int DelayMilliseconds = 0, string? IdNumber = null);
 
 /// <summary>One look-up the simulator received, as its page shows it.</summary>
-public sealed record RegistryLookup(DateTimeOffset At, string IdNumber, int Status, string? Name);
+internal sealed record RegistryLookup(DateTimeOffset At, string IdNumber, int Status, string? Name);
 
 /// <summary>
 /// The population registry's simulator: the demo citizens of <c>citizens.csv</c> (389 fictitious people in two households
 /// of each of Hanoi's 126 wards and communes; <c>make_citizens.py</c> writes it), what it received, and the faults it was told
 /// to play. The same class serves the in-app simulator and the tests' separate simulator servers.
 /// </summary>
-public sealed class RegistrySimulator(TimeProvider time)
+internal sealed class RegistrySimulator(TimeProvider time)
 {
     private const int Kept = 200;
 

@@ -12,7 +12,7 @@ namespace MotCua.Integrations.Simulators;
 /// the simulator <c>POST faults</c> (slow, error or none, for all or one ID number, for some seconds) and <c>GET received</c>.
 /// Mapped in the app under <see cref="RegistrySimulatorPaths.Api"/> and by the tests on a server of its own.
 /// </summary>
-public static class RegistrySimulatorApi
+internal static class RegistrySimulatorApi
 {
     public sealed record FaultRequest(string Kind, string? IdNumber, int Seconds = 60, int DelayMilliseconds = 0);
 
