@@ -1,6 +1,6 @@
-using MotCua.Integrations.Contracts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using MotCua.Integrations.Contracts;
 
 namespace MotCua.Integrations.Simulators;
 
